@@ -1,0 +1,36 @@
+# Every target sets itself up from nothing but Python 3.10+: a virtual environment in .venv,
+# the provider installed in it with Apache Airflow and the test tools.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+AIRFLOW_VERSION ?= 3.3.2
+STAMP := $(VENV)/.installed-$(AIRFLOW_VERSION)
+
+.PHONY: install test demo bench docs clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet "apache-airflow==$(AIRFLOW_VERSION)" -e ".[test,bench]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## Run the test suite (unit tests, emulator integration tests, example DAG runs).
+test: $(STAMP)
+	$(PY) -m pytest -q -p no:cacheprovider
+
+## Run an example DAG end to end against the local Docker Hub emulator and print what happened.
+demo: $(STAMP)
+	$(PY) scripts/demo.py
+
+## Run the benchmarks; writes bench/results/latest.json and docs/performance.md.
+bench: $(STAMP)
+	$(PY) bench/run.py
+
+## Regenerate generated documentation (the preset table).
+docs: $(STAMP)
+	$(PY) scripts/gen_preset_table.py
+
+clean:
+	rm -rf $(VENV) .demo bench/results

@@ -1,0 +1,88 @@
+"""Bearer tokens for Docker Hub: a static token, or a JWT from ``/v2/auth/token`` cached until near expiry."""
+
+from __future__ import annotations
+
+import base64
+import json
+import threading
+import time
+from collections.abc import Callable
+
+from airflow_provider_dockerhub._compat import mask_secret
+
+#: Docker Hub documents a 10 minute lifetime for ``/v2/auth/token`` JWTs.
+DEFAULT_TOKEN_LIFETIME = 600.0
+#: Refresh this long before the token's ``exp`` so no call leaves with a token about to expire.
+REFRESH_MARGIN = 60.0
+
+
+def jwt_expiry(token: str) -> float | None:
+    """Return the ``exp`` claim of a JWT (unverified), or None when it has none or is not a JWT."""
+    parts = token.split(".")
+    if len(parts) != 3:
+        return None
+    payload = parts[1] + "=" * (-len(parts[1]) % 4)
+    try:
+        claims = json.loads(base64.urlsafe_b64decode(payload))
+        return float(claims["exp"])
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+class StaticBearer:
+    """A bearer token used as is (``auth_type: bearer``, e.g. a SCIM token); it cannot be refreshed."""
+
+    refreshable = False
+
+    def __init__(self, token: str) -> None:
+        mask_secret(token)
+        self._token = token
+
+    def token(self) -> str:
+        """Return the configured token."""
+        return self._token
+
+    def invalidate(self, token: str) -> None:
+        """Nothing to refresh: a static token stays what it is."""
+
+
+class ExchangedToken:
+    """A JWT obtained by ``exchange()``, shared by all threads; refreshed by one thread at a time."""
+
+    refreshable = True
+
+    def __init__(
+        self,
+        exchange: Callable[[], str],
+        *,
+        refresh_margin: float = REFRESH_MARGIN,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self._exchange = exchange
+        self._refresh_margin = refresh_margin
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._token: str | None = None
+        self._refresh_at = 0.0
+        self.exchanges = 0
+
+    def token(self) -> str:
+        """Return a token valid for at least the refresh margin, exchanging a new one when needed."""
+        with self._lock:
+            now = self._clock()
+            if self._token is None or now >= self._refresh_at:
+                token = self._exchange()
+                mask_secret(token)
+                expiry = jwt_expiry(token) or now + DEFAULT_TOKEN_LIFETIME
+                lifetime = max(expiry - now, 0.0)
+                # Short-lived tokens (tests) refresh at 80 % of their life instead of a fixed margin.
+                self._refresh_at = now + max(lifetime - self._refresh_margin, lifetime * 0.8)
+                self._token = token
+                self.exchanges += 1
+            return self._token
+
+    def invalidate(self, token: str) -> None:
+        """Forget ``token`` (the server answered 401), unless another thread already replaced it."""
+        with self._lock:
+            if self._token == token:
+                self._token = None

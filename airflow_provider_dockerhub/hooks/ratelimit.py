@@ -1,0 +1,90 @@
+"""Client-side rate limiting shared by every thread of one hook.
+
+Two rules, both optional:
+
+* a requests-per-second cap (even spacing between request starts);
+* Docker Hub's own budget: ``X-RateLimit-Remaining`` and ``X-RateLimit-Reset`` tell how many calls
+  are left until when. Calls already in flight are counted against that budget, so that several
+  threads do not overrun it together; when it is spent, every thread waits for the reset. A 429's
+  ``Retry-After`` pauses every thread too.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Mapping
+
+#: Wait this much past the announced reset, so a call does not arrive a hair early.
+RESET_MARGIN = 0.05
+
+
+def _header_number(headers: Mapping[str, str], name: str) -> float | None:
+    value = headers.get(name)
+    if value is None:
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        return None
+
+
+class RateLimiter:
+    """Decides when the next call may start; ``acquire`` before sending, ``release`` after."""
+
+    def __init__(
+        self,
+        max_requests_per_second: float | None = None,
+        *,
+        clock: Callable[[], float] = time.time,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self._interval = 1.0 / max_requests_per_second if max_requests_per_second else 0.0
+        self._clock = clock
+        self._sleep = sleep
+        self._lock = threading.Lock()
+        self._next_start = 0.0
+        self._paused_until = 0.0
+        self._window_reset: float | None = None
+        self._budget: float | None = None
+        self._in_flight = 0
+
+    def acquire(self) -> float:
+        """Block until a call may start; return the seconds waited."""
+        waited = 0.0
+        while True:
+            with self._lock:
+                now = self._clock()
+                if self._window_reset is not None and now >= self._window_reset:
+                    self._window_reset, self._budget = None, None
+                start = max(now, self._next_start, self._paused_until)
+                if self._budget is not None and self._budget <= 0 and self._window_reset is not None:
+                    start = max(start, self._window_reset + RESET_MARGIN)
+                if start <= now:
+                    self._next_start = now + self._interval
+                    self._in_flight += 1
+                    if self._budget is not None:
+                        self._budget -= 1
+                    return waited
+            delay = start - now
+            self._sleep(delay)
+            waited += delay
+
+    def release(self, headers: Mapping[str, str] | None, status: int | None, retry_after: float | None) -> None:
+        """Account one finished call and learn from its rate-limit headers."""
+        with self._lock:
+            self._in_flight = max(self._in_flight - 1, 0)
+            if headers is None:
+                return
+            now = self._clock()
+            if status == 429 and retry_after is not None:
+                self._paused_until = max(self._paused_until, now + retry_after)
+            remaining = _header_number(headers, "X-RateLimit-Remaining")
+            reset = _header_number(headers, "X-RateLimit-Reset")
+            if remaining is None or reset is None or reset <= now:
+                return
+            left = remaining - self._in_flight
+            if self._window_reset is None or reset > self._window_reset:
+                self._window_reset, self._budget = reset, left
+            elif reset == self._window_reset:
+                self._budget = left if self._budget is None else min(self._budget, left)

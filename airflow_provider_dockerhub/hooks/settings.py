@@ -1,0 +1,169 @@
+"""The ``dockerhub`` connection: its extra fields (one table for UI and parsing) and parsed settings."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+if TYPE_CHECKING:
+    from airflow.sdk import Connection
+
+DEFAULT_HOST = "https://hub.docker.com"
+AUTH_TYPES = ("token_exchange", "bearer")
+
+#: Connection form layout, shared by get_provider_info (Airflow 3.2.2+) and the legacy hook method.
+HIDDEN_FIELDS = ["schema", "port", "extra"]
+RELABELING = {"login": "Username or organization", "password": "Personal/organization access token or password"}
+PLACEHOLDERS = {"host": DEFAULT_HOST, "login": "myusername or myorg"}
+
+
+@dataclass(frozen=True)
+class ExtraField:
+    """One connection extra: how the UI shows it and what it defaults to."""
+
+    name: str
+    label: str
+    description: str
+    json_type: str
+    default: Any = None
+    enum: tuple[str, ...] | None = None
+
+    def schema(self) -> dict[str, Any]:
+        """Return the JSON schema the Airflow 3.2.2+ UI reads for this field."""
+        schema: dict[str, Any] = {"type": [self.json_type, "null"]}
+        if self.default is not None:
+            schema["default"] = self.default
+        if self.enum:
+            schema["enum"] = list(self.enum)
+        return schema
+
+
+EXTRA_FIELDS: tuple[ExtraField, ...] = (
+    ExtraField(
+        "auth_type",
+        "Authentication type",
+        "token_exchange: exchange login + password for a JWT at /v2/auth/token (PAT, OAT or password). "
+        "bearer: send the password as the bearer token as is (e.g. a SCIM token).",
+        "string",
+        "token_exchange",
+        AUTH_TYPES,
+    ),
+    ExtraField("timeout", "Timeout (seconds)", "Connect and read timeout of one HTTP call.", "number", 30),
+    ExtraField("max_retries", "Max retries", "Retries of one call on 429, 502, 503, 504 and connection errors.", "integer", 5),
+    ExtraField("backoff_seconds", "Backoff (seconds)", "First retry wait; doubles each retry, with jitter.", "number", 0.5),
+    ExtraField("max_backoff_seconds", "Max backoff (seconds)", "Longest wait between two retries.", "number", 60),
+    ExtraField("max_retry_seconds", "Retry time budget (seconds)", "Stop retrying one call after this long.", "number", 300),
+    ExtraField(
+        "max_requests_per_second",
+        "Max requests per second",
+        "Client-side cap shared by all threads of one hook; empty for none.",
+        "number",
+    ),
+    ExtraField(
+        "retry_non_idempotent",
+        "Retry POST/PATCH after a timeout",
+        "Retry POST and PATCH even when the request may have reached the server (risk of duplicates).",
+        "boolean",
+        False,
+    ),
+    ExtraField("verify", "Verify TLS", "Verify the server certificate (true/false or a CA bundle path).", "string", "true"),
+    ExtraField("proxies", "Proxies (JSON)", 'requests proxies, e.g. {"https": "http://proxy:3128"}.', "string"),
+)
+
+
+def _as_bool(value: Any, name: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("1", "true", "yes", "on"):
+        return True
+    if text in ("0", "false", "no", "off", ""):
+        return False
+    raise ValueError(f"connection extra {name!r} must be true or false, got {value!r}")
+
+
+def _as_number(value: Any, name: str, cast: type = float) -> Any:
+    try:
+        number = cast(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"connection extra {name!r} must be a number, got {value!r}") from None
+    if number < 0:
+        raise ValueError(f"connection extra {name!r} must not be negative, got {value!r}")
+    return number
+
+
+def _base_url(host: str | None, schema: str | None, port: int | None) -> str:
+    if not host:
+        return DEFAULT_HOST
+    if "://" not in host:
+        scheme = schema if schema in ("http", "https") else "https"
+        host = f"{scheme}://{host}"
+    parts = urlsplit(host)
+    netloc = parts.netloc
+    if port and parts.port is None:
+        netloc = f"{netloc}:{port}"
+    return f"{parts.scheme}://{netloc}{parts.path}".rstrip("/")
+
+
+@dataclass(frozen=True)
+class DockerHubConnectionSettings:
+    """What a ``dockerhub`` connection says, parsed and validated once."""
+
+    base_url: str = DEFAULT_HOST
+    identifier: str | None = None
+    secret: str | None = field(default=None, repr=False)
+    auth_type: str = "token_exchange"
+    timeout: float = 30.0
+    max_retries: int = 5
+    backoff_seconds: float = 0.5
+    max_backoff_seconds: float = 60.0
+    max_retry_seconds: float = 300.0
+    max_requests_per_second: float | None = None
+    retry_non_idempotent: bool = False
+    verify: bool | str = True
+    proxies: dict[str, str] | None = None
+
+    @classmethod
+    def from_connection(cls, conn: Connection) -> DockerHubConnectionSettings:
+        """Parse an Airflow connection; unknown extras are an error so typos do not pass silently."""
+        extra = conn.extra_dejson or {}
+        known = {f.name for f in EXTRA_FIELDS}
+        unknown = sorted(set(extra) - known)
+        if unknown:
+            raise ValueError(f"unknown extra field(s) {unknown} in connection {conn.conn_id!r}; known: {sorted(known)}")
+        defaults = {f.name: f.default for f in EXTRA_FIELDS}
+
+        def get(name: str) -> Any:
+            value = extra.get(name)
+            return defaults[name] if value in (None, "") else value
+
+        auth_type = str(get("auth_type")).strip().lower()
+        if auth_type not in AUTH_TYPES:
+            raise ValueError(f"connection extra 'auth_type' must be one of {AUTH_TYPES}, got {auth_type!r}")
+        rps = get("max_requests_per_second")
+        verify = get("verify")
+        if isinstance(verify, str) and verify.strip().lower() in ("true", "false", "1", "0", "yes", "no"):
+            verify = _as_bool(verify, "verify")
+        proxies = get("proxies")
+        if isinstance(proxies, str):
+            try:
+                proxies = json.loads(proxies)
+            except ValueError:
+                raise ValueError("connection extra 'proxies' must be a JSON object") from None
+        return cls(
+            base_url=_base_url(conn.host, conn.schema, conn.port),
+            identifier=conn.login or None,
+            secret=conn.password or None,
+            auth_type=auth_type,
+            timeout=_as_number(get("timeout"), "timeout"),
+            max_retries=_as_number(get("max_retries"), "max_retries", int),
+            backoff_seconds=_as_number(get("backoff_seconds"), "backoff_seconds"),
+            max_backoff_seconds=_as_number(get("max_backoff_seconds"), "max_backoff_seconds"),
+            max_retry_seconds=_as_number(get("max_retry_seconds"), "max_retry_seconds"),
+            max_requests_per_second=None if rps is None else _as_number(rps, "max_requests_per_second") or None,
+            retry_non_idempotent=_as_bool(get("retry_non_idempotent"), "retry_non_idempotent"),
+            verify=verify,
+            proxies=proxies or None,
+        )
