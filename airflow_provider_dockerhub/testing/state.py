@@ -1,0 +1,378 @@
+"""The emulator's in-memory Docker Hub: accounts, repositories, tokens, members, groups, invites, SCIM."""
+
+from __future__ import annotations
+
+import base64
+import itertools
+import json
+import secrets
+import threading
+import time
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any
+
+ORG_ROLES = ("owner", "editor", "member")
+PAT_SCOPES = ("repo:admin", "repo:write", "repo:read", "repo:public_read")
+#: A higher PAT scope implies the lower ones of its group.
+_SCOPE_RANK = {scope: rank for rank, scope in enumerate(reversed(PAT_SCOPES))}
+
+
+def now_iso() -> str:
+    """The current time as the API writes it."""
+    return datetime.now(timezone.utc).isoformat().replace("+00:00", "Z")
+
+
+class ApiError(Exception):
+    """An error answer: status code and the API's ``detail``."""
+
+    def __init__(self, status: int, detail: str, field_name: str | None = None) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.detail = detail
+        self.field_name = field_name
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who a bearer token speaks for."""
+
+    kind: str  # password | pat | oat | scim
+    name: str  # username, or organization for oat/scim
+    scopes: frozenset[str] = frozenset()
+
+    @property
+    def is_user(self) -> bool:
+        return self.kind in ("password", "pat")
+
+
+@dataclass
+class PersonalAccessToken:
+    uuid: str
+    token: str
+    owner: str
+    token_label: str
+    scopes: list[str]
+    expires_at: str | None = None
+    is_active: bool = True
+    created_at: str = field(default_factory=now_iso)
+
+    def to_api(self, *, with_token: bool = False) -> dict[str, Any]:
+        data = {
+            "uuid": self.uuid, "client_id": "HUB", "creator_ip": "127.0.0.1", "creator_ua": "emulator",
+            "created_at": self.created_at, "last_used": None, "generated_by": "manual",
+            "is_active": self.is_active, "token": self.token if with_token else "",
+            "token_label": self.token_label, "scopes": list(self.scopes),
+        }
+        if self.expires_at:
+            data["expires_at"] = self.expires_at
+        return data
+
+
+@dataclass
+class User:
+    username: str
+    password: str | None
+    email: str
+    full_name: str = ""
+    two_factor_code: str | None = field(default=None, repr=False)
+    date_joined: str = field(default_factory=now_iso)
+    id: str = field(default_factory=lambda: uuid.uuid4().hex)
+
+    def to_api(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "company": "", "date_joined": self.date_joined, "full_name": self.full_name,
+            "gravatar_email": "", "gravatar_url": "", "location": "", "profile_url": "",
+            "type": "User", "username": self.username, "email": self.email,
+        }
+
+
+@dataclass
+class OrgAccessToken:
+    id: str
+    token: str
+    org: str
+    label: str
+    created_by: str
+    description: str = ""
+    resources: list[dict[str, Any]] = field(default_factory=list)
+    expires_at: str | None = None
+    is_active: bool = True
+    created_at: str = field(default_factory=now_iso)
+
+    def to_api(self, *, with_token: bool = False, with_resources: bool = True) -> dict[str, Any]:
+        data = {
+            "id": self.id, "label": self.label, "created_by": self.created_by, "is_active": self.is_active,
+            "created_at": self.created_at, "expires_at": self.expires_at, "last_used_at": None,
+        }
+        if with_resources:
+            data["resources"] = [dict(r) for r in self.resources]
+        if with_token:
+            data["token"] = self.token
+        return data
+
+
+@dataclass
+class Group:
+    id: int
+    name: str
+    description: str = ""
+    members: list[str] = field(default_factory=list)
+    uuid: str = field(default_factory=lambda: str(uuid.uuid4()))
+
+    def to_api(self) -> dict[str, Any]:
+        return {"id": self.id, "uuid": self.uuid, "name": self.name, "member_count": len(self.members)}
+
+
+@dataclass
+class Invite:
+    id: str
+    inviter_username: str
+    invitee: str
+    org: str
+    team: str
+    role: str
+    created_at: str = field(default_factory=now_iso)
+
+    def to_api(self) -> dict[str, Any]:
+        return {"id": self.id, "inviter_username": self.inviter_username, "invitee": self.invitee,
+                "org": self.org, "team": self.team, "created_at": self.created_at}
+
+
+@dataclass
+class Org:
+    name: str
+    members: dict[str, str] = field(default_factory=dict)  # username -> role
+    groups: dict[str, Group] = field(default_factory=dict)
+    access_tokens: dict[str, OrgAccessToken] = field(default_factory=dict)
+    settings: dict[str, Any] = field(default_factory=lambda: {
+        "restricted_images": {"enabled": False, "allow_official_images": True, "allow_verified_publishers": True}})
+
+
+@dataclass
+class Repository:
+    namespace: str
+    name: str
+    is_private: bool = False
+    description: str = ""
+    full_description: str = ""
+    registry: str = "docker.io"
+    immutable_tags: bool = False
+    immutable_tags_rules: list[str] = field(default_factory=list)
+    group_permissions: dict[int, str] = field(default_factory=dict)
+    created_by: str = ""
+    date_registered: str = field(default_factory=now_iso)
+
+    def to_api(self) -> dict[str, Any]:
+        return {
+            "user": self.created_by, "name": self.name, "namespace": self.namespace, "repository_type": "image",
+            "status": 1, "status_description": "active", "description": self.description,
+            "is_private": self.is_private, "is_automated": False, "star_count": 0, "pull_count": 0,
+            "last_updated": self.date_registered, "last_modified": self.date_registered,
+            "date_registered": self.date_registered, "collaborator_count": 0, "affiliation": None,
+            "hub_user": self.created_by, "has_starred": False, "full_description": self.full_description,
+            "permissions": {"read": True, "write": True, "admin": True}, "media_types": [], "content_types": [],
+            "categories": [], "immutable_tags_settings": {"enabled": self.immutable_tags,
+                                                          "rules": list(self.immutable_tags_rules)},
+            "storage_size": 0,
+        }
+
+
+@dataclass
+class ScimUser:
+    id: str
+    org: str
+    user_name: str
+    given_name: str = ""
+    family_name: str = ""
+    active: bool = True
+    created: str = field(default_factory=now_iso)
+    last_modified: str = field(default_factory=now_iso)
+
+    def to_api(self) -> dict[str, Any]:
+        return {
+            "schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"], "id": self.id, "userName": self.user_name,
+            "name": {"givenName": self.given_name, "familyName": self.family_name},
+            "displayName": f"{self.given_name} {self.family_name}".strip() or self.user_name,
+            "active": self.active, "emails": [{"value": self.user_name, "display": self.user_name, "primary": True}],
+            "groups": [], "meta": {"resourceType": "User", "location": f"/v2/scim/2.0/Users/{self.id}",
+                                   "created": self.created, "lastModified": self.last_modified},
+        }
+
+
+def _b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).decode().rstrip("=")
+
+
+class HubState:
+    """Everything the emulated Docker Hub knows; one lock guards all changes."""
+
+    def __init__(self, token_lifetime: float = 600.0) -> None:
+        self.lock = threading.RLock()
+        self.token_lifetime = token_lifetime
+        self.users: dict[str, User] = {}
+        self.pats: dict[str, PersonalAccessToken] = {}
+        self.orgs: dict[str, Org] = {}
+        self.repositories: dict[tuple[str, str], Repository] = {}
+        self.invites: dict[str, Invite] = {}
+        self.scim_tokens: dict[str, str] = {}  # token -> org
+        self.scim_users: dict[str, ScimUser] = {}
+        self._jwts: dict[str, tuple[Principal, float]] = {}
+        self.pending_2fa: dict[str, str] = {}  # login_2fa_token -> username
+        self._group_ids = itertools.count(1)
+
+    # -- seeding ------------------------------------------------------------------------------------
+    def add_user(self, username: str, password: str | None = None, *, email: str | None = None,
+                 full_name: str = "", two_factor_code: str | None = None) -> User:
+        """Create a user account; with ``two_factor_code`` the deprecated login asks for that code."""
+        with self.lock:
+            user = User(username, password, email or f"{username}@example.com", full_name, two_factor_code)
+            self.users[username] = user
+            return user
+
+    def add_personal_access_token(self, username: str, token: str | None = None, *,
+                                  scopes: list[str] | tuple[str, ...] = ("repo:admin",), label: str = "seeded") -> PersonalAccessToken:
+        """Give ``username`` a PAT (``dckr_pat_...``)."""
+        with self.lock:
+            pat = PersonalAccessToken(str(uuid.uuid4()), token or f"dckr_pat_{secrets.token_urlsafe(20)}",
+                                      username, label, list(scopes))
+            self.pats[pat.uuid] = pat
+            return pat
+
+    def add_org(self, name: str, *, owners: list[str] | tuple[str, ...] = (), members: dict[str, str] | None = None) -> Org:
+        """Create an organization with owners (and other members by role)."""
+        with self.lock:
+            org = self.orgs.setdefault(name, Org(name))
+            for owner in owners:
+                org.members[owner] = "owner"
+            org.members.update(members or {})
+            for username in org.members:
+                self.users.setdefault(username, User(username, None, f"{username}@example.com"))
+            return org
+
+    def add_group(self, org: str, name: str, members: list[str] | tuple[str, ...] = ()) -> Group:
+        """Create a group (team) in ``org``."""
+        with self.lock:
+            group = Group(next(self._group_ids), name, members=list(members))
+            self.orgs[org].groups[name] = group
+            return group
+
+    def add_org_access_token(self, org: str, token: str | None = None, *, label: str = "seeded",
+                             resources: list[dict[str, Any]] | None = None) -> OrgAccessToken:
+        """Give ``org`` an organization access token (``dckr_oat_...``)."""
+        with self.lock:
+            oat = OrgAccessToken(str(uuid.uuid4()), token or f"dckr_oat_{secrets.token_urlsafe(20)}", org, label,
+                                 "seed", resources=resources or [{"type": "TYPE_ORG", "path": org, "scopes": ["member-edit"]}])
+            self.orgs[org].access_tokens[oat.id] = oat
+            return oat
+
+    def add_scim_token(self, org: str, token: str) -> None:
+        """Accept ``token`` as the SCIM bearer token of ``org``."""
+        with self.lock:
+            self.scim_tokens[token] = org
+
+    def add_repository(self, namespace: str, name: str, **fields: Any) -> Repository:
+        """Create a repository directly."""
+        with self.lock:
+            repo = Repository(namespace, name, **fields)
+            self.repositories[(namespace, name)] = repo
+            return repo
+
+    # -- authentication -----------------------------------------------------------------------------
+    def issue_jwt(self, principal: Principal, lifetime: float | None = None) -> str:
+        """A JWT-shaped token with an ``exp`` claim, remembered for later calls."""
+        expires = time.time() + (self.token_lifetime if lifetime is None else lifetime)
+        claims = {"sub": principal.name, "kind": principal.kind, "exp": expires, "jti": secrets.token_hex(8)}
+        token = ".".join([_b64(b'{"alg":"HS256","typ":"JWT"}'), _b64(json.dumps(claims).encode()),
+                          _b64(secrets.token_bytes(16))])
+        with self.lock:
+            self._jwts[token] = (principal, expires)
+        return token
+
+    def login(self, identifier: str, secret: str) -> Principal | None:
+        """Check an identifier + secret (password, PAT or OAT); None when wrong."""
+        with self.lock:
+            user = self.users.get(identifier)
+            if user is not None:
+                if user.password is not None and secrets.compare_digest(user.password, secret):
+                    return Principal("password", identifier)
+                for pat in self.pats.values():
+                    if pat.owner == identifier and pat.is_active and secrets.compare_digest(pat.token, secret):
+                        return Principal("pat", identifier, frozenset(pat.scopes))
+            org = self.orgs.get(identifier)
+            if org is not None:
+                for oat in org.access_tokens.values():
+                    if oat.is_active and secrets.compare_digest(oat.token, secret):
+                        return Principal("oat", identifier)
+        return None
+
+    def authenticate(self, bearer: str) -> Principal:
+        """The principal of a bearer token; 401 when unknown or expired."""
+        with self.lock:
+            if bearer in self.scim_tokens:
+                return Principal("scim", self.scim_tokens[bearer])
+            entry = self._jwts.get(bearer)
+        if entry is None:
+            raise ApiError(401, "authentication required: invalid token")
+        principal, expires = entry
+        if time.time() >= expires:
+            raise ApiError(401, "authentication required: token expired")
+        return principal
+
+    # -- authorization ------------------------------------------------------------------------------
+    def org(self, name: str) -> Org:
+        """The organization ``name``; 404 when unknown."""
+        org = self.orgs.get(name)
+        if org is None:
+            raise ApiError(404, f"organization {name!r} not found")
+        return org
+
+    def require_user(self, principal: Principal) -> User:
+        """A call that only a user (not an organization token) may make."""
+        if not principal.is_user:
+            raise ApiError(403, "this endpoint needs a user token")
+        return self.users[principal.name]
+
+    def require_password_login(self, principal: Principal) -> User:
+        """Managing PATs needs a token from a password login, as on Docker Hub."""
+        user = self.require_user(principal)
+        if principal.kind == "pat":
+            raise ApiError(403, "token issued from personal access token is not allowed to manage access tokens")
+        return user
+
+    def require_org_owner(self, principal: Principal, org_name: str) -> Org:
+        """Organization administration: an owner, or an access token of that organization."""
+        org = self.org(org_name)
+        if principal.kind == "oat" and principal.name == org_name:
+            return org
+        if principal.is_user and org.members.get(principal.name) == "owner":
+            if principal.kind == "pat" and "repo:admin" not in principal.scopes:
+                raise ApiError(403, "personal access token lacks the repo:admin scope")
+            return org
+        raise ApiError(403, f"only an owner of {org_name!r} may do this")
+
+    def require_repo_write(self, principal: Principal, namespace: str, scope: str = "repo:write") -> None:
+        """Repository changes: the namespace's own user, an org owner/editor, or the org's access token."""
+        if principal.kind == "oat":
+            if principal.name == namespace:
+                return
+            raise ApiError(403, f"organization access token of {principal.name!r} cannot write to {namespace!r}")
+        if not principal.is_user:
+            raise ApiError(403, "this endpoint needs a user or organization token")
+        if principal.kind == "pat" and max((_SCOPE_RANK.get(s, -1) for s in principal.scopes), default=-1) < _SCOPE_RANK[scope]:
+            raise ApiError(403, f"personal access token lacks the {scope} scope")
+        if principal.name == namespace:
+            return
+        org = self.orgs.get(namespace)
+        if org is None:
+            raise ApiError(404, f"namespace {namespace!r} not found")
+        if org.members.get(principal.name) not in ("owner", "editor"):
+            raise ApiError(403, f"{principal.name!r} may not write to repositories of {namespace!r}")
+
+    def repository(self, namespace: str, name: str) -> Repository:
+        """The repository; 404 when unknown."""
+        repo = self.repositories.get((namespace, name))
+        if repo is None:
+            raise ApiError(404, f"repository {namespace}/{name} not found")
+        return repo

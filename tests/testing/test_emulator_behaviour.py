@@ -1,0 +1,212 @@
+"""Emulator behaviour: auth expiry, permissions, rate limits, faults, state, recording, CLI, shutdown."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+
+import pytest
+import requests
+
+from airflow_provider_dockerhub.testing.emulator import DockerHubEmulator
+from tests.testing.world import PASSWORD, seed
+
+
+@pytest.fixture
+def world():
+    with DockerHubEmulator() as hub:
+        yield seed(hub)
+
+
+def test_jwt_expires_after_its_lifetime():
+    with DockerHubEmulator(token_lifetime=0.3) as hub:
+        world = seed(hub)
+        token = world.token()
+        assert world.call("GET", "/v2/namespaces/acme/repositories", token=token).status_code == 200
+        time.sleep(0.4)
+        expired = world.call("GET", "/v2/namespaces/acme/repositories", token=token)
+        assert expired.status_code == 401
+        assert set(expired.json()) == {"errinfo", "detail", "message"} and "expired" in expired.json()["detail"]
+
+
+def test_unknown_token_and_wrong_secret_are_401(world):
+    assert world.call("GET", "/v2/access-tokens", token="not-a-token").status_code == 401
+    wrong = requests.post(f"{world.hub.url}/v2/auth/token", json={"identifier": "alice", "secret": "nope"}, timeout=5)
+    assert wrong.status_code == 401
+
+
+def test_pat_oat_and_password_logins(world):
+    assert world.token("alice", world.pat_token)
+    assert world.token("acme", world.oat_token)
+    pat_token = world.token("alice", world.pat_token)
+    # Docker Hub refuses to manage PATs with a PAT-derived token.
+    refused = world.call("POST", "/v2/access-tokens", {"token_label": "x", "scopes": ["repo:read"]}, token=pat_token)
+    assert refused.status_code == 403 and "personal access token" in refused.json()["detail"]
+
+
+def test_read_only_pat_cannot_create_repositories(world):
+    token = world.token("alice", world.pat_token)
+    response = world.call("POST", "/v2/namespaces/acme/repositories", {"name": "x1", "namespace": "acme"}, token=token)
+    assert response.status_code == 403 and "repo:write" in response.json()["detail"]
+
+
+def test_non_owner_cannot_invite_and_unknown_org_is_404(world):
+    bob = world.token("bob", "bob-password-1")
+    denied = world.call("POST", "/v2/invites/bulk", {"org": "acme", "invitees": ["x@example.com"]}, token=bob)
+    assert denied.status_code == 403
+    assert world.call("POST", "/v2/orgs/nope/groups", {"name": "g"}).status_code == 404
+
+
+def test_duplicates_are_409(world):
+    assert world.call("POST", "/v2/namespaces/acme/repositories", {"name": "web", "namespace": "acme"}).status_code == 409
+    assert world.call("POST", "/v2/orgs/acme/groups", {"name": "devs"}).status_code == 409
+
+
+def test_repository_name_rules_from_the_document(world):
+    response = world.call("POST", "/v2/namespaces/acme/repositories", {"name": "Bad Name", "namespace": "acme"})
+    assert response.status_code == 400 and response.json()["errinfo"] == {"field": "name"}
+
+
+def test_state_is_consistent_across_endpoints(world):
+    token = world.token()
+    assert world.call("POST", "/v2/namespaces/acme/repositories", {"name": "api", "namespace": "acme"},
+                      token=token).status_code == 201
+    names = [r["name"] for r in world.call("GET", "/v2/namespaces/acme/repositories", token=token).json()["results"]]
+    assert names == ["api", "web"]
+
+    assert world.call("POST", "/v2/orgs/acme/groups/devs/members", {"member": "carol"}, token=token).status_code == 200
+    members = world.call("GET", "/v2/orgs/acme/groups/devs/members", token=token).json()["results"]
+    assert [m["username"] for m in members] == ["bob", "carol"]
+
+    assert world.call("DELETE", "/v2/orgs/acme/members/bob", token=token).status_code == 204
+    assert world.hub.state.orgs["acme"].groups["devs"].members == ["carol"]
+
+    invited = world.call("POST", "/v2/invites/bulk", {"org": "acme", "invitees": ["zed@example.com"]}, token=token)
+    assert invited.json()["invitees"]["invitees"][0]["status"] == "invited"
+    pending = world.call("GET", "/v2/orgs/acme/invites", token=token).json()["data"]
+    assert {i["invitee"] for i in pending} == {"dave@example.com", "zed@example.com"}
+
+
+def test_deactivated_pat_can_no_longer_log_in(world):
+    assert world.call("PATCH", f"/v2/access-tokens/{world.pat_uuid}", {"is_active": False}).status_code == 200
+    response = requests.post(f"{world.hub.url}/v2/auth/token",
+                             json={"identifier": "alice", "secret": world.pat_token}, timeout=5)
+    assert response.status_code == 401
+
+
+def test_bulk_invite_dry_run_changes_nothing(world):
+    response = world.call("POST", "/v2/invites/bulk", {"org": "acme", "invitees": ["q@example.com"], "dry_run": True})
+    assert response.status_code == 202
+    assert [i.invitee for i in world.hub.state.invites.values()] == ["dave@example.com"]
+
+
+def test_scim_needs_the_scim_token(world):
+    response = world.call("GET", "/v2/scim/2.0/Users")
+    assert response.status_code == 401 and response.json()["schemas"] == ["urn:ietf:params:scim:api:messages:2.0:Error"]
+    assert world.call("GET", "/v2/scim/2.0/Users", scim=True).json()["totalResults"] == 1
+
+
+def test_rate_limit_headers_and_429_with_retry_after():
+    with DockerHubEmulator(rate_limit=3, rate_window=1.0) as hub:
+        hub.add_user("u", password="pw-pw-pw")
+        url = f"{hub.url}/v2/auth/token"
+        body = {"identifier": "u", "secret": "pw-pw-pw"}
+        # start at the beginning of a window so all four calls fall in the same one
+        time.sleep(1.0 - time.time() % 1.0 + 0.01)
+        answers = [requests.post(url, json=body, timeout=5) for _ in range(4)]
+        assert [a.status_code for a in answers] == [200, 200, 200, 429]
+        assert [a.headers["X-RateLimit-Remaining"] for a in answers[:3]] == ["2", "1", "0"]
+        assert answers[0].headers["X-RateLimit-Limit"] == "3"
+        assert float(answers[0].headers["X-RateLimit-Reset"]) > time.time() - 0.1
+        assert answers[3].headers["Retry-After"] == "1"
+        assert answers[3].json()["detail"] == "Rate limit exceeded"
+        time.sleep(float(answers[3].headers["X-RateLimit-Reset"]) - time.time() + 0.01)
+        assert requests.post(url, json=body, timeout=5).status_code == 200
+
+
+def test_plain_text_429_like_the_anti_abuse_layer():
+    with DockerHubEmulator(rate_limit=0, plain_text_429=True) as hub:
+        response = requests.post(f"{hub.url}/v2/auth/token", json={}, timeout=5)
+        assert response.status_code == 429 and response.text.startswith("Too Many Requests")
+        assert response.headers["Content-Type"].startswith("text/plain")
+
+
+def test_every_nth_fault_is_deterministic(world):
+    world.hub.add_fault(status=503, every=2, path="/repositories$")
+    token = world.token()
+    statuses = [world.call("GET", "/v2/namespaces/acme/repositories", token=token).status_code for _ in range(4)]
+    assert statuses == [200, 503, 200, 503]
+
+
+def test_random_faults_repeat_under_the_same_seed():
+    def run(seed_value: int) -> list[int]:
+        with DockerHubEmulator(seed=seed_value) as hub:
+            hub.add_fault(status=500, rate=0.5)
+            return [requests.get(f"{hub.url}/v2/namespaces/x/repositories", timeout=5).status_code for _ in range(12)]
+
+    first = run(7)
+    assert first == run(7)
+    assert 500 in first and 401 in first
+
+
+def test_fault_after_write_applies_the_write(world):
+    token = world.token()
+    world.hub.add_fault(status=502, after_write=True, method="POST", times=1)
+    response = world.call("POST", "/v2/orgs/acme/groups", {"name": "ops"}, token=token)
+    assert response.status_code == 502
+    assert "ops" in world.hub.state.orgs["acme"].groups
+
+
+def test_dropped_connection_and_delay(world):
+    world.hub.add_fault(drop=True, method="GET", times=1)
+    with pytest.raises(requests.exceptions.ConnectionError):
+        requests.get(f"{world.hub.url}/v2/namespaces/acme/repositories", timeout=5)
+    world.hub.add_fault(delay=0.3, method="GET", times=1)
+    started = time.monotonic()
+    requests.get(f"{world.hub.url}/v2/namespaces/acme/repositories", timeout=5)
+    assert time.monotonic() - started >= 0.3
+
+
+def test_requests_are_recorded_with_the_token_hidden(world):
+    token = world.token()
+    world.call("POST", "/v2/orgs/acme/groups", {"name": "ops"}, token=token)
+    last = world.hub.requests[-1]
+    assert (last.method, last.path, last.body, last.status, last.principal) == (
+        "POST", "/v2/orgs/acme/groups", {"name": "ops"}, 201, "alice")
+    assert last.headers["Authorization"] == "Bearer ***"
+    assert all(token not in str(r) and PASSWORD not in str(r.headers) for r in world.hub.requests)
+
+
+def test_stop_is_quick_even_with_open_keep_alive_connections():
+    hub = DockerHubEmulator().start()
+    session = requests.Session()
+    session.get(f"{hub.url}/v2/namespaces/x/repositories", timeout=5)
+    started = time.monotonic()
+    hub.stop()
+    assert time.monotonic() - started < 2
+    with pytest.raises(requests.exceptions.ConnectionError):
+        requests.get(f"{hub.url}/v2/namespaces/x/repositories", timeout=2)
+
+
+def test_command_line_emulator_serves_seeded_accounts():
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "airflow_provider_dockerhub.testing.emulator", "--port", "0",
+         "--account", "demo:dckr_pat_demo_token", "--org", "acme:demo"],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        line = proc.stdout.readline()
+        url = line.split("listening on ")[1].split()[0]
+        response = requests.post(f"{url}/v2/auth/token", json={"identifier": "demo", "secret": "dckr_pat_demo_token"},
+                                 timeout=5)
+        assert response.status_code == 200 and response.json()["access_token"].count(".") == 2
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_shipped_pytest_fixture(dockerhub_emulator):
+    dockerhub_emulator.add_user("fixture-user", password="pw-fixture")
+    response = requests.post(f"{dockerhub_emulator.url}/v2/auth/token",
+                             json={"identifier": "fixture-user", "secret": "pw-fixture"}, timeout=5)
+    assert response.status_code == 200

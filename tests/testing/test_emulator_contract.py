@@ -1,0 +1,92 @@
+"""The emulator against the official Docker Hub OpenAPI document."""
+
+from __future__ import annotations
+
+import filecmp
+
+import pytest
+import requests
+from jsonschema import Draft7Validator
+
+from airflow_provider_dockerhub.testing.emulator import DockerHubEmulator
+from airflow_provider_dockerhub.testing.openapi import SPEC_PATH, write_operations
+from airflow_provider_dockerhub.testing.routes import ROUTES
+from tests.testing.world import OFFICIAL_SPEC, SHARED_SPEC, World, sample_calls, seed
+
+WRITE_OPS = write_operations(OFFICIAL_SPEC)
+OP_IDS = [f"{op.method} {op.path}" for op in WRITE_OPS]
+
+
+@pytest.fixture
+def world():
+    with DockerHubEmulator() as hub:
+        yield seed(hub)
+
+
+def _login_2fa_sample(world: World) -> tuple[str, dict]:
+    world.hub.add_user("mfa", password="mfa-password-1", two_factor_code="123456")
+    first = requests.post(f"{world.hub.url}/v2/users/login", json={"username": "mfa", "password": "mfa-password-1"},
+                          timeout=5)
+    assert first.status_code == 401 and first.json()["login_2fa_token"]
+    return "/v2/users/2fa-login", {"login_2fa_token": first.json()["login_2fa_token"], "code": "123456"}
+
+
+def _sample(world: World, method: str, path: str) -> tuple[str, dict | None]:
+    if path == "/v2/users/2fa-login":
+        return _login_2fa_sample(world)
+    return sample_calls(world)[(method, path)]
+
+
+@pytest.mark.skipif(not SHARED_SPEC.exists(), reason="checkout without ../shared/reference")
+def test_bundled_document_is_the_official_one():
+    assert filecmp.cmp(SHARED_SPEC, SPEC_PATH, shallow=False)
+
+
+def test_every_write_operation_of_the_document_is_served():
+    served = {(route.method, route.path) for route in ROUTES}
+    missing = [name for op, name in zip(WRITE_OPS, OP_IDS) if (op.method, op.path) not in served]
+    assert not missing
+    assert len(WRITE_OPS) == 27
+
+
+@pytest.mark.parametrize("op", WRITE_OPS, ids=OP_IDS)
+def test_successful_response_matches_the_document(world, op):
+    path, body = _sample(world, op.method, op.path)
+    response = world.call(op.method, path, body, scim=op.path.startswith("/v2/scim/")) if op.path not in (
+        "/v2/auth/token", "/v2/users/login", "/v2/users/2fa-login") else requests.post(
+        f"{world.hub.url}{path}", json=body, timeout=5)
+
+    assert response.status_code == op.success_status, response.text
+    schema = op.response_schema(response.status_code)
+    if schema is None:
+        assert response.content in (b"", b"null")
+    else:
+        errors = sorted(Draft7Validator(schema).iter_errors(response.json()), key=str)
+        assert not errors, errors[0].message
+        content_type = op.responses[response.status_code][0]
+        assert response.headers["Content-Type"] == content_type
+
+
+@pytest.mark.parametrize("op", [op for op in WRITE_OPS if op.request_schema and op.request_schema.get("required")],
+                         ids=lambda op: f"{op.method} {op.path}")
+def test_body_missing_a_required_field_is_rejected_with_the_field_named(world, op):
+    path, body = _sample(world, op.method, op.path)
+    missing = op.request_schema["required"][0]
+    body = {k: v for k, v in (body or {}).items() if k != missing}
+    scim = op.path.startswith("/v2/scim/")
+    if op.path in ("/v2/auth/token", "/v2/users/login", "/v2/users/2fa-login"):
+        response = requests.post(f"{world.hub.url}{path}", json=body, timeout=5)
+    else:
+        response = world.call(op.method, path, body, scim=scim)
+
+    assert response.status_code == 400
+    error = response.json()
+    if scim:
+        assert error["status"] == "400" and missing in error["detail"]
+    else:
+        assert error["errinfo"] == {"field": missing} and missing in error["detail"]
+
+
+def test_enum_violation_is_a_400(world):
+    response = world.call("PUT", "/v2/orgs/acme/members/bob", {"role": "admin"})
+    assert response.status_code == 400 and response.json()["errinfo"] == {"field": "role"}
