@@ -1,0 +1,233 @@
+"""DockerHubSendOperator: records in, Docker Hub API calls out, one outcome per record."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from airflow_provider_dockerhub._compat import AirflowException, BaseOperator
+from airflow_provider_dockerhub.hooks.dockerhub import DockerHubHook
+from airflow_provider_dockerhub.pipeline.grouping import GroupingSettings
+from airflow_provider_dockerhub.pipeline.render import parse_headers
+from airflow_provider_dockerhub.pipeline.runner import PipelineSettings, RecordPipeline
+from airflow_provider_dockerhub.pipeline.sinks import (
+    RejectsFile,
+    ResponseFile,
+    Sink,
+    Webhook,
+    XComResponses,
+    webhook_from_connection,
+)
+from airflow_provider_dockerhub.pipeline.sources import read_records
+
+if TYPE_CHECKING:
+    from airflow.sdk import Context
+
+
+class DockerHubSendOperator(BaseOperator):
+    """
+    Turn each record, or each batch of records, into a call to a Docker Hub write endpoint.
+
+    Records come from ``records`` (a list of dicts, an XComArg, or a JSON string) or are streamed
+    from ``records_path``. Every record read ends as succeeded, failed or rejected; the return value
+    (XCom ``return_value``) is a summary whose counts add up to the records read.
+
+    :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
+    :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated)
+    :param records_path: a ``.json`` (array), ``.jsonl``/``.ndjson`` or ``.csv`` file: a local path or any
+        URI ``ObjectStoragePath`` understands; read as a stream. (templated)
+    :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
+    :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param method: ``POST``, ``PUT``, ``PATCH`` or ``DELETE`` (any case).
+    :param endpoint: URL template rendered per call (not by Airflow) with ``record``, or ``records`` and
+        ``group`` in batches, plus the Airflow context. Every inserted value is percent-encoded as one
+        path segment. Relative to the connection's host; an absolute URL must be on the same origin.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"``; ``Authorization`` is refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the
+        body is built (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded
+        attributes removed), or a callable taking the record (or the list of records in a batch).
+        Default: the record, or a JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
+    :param dry_run: render every call and send none; log and return a preview and the counts.
+    :param preview_limit: how many calls a dry run shows.
+    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected),
+        ``fail_fast`` (stop at the first failure) or ``continue`` (succeed; the counts tell).
+    :param response_check: callable on each response; False marks that call's records failed.
+    :param response_webhook_url: POST every call's event (what was sent, what came back) here. (templated)
+    :param response_webhook_conn_id: or an Airflow HTTP connection for the webhook.
+    :param response_path: append every call's event as a JSON line to this file / URI. (templated)
+    :param rejects_path: append every failed or rejected record with its reason as a JSON line. (templated)
+    :param push_responses: what goes to XCom key ``responses``: ``none``, ``failed`` or ``all``.
+    :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
+    """
+
+    template_fields: Sequence[str] = (
+        "dockerhub_conn_id",
+        "records",
+        "records_path",
+        "records_format",
+        "headers",
+        "exclude_attributes",
+        "response_webhook_url",
+        "response_path",
+        "rejects_path",
+    )
+    template_fields_renderers = {"headers": "json", "records": "json"}
+    ui_color = "#1d63ed"
+
+    def __init__(
+        self,
+        *,
+        dockerhub_conn_id: str = DockerHubHook.default_conn_name,
+        records: Any = None,
+        records_path: str | None = None,
+        records_format: str | None = None,
+        csv_types: Mapping[str, str] | None = None,
+        method: str = "POST",
+        endpoint: str,
+        headers: Mapping[str, str] | str | None = None,
+        exclude_attributes: Sequence[str] | str | None = None,
+        body: str | Callable[[Any], Any] | None = None,
+        batching: bool = False,
+        batch_size: int = 100,
+        grouping: str = "sequential",
+        group_by: Sequence[str] | str | None = None,
+        max_batch_bytes: int | None = None,
+        batch_key: str | None = None,
+        max_concurrency: int = 1,
+        dry_run: bool = False,
+        preview_limit: int = 10,
+        on_error: str = "fail",
+        response_check: Callable[[Any], bool] | None = None,
+        response_webhook_url: str | None = None,
+        response_webhook_conn_id: str | None = None,
+        response_path: str | None = None,
+        rejects_path: str | None = None,
+        push_responses: str = "none",
+        include_secrets_in_xcom: bool = False,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(**kwargs)
+        self.dockerhub_conn_id = dockerhub_conn_id
+        self.records = records
+        self.records_path = records_path
+        self.records_format = records_format
+        self.csv_types = csv_types
+        self.method = method
+        self.endpoint = endpoint
+        self.headers = headers
+        self.exclude_attributes = exclude_attributes
+        self.body = body
+        self.batching = batching
+        self.batch_size = batch_size
+        self.grouping = grouping
+        self.group_by = group_by
+        self.max_batch_bytes = max_batch_bytes
+        self.batch_key = batch_key
+        self.max_concurrency = max_concurrency
+        self.dry_run = dry_run
+        self.preview_limit = preview_limit
+        self.on_error = on_error
+        self.response_check = response_check
+        self.response_webhook_url = response_webhook_url
+        self.response_webhook_conn_id = response_webhook_conn_id
+        self.response_path = response_path
+        self.rejects_path = rejects_path
+        self.push_responses = push_responses
+        self.include_secrets_in_xcom = include_secrets_in_xcom
+
+    # -- hooks for the endpoint presets (operators.endpoints) ---------------------------------------
+    def pipeline_settings(self) -> PipelineSettings:
+        """The pipeline settings this operator's parameters describe (checked before anything is sent)."""
+        group_by = self.group_by.split(",") if isinstance(self.group_by, str) else self.group_by
+        settings = PipelineSettings(
+            method=str(self.method).upper(),
+            endpoint=self.endpoint,
+            headers=parse_headers(self.headers),
+            body=self.body,
+            exclude_attributes=self.exclude_attributes,
+            grouping=GroupingSettings(
+                batching=bool(self.batching), grouping=self.grouping, batch_size=self.batch_size,
+                group_by=tuple(g.strip() for g in group_by or ()), max_batch_bytes=self.max_batch_bytes,
+                batch_key=self.batch_key),
+            max_concurrency=self.max_concurrency,
+            dry_run=bool(self.dry_run),
+            preview_limit=self.preview_limit,
+            on_error=self.on_error,
+            response_check=self.response_check,
+        )
+        settings.validate()
+        return settings
+
+    def build_sinks(self) -> tuple[list[Sink], XComResponses]:
+        """The response and reject sinks the parameters ask for."""
+        xcom = XComResponses(self.push_responses, include_secrets=self.include_secrets_in_xcom)
+        sinks: list[Sink] = [xcom]
+        if self.rejects_path:
+            sinks.append(RejectsFile(self.rejects_path))
+        if self.response_path:
+            sinks.append(ResponseFile(self.response_path))
+        if self.response_webhook_url and self.response_webhook_conn_id:
+            raise ValueError("give response_webhook_url or response_webhook_conn_id, not both")
+        if self.response_webhook_url:
+            sinks.append(Webhook(self.response_webhook_url))
+        elif self.response_webhook_conn_id:
+            sinks.append(webhook_from_connection(self.response_webhook_conn_id))
+        return sinks, xcom
+
+    # -- execution ----------------------------------------------------------------------------------
+    def execute(self, context: Context) -> dict[str, Any]:
+        settings = self.pipeline_settings()
+        items = read_records(self.records, self.records_path, self.records_format, self.csv_types)
+        total = len(self.records) if isinstance(self.records, list) else None
+        hook = DockerHubHook(self.dockerhub_conn_id, pool_maxsize=max(settings.max_concurrency, 1))
+        sinks, xcom = self.build_sinks()
+
+        def send(call):
+            return hook.request(call.method, call.url, data=call.body, headers=call.headers)
+
+        pipeline = RecordPipeline(settings, send=send, sinks=sinks, context=dict(context or {}), log=self.log,
+                                  preview_url=self._preview_url(hook), total=total)
+        try:
+            summary = pipeline.run(items)
+        finally:
+            hook.close()
+        summary.retries = hook.retries
+        result = summary.as_dict()
+        if settings.dry_run:
+            result["preview"] = pipeline.preview
+            for call in pipeline.preview:
+                self.log.info("Dry run: %s %s body=%s", call["method"], call["url"], call["body"])
+        self.log.info(
+            "%s %d records: %d succeeded, %d failed, %d rejected%s in %d calls (%d retries, %.1fs)",
+            "Previewed" if settings.dry_run else "Sent", summary.records_read, summary.succeeded, summary.failed,
+            summary.rejected, f", {summary.previewed} previewed" if settings.dry_run else "", summary.calls,
+            summary.retries, summary.elapsed_seconds)
+        ti = context.get("ti") if context else None
+        if ti is not None and self.push_responses != "none":
+            ti.xcom_push(key="responses", value=xcom.events)
+        if pipeline.failed_any and settings.on_error != "continue":
+            if ti is not None:
+                ti.xcom_push(key="summary", value=result)
+            firsts = "; ".join(f"{f['location']}: {f['reason']}" for f in summary.first_failures[:3])
+            raise AirflowException(
+                f"{summary.failed} of {summary.records_read} records failed and {summary.rejected} were rejected "
+                f"(on_error={settings.on_error!r}). First: {firsts}")
+        return result
+
+    @staticmethod
+    def _preview_url(hook: DockerHubHook) -> Callable[[str], str]:
+        def url(endpoint: str) -> str:
+            try:
+                return hook.url_for(endpoint)
+            except Exception:  # no usable connection in a dry run: show the endpoint as rendered
+                return endpoint
+
+        return url

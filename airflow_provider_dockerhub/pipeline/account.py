@@ -1,0 +1,182 @@
+"""Account stage: turn each delivery into one outcome per record, and keep the run's counts.
+
+Response readers decide what a response means for the records of its call:
+
+* ``read_whole_call`` (default): 2xx means every record of the call succeeded, anything else means
+  every record failed with the status and the API's short reason (``detail`` / ``message``).
+* ``read_bulk_invites``: ``/v2/invites/bulk`` answers 202 with a status per invitee; ``invited``
+  succeeds, any other status (``existing_org_member``, ``invalid_email_or_docker_id``, ...) fails
+  with that status as the reason.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from airflow_provider_dockerhub.hooks.dockerhub import error_detail
+from airflow_provider_dockerhub.pipeline.deliver import Delivery
+from airflow_provider_dockerhub.pipeline.items import Item, Outcome, PreparedCall
+
+SUCCEEDED, FAILED, REJECTED = "succeeded", "failed", "rejected"
+#: Keys whose string values are secrets wherever they appear in a response.
+SECRET_KEYS = frozenset({"token", "access_token", "secret", "password", "login_2fa_token"})
+REDACTED = "***"
+
+ResponseReader = Callable[[PreparedCall, Any], list[Outcome]]
+
+
+def response_body(response: Any) -> Any:
+    """The response body as JSON when it is JSON, else as text (None when empty)."""
+    if not response.content:
+        return None
+    try:
+        return response.json()
+    except ValueError:
+        return response.text
+
+
+def read_whole_call(call: PreparedCall, response: Any) -> list[Outcome]:
+    """All records of the call share the response's verdict."""
+    if 200 <= response.status_code < 300:
+        return [Outcome(item, SUCCEEDED, response.status_code) for item in call.items]
+    reason = f"HTTP {response.status_code}: {error_detail(response)}"
+    return [Outcome(item, FAILED, response.status_code, reason) for item in call.items]
+
+
+def read_bulk_invites(call: PreparedCall, response: Any) -> list[Outcome]:
+    """Each invitee's status in the 202 answer of ``/v2/invites/bulk`` decides its record."""
+    if not 200 <= response.status_code < 300:
+        return read_whole_call(call, response)
+    body = response_body(response)
+    results = body.get("invitees") if isinstance(body, dict) else None
+    if isinstance(results, dict):  # the OpenAPI document nests the list one level deeper
+        results = results.get("invitees")
+    statuses = {r.get("invitee"): r.get("status") for r in results or [] if isinstance(r, dict)}
+    outcomes = []
+    for item in call.items:
+        status = statuses.get(item.record.get("invitee"))
+        if status == "invited":
+            outcomes.append(Outcome(item, SUCCEEDED, response.status_code))
+        else:
+            outcomes.append(Outcome(item, FAILED, response.status_code, status or "invitee missing from the response"))
+    return outcomes
+
+
+RESPONSE_READERS: dict[str, ResponseReader] = {"whole_call": read_whole_call, "bulk_invites": read_bulk_invites}
+
+
+def find_secrets(value: Any) -> list[str]:
+    """String values under secret-looking keys, anywhere in ``value``."""
+    found: list[str] = []
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            if key in SECRET_KEYS and isinstance(inner, str) and inner:
+                found.append(inner)
+            else:
+                found.extend(find_secrets(inner))
+    elif isinstance(value, list):
+        for inner in value:
+            found.extend(find_secrets(inner))
+    return found
+
+
+def redact_secrets(value: Any) -> Any:
+    """A copy of ``value`` with secret-looking keys' values replaced by ``***``."""
+    if isinstance(value, dict):
+        return {k: REDACTED if k in SECRET_KEYS and isinstance(v, str) and v else redact_secrets(v)
+                for k, v in value.items()}
+    if isinstance(value, list):
+        return [redact_secrets(v) for v in value]
+    return value
+
+
+def delivery_event(delivery: Delivery, outcomes: list[Outcome]) -> dict[str, Any]:
+    """What a response sink receives for one call: what was sent, what came back, per-record results."""
+    call, response = delivery.call, delivery.response
+    return {
+        "indices": call.indices,
+        "method": call.method,
+        "url": getattr(response, "url", None) or call.url,
+        "status": getattr(response, "status_code", None),
+        "ok": all(o.status == SUCCEEDED for o in outcomes),
+        "request": json.loads(call.body) if call.body else None,
+        "response": response_body(response) if response is not None else None,
+        "error": None if delivery.error is None else f"{type(delivery.error).__name__}: {delivery.error}",
+        "outcomes": [{"index": o.item.index, "status": o.status, "reason": o.reason} for o in outcomes],
+    }
+
+
+@dataclass
+class Summary:
+    """The counts of one run; ``succeeded + failed + rejected (+ previewed)`` equals ``records_read``."""
+
+    dry_run: bool = False
+    records_read: int = 0
+    succeeded: int = 0
+    failed: int = 0
+    rejected: int = 0
+    previewed: int = 0
+    calls: int = 0
+    retries: int = 0
+    status_counts: Counter = field(default_factory=Counter)
+    first_failures: list[dict[str, Any]] = field(default_factory=list)
+    started: float = field(default_factory=time.monotonic)
+    elapsed_seconds: float = 0.0
+
+    @property
+    def accounted(self) -> int:
+        return self.succeeded + self.failed + self.rejected + self.previewed
+
+    def count(self, outcome: Outcome, keep_failures: int = 10) -> None:
+        """Add one record's outcome."""
+        if outcome.status == SUCCEEDED:
+            self.succeeded += 1
+            return
+        if outcome.status == FAILED:
+            self.failed += 1
+        else:
+            self.rejected += 1
+        if len(self.first_failures) < keep_failures:
+            self.first_failures.append({"index": outcome.item.index, "location": outcome.item.location,
+                                        "outcome": outcome.status, "status": outcome.http_status,
+                                        "reason": outcome.reason})
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON-serializable summary returned to XCom."""
+        return {
+            "records_read": self.records_read, "succeeded": self.succeeded, "failed": self.failed,
+            "rejected": self.rejected, "previewed": self.previewed, "calls": self.calls, "retries": self.retries,
+            "status_counts": {str(k): v for k, v in sorted(self.status_counts.items(), key=lambda kv: str(kv[0]))},
+            "elapsed_seconds": round(self.elapsed_seconds, 3), "dry_run": self.dry_run,
+            "first_failures": self.first_failures,
+        }
+
+
+def account_delivery(
+    delivery: Delivery, reader: ResponseReader, response_check: Callable[[Any], bool] | None
+) -> list[Outcome]:
+    """One outcome per record of the delivered call."""
+    call, response = delivery.call, delivery.response
+    if delivery.error is not None:
+        reason = f"{type(delivery.error).__name__}: {delivery.error}"
+        return [Outcome(item, FAILED, None, reason) for item in call.items]
+    outcomes = reader(call, response)
+    if response_check is not None and any(o.status == SUCCEEDED for o in outcomes):
+        try:
+            passed = bool(response_check(response))
+            reason = "response_check returned False"
+        except Exception as exc:  # a user callable; its error fails the call's records
+            passed, reason = False, f"response_check raised {type(exc).__name__}: {exc}"
+        if not passed:
+            outcomes = [Outcome(o.item, FAILED, response.status_code, reason) for o in outcomes]
+    return outcomes
+
+
+def reject(item: Item, reason: str) -> Outcome:
+    """The outcome of a record that was not sent."""
+    return Outcome(item, REJECTED, None, reason)

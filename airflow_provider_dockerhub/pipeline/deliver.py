@@ -1,0 +1,75 @@
+"""Deliver stage: send prepared calls through the hook, ``max_concurrency`` at a time, results in input order."""
+
+from __future__ import annotations
+
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+from airflow_provider_dockerhub.pipeline.items import PreparedCall
+
+Send = Callable[[PreparedCall], Any]
+
+
+@dataclass(slots=True)
+class Delivery:
+    """A call and what came back: a response, or the exception that stopped it."""
+
+    call: PreparedCall
+    response: Any = None
+    error: BaseException | None = None
+
+
+class Deliverer:
+    """Runs ``send`` over calls with bounded concurrency; ``stop()`` ends dispatching (in-flight calls finish)."""
+
+    def __init__(self, send: Send, max_concurrency: int = 1) -> None:
+        if not isinstance(max_concurrency, int) or max_concurrency < 1:
+            raise ValueError(f"max_concurrency must be a positive integer, got {max_concurrency!r}")
+        self._send = send
+        self.max_concurrency = max_concurrency
+        self._stopped = threading.Event()
+
+    def stop(self) -> None:
+        """Send nothing more; calls already in flight are still reported."""
+        self._stopped.set()
+
+    @property
+    def stopped(self) -> bool:
+        return self._stopped.is_set()
+
+    def _deliver(self, call: PreparedCall) -> Delivery:
+        try:
+            return Delivery(call, self._send(call))
+        except Exception as exc:  # reported as the call's outcome, never lost
+            return Delivery(call, error=exc)
+
+    def run(self, calls: Iterable[PreparedCall]) -> Iterator[Delivery]:
+        """Yield a ``Delivery`` per call, in the order the calls came."""
+        iterator = iter(calls)
+        if self.max_concurrency == 1:
+            while not self.stopped:
+                call = next(iterator, None)
+                if call is None:
+                    return
+                yield self._deliver(call)
+            return
+        window = self.max_concurrency * 4
+        pending: deque[Future[Delivery]] = deque()
+        with ThreadPoolExecutor(self.max_concurrency, thread_name_prefix="dockerhub-send") as pool:
+            try:
+                while True:
+                    while not self.stopped and len(pending) < window:
+                        call = next(iterator, None)
+                        if call is None:
+                            break
+                        pending.append(pool.submit(self._deliver, call))
+                    if not pending:
+                        return
+                    yield pending.popleft().result()
+            finally:
+                for future in pending:
+                    future.cancel()

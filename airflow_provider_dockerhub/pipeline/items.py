@@ -1,0 +1,62 @@
+"""The units that flow through the record pipeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(slots=True)
+class Item:
+    """
+    One record read from the input.
+
+    :param index: 0-based position in the input (every record read has one, broken ones too).
+    :param record: the record as read; None when it could not be parsed.
+    :param location: where it came from, e.g. ``line 12`` (files) or ``records[3]``.
+    :param error: why it cannot be sent (set by the reader or a later check); None when fine.
+    :param payload: the record as it will be sent (attributes excluded), set by the shaping stage.
+    :param encoded: ``payload`` as JSON bytes, encoded once and reused for batching and sending.
+    """
+
+    index: int
+    record: dict[str, Any] | None
+    location: str
+    error: str | None = None
+    payload: Any = None
+    encoded: bytes | None = None
+
+
+@dataclass(slots=True)
+class Batch:
+    """Items sent together in one call; ``group`` holds the ``group_by`` values of ``by_attributes``."""
+
+    items: list[Item]
+    group: dict[str, Any] | None = None
+
+
+@dataclass(slots=True)
+class PreparedCall:
+    """One rendered HTTP call and the items it carries."""
+
+    method: str
+    url: str
+    headers: dict[str, str]
+    body: bytes | None
+    items: list[Item]
+    group: dict[str, Any] | None = None
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def indices(self) -> list[int]:
+        return [item.index for item in self.items]
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What happened to one record: ``succeeded``, ``failed`` or ``rejected``."""
+
+    item: Item
+    status: str
+    http_status: int | None = None
+    reason: str | None = None

@@ -1,0 +1,172 @@
+"""Render stage: a batch becomes one HTTP call (method, URL, headers, body).
+
+The endpoint is a Jinja template compiled once per task. Each value it inserts is percent-encoded
+as one path segment, so a record value can never change the path: ``../x``, ``a/b``, ``?q`` and
+``#f`` stay inside their segment. Variables: ``record`` (one-record calls; the first record of a
+batch), ``records`` and ``group`` (batches), and the Airflow context (``params``, ``ds``, ...).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+from urllib.parse import quote
+
+from jinja2 import StrictUndefined, TemplateError, Undefined, UndefinedError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from airflow_provider_dockerhub.pipeline.items import Batch, PreparedCall
+from airflow_provider_dockerhub.pipeline.shape import encode_json
+
+METHODS = ("POST", "PUT", "PATCH", "DELETE")
+BodyBuilder = Callable[[Any], Any]
+
+
+class RenderError(ValueError):
+    """A call could not be rendered; its records are rejected with this reason."""
+
+
+def path_segment(value: Any) -> str:
+    """``value`` percent-encoded as exactly one URL path segment."""
+    if value is None:
+        raise RenderError("a value inserted into the endpoint is null")
+    text = value if isinstance(value, str) else str(value)
+    if text == "":
+        raise RenderError("a value inserted into the endpoint is empty")
+    encoded = quote(text, safe="")
+    return encoded.replace(".", "%2E") if encoded in (".", "..") else encoded
+
+
+def parse_headers(headers: Mapping[str, Any] | str | None) -> dict[str, str]:
+    """Headers from a dict or the string form ``h1:v1,h2:v2`` (a value may contain ``:``)."""
+    if headers is None or headers == "":
+        return {}
+    if isinstance(headers, str):
+        parsed = {}
+        for pair in headers.split(","):
+            if not pair.strip():
+                continue
+            name, sep, value = pair.partition(":")
+            if not sep or not name.strip():
+                raise ValueError(f"headers: {pair.strip()!r} is not of the form name:value")
+            parsed[name.strip()] = value.strip()
+        headers = parsed
+    if not isinstance(headers, Mapping):
+        raise TypeError(f"headers must be a dict or a 'h1:v1,h2:v2' string, got {type(headers).__name__}")
+    result = {}
+    for name, value in headers.items():
+        name, value = str(name).strip(), str(value).strip()
+        if any(ch in name + value for ch in "\r\n"):
+            raise ValueError(f"header {name!r} contains a line break")
+        if name.lower() == "authorization":
+            raise ValueError("the Authorization header is set by the hook from the connection and cannot be given")
+        result[name] = value
+    return result
+
+
+def to_json_text(value: Any) -> str:
+    """The ``tojson`` filter of body templates: plain JSON (no HTML escaping); undefined values fail by name."""
+    if isinstance(value, Undefined):
+        value._fail_with_undefined_error()
+    return encode_json(value).decode("utf-8")
+
+
+def _explain(exc: Exception, where: str) -> str:
+    message = str(exc)
+    missing = re.search(r"has no attribute '([^']+)'|'([^']+)' is undefined", message)
+    if missing:
+        return f"{where}: missing attribute {missing.group(1) or missing.group(2)!r}"
+    return f"{where}: {message}"
+
+
+def _has_template(text: str) -> bool:
+    return "{{" in text or "{%" in text
+
+
+class RequestRenderer:
+    """Renders batches into ``PreparedCall`` objects; templates are compiled once, here."""
+
+    def __init__(
+        self,
+        method: str,
+        endpoint: str,
+        *,
+        headers: Mapping[str, str] | None = None,
+        body: str | BodyBuilder | None = None,
+        batch_key: str | None = None,
+        batching: bool = False,
+        context: Mapping[str, Any] | None = None,
+        content_type: str = "application/json",
+    ) -> None:
+        self.method = method.upper()
+        if self.method not in METHODS:
+            raise ValueError(f"method must be one of {METHODS}, got {method!r}")
+        if not isinstance(endpoint, str) or not endpoint.strip():
+            raise ValueError("endpoint must be a non-empty URL template")
+        self.batching = batching
+        self.batch_key = batch_key
+        self.headers = {"Content-Type": content_type, **dict(headers or {})}
+        self.body = body
+        base = dict(context or {})
+        url_env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, finalize=path_segment, autoescape=False)
+        self._endpoint = url_env.from_string(endpoint, globals=base) if _has_template(endpoint) else None
+        self._static_endpoint = endpoint
+        self._body_template = None
+        if isinstance(body, str):
+            body_env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
+            body_env.filters["tojson"] = to_json_text
+            self._body_template = body_env.from_string(body, globals=base)
+        elif body is not None and not callable(body):
+            raise TypeError(f"body must be a Jinja template string or a callable, got {type(body).__name__}")
+
+    def _variables(self, batch: Batch, *, shaped: bool) -> dict[str, Any]:
+        """Template variables: the records as read (URL) or as shaped, attributes excluded (body)."""
+        records = [item.payload if shaped else item.record for item in batch.items]
+        if not self.batching:
+            return {"record": records[0]}
+        return {"record": records[0], "records": records, "group": batch.group or {}}
+
+    def _url(self, variables: dict[str, Any]) -> str:
+        if self._endpoint is None:
+            return self._static_endpoint
+        try:
+            return self._endpoint.render(variables)
+        except (UndefinedError, RenderError, TemplateError, TypeError) as exc:
+            raise RenderError(_explain(exc, "endpoint")) from None
+
+    def _body(self, batch: Batch) -> bytes | None:
+        if self._body_template is not None:
+            try:
+                text = self._body_template.render(self._variables(batch, shaped=True))
+                json.loads(text)
+            except (UndefinedError, TemplateError, TypeError) as exc:
+                raise RenderError(_explain(exc, "body")) from None
+            except ValueError as exc:
+                raise RenderError(f"body template did not render to JSON: {exc}") from None
+            return text.encode("utf-8")
+        if callable(self.body):
+            payload = [i.payload for i in batch.items] if self.batching else batch.items[0].payload
+            try:
+                built = self.body(payload)
+                return None if built is None else encode_json(built)
+            except RenderError:
+                raise
+            except Exception as exc:  # a user callable: any error rejects this call's records
+                raise RenderError(f"body callable failed: {type(exc).__name__}: {exc}") from None
+        if self.method == "DELETE":
+            return None
+        if not self.batching:
+            return batch.items[0].encoded
+        array = b"[" + b",".join(item.encoded for item in batch.items) + b"]"
+        if self.batch_key:
+            return b'{' + encode_json(self.batch_key) + b":" + array + b"}"
+        return array
+
+    def render(self, batch: Batch) -> PreparedCall:
+        """One call for ``batch``; RenderError names what is missing or wrong."""
+        url = self._url(self._variables(batch, shaped=False))
+        body = self._body(batch)
+        headers = self.headers if body is not None else {k: v for k, v in self.headers.items() if k != "Content-Type"}
+        return PreparedCall(self.method, url, headers, body, batch.items, batch.group)

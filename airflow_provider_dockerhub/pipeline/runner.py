@@ -1,0 +1,228 @@
+"""The record pipeline: source -> shape -> group -> render -> deliver -> account -> sinks.
+
+``RecordPipeline.run`` streams items through the stages. Every item read is tracked until it has
+an outcome, so the counts always add up: an item still held by a stage when the run stops early
+(``on_error='fail_fast'``) is rejected with that reason instead of vanishing.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from airflow_provider_dockerhub._compat import mask_secret
+from airflow_provider_dockerhub.pipeline.account import (
+    RESPONSE_READERS,
+    Summary,
+    account_delivery,
+    delivery_event,
+    find_secrets,
+    reject,
+)
+from airflow_provider_dockerhub.pipeline.deliver import Deliverer
+from airflow_provider_dockerhub.pipeline.grouping import GroupingSettings, make_batches
+from airflow_provider_dockerhub.pipeline.items import Item, Outcome, PreparedCall
+from airflow_provider_dockerhub.pipeline.render import RenderError, RequestRenderer
+from airflow_provider_dockerhub.pipeline.shape import Shaper
+from airflow_provider_dockerhub.pipeline.sinks import Sink
+
+ON_ERROR = ("fail", "fail_fast", "continue")
+RecordCheck = Callable[[dict[str, Any]], "str | None"]
+
+
+@dataclass
+class PipelineSettings:
+    """Everything the pipeline needs besides the input, the transport and the sinks."""
+
+    method: str
+    endpoint: str
+    headers: dict[str, str] = field(default_factory=dict)
+    body: Any = None
+    exclude_attributes: Any = None
+    grouping: GroupingSettings = field(default_factory=GroupingSettings)
+    max_concurrency: int = 1
+    dry_run: bool = False
+    send_in_dry_run: bool = False
+    preview_limit: int = 10
+    on_error: str = "fail"
+    response_check: Callable[[Any], bool] | None = None
+    response_reader: str = "whole_call"
+    content_type: str = "application/json"
+    record_check: RecordCheck | None = None
+    progress_seconds: float = 10.0
+
+    def validate(self) -> None:
+        """Raise ValueError for settings that are wrong before anything is read or sent."""
+        if self.on_error not in ON_ERROR:
+            raise ValueError(f"on_error must be one of {ON_ERROR}, got {self.on_error!r}")
+        if self.response_reader not in RESPONSE_READERS:
+            raise ValueError(f"unknown response reader {self.response_reader!r}")
+        if self.response_check is not None and not callable(self.response_check):
+            raise TypeError("response_check must be a callable taking the response")
+        self.grouping.validate()
+
+
+class Progress:
+    """Logs progress at most every ``interval`` seconds: records done, calls, failures, rate, ETA."""
+
+    def __init__(self, log: logging.Logger, total: int | None, interval: float) -> None:
+        self.log, self.total, self.interval = log, total, interval
+        self.started = self.last = time.monotonic()
+
+    def update(self, summary: Summary) -> None:
+        now = time.monotonic()
+        if now - self.last < self.interval:
+            return
+        self.last = now
+        done = summary.accounted
+        rate = done / max(now - self.started, 1e-9)
+        if self.total:
+            eta = f"{(self.total - done) / rate:.0f}s" if rate else "unknown"
+            self.log.info("Progress: %d of %d records, %d calls, %d failed, %d rejected, %.0f records/s, ETA %s",
+                          done, self.total, summary.calls, summary.failed, summary.rejected, rate, eta)
+        else:
+            self.log.info("Progress: %d records, %d calls, %d failed, %d rejected, %.0f records/s",
+                          done, summary.calls, summary.failed, summary.rejected, rate)
+
+
+class RecordPipeline:
+    """
+    Runs the stages over ``items``.
+
+    :param send: sends one prepared call and returns the response (the hook); unused in a dry run.
+    :param sinks: receive every call's event and every record's outcome.
+    :param context: Airflow context for the endpoint and body templates.
+    :param preview_url: turns a rendered endpoint into the full URL shown in a dry-run preview.
+    """
+
+    def __init__(
+        self,
+        settings: PipelineSettings,
+        *,
+        send: Callable[[PreparedCall], Any] | None,
+        sinks: Iterable[Sink] = (),
+        context: dict[str, Any] | None = None,
+        log: logging.Logger | None = None,
+        preview_url: Callable[[str], str] = str,
+        total: int | None = None,
+    ) -> None:
+        settings.validate()
+        self.settings = settings
+        self.sinks = list(sinks)
+        self.log = log or logging.getLogger(__name__)
+        self.preview_url = preview_url
+        self.summary = Summary(dry_run=settings.dry_run)
+        self.preview: list[dict[str, Any]] = []
+        self._pending: dict[int, Item] = {}
+        self._reader = RESPONSE_READERS[settings.response_reader]
+        g = settings.grouping
+        default_body = settings.body is None and settings.method.upper() != "DELETE"
+        self.shaper = Shaper(settings.exclude_attributes, encode=default_body or (g.batching and g.grouping == "by_size"))
+        self.renderer = RequestRenderer(
+            settings.method, settings.endpoint, headers=settings.headers, body=settings.body, batch_key=g.batch_key,
+            batching=g.batching, context=context, content_type=settings.content_type)
+        self.deliverer = Deliverer(send or self._no_send, settings.max_concurrency)
+        self.progress = Progress(self.log, total, settings.progress_seconds)
+
+    @staticmethod
+    def _no_send(call: PreparedCall) -> Any:
+        raise RuntimeError("no transport configured")
+
+    # -- accounting ---------------------------------------------------------------------------------
+    def _finish(self, outcome: Outcome) -> None:
+        self._pending.pop(outcome.item.index, None)
+        self.summary.count(outcome)
+        for sink in self.sinks:
+            sink.on_outcome(outcome)
+        if outcome.status != "succeeded":
+            if self.summary.failed + self.summary.rejected <= 10:
+                self.log.warning("Record %s %s: %s", outcome.item.location, outcome.status, outcome.reason)
+            if self.settings.on_error == "fail_fast":
+                self.deliverer.stop()
+
+    def _reject(self, item: Item, reason: str) -> None:
+        self._finish(reject(item, reason))
+
+    # -- stages -------------------------------------------------------------------------------------
+    def _read(self, items: Iterable[Item]) -> Iterator[Item]:
+        for item in items:
+            self.summary.records_read += 1
+            self._pending[item.index] = item
+            if item.error:
+                self._reject(item, item.error)
+                continue
+            if self.settings.record_check is not None:
+                problem = self.settings.record_check(item.record)
+                if problem:
+                    self._reject(item, f"{item.location}: {problem}")
+                    continue
+            self.shaper.shape(item)
+            if item.error:
+                self._reject(item, item.error)
+                continue
+            yield item
+
+    def _calls(self, items: Iterable[Item]) -> Iterator[PreparedCall]:
+        for batch in make_batches(self._read(items), self.settings.grouping, self._reject):
+            try:
+                call = self.renderer.render(batch)
+            except RenderError as exc:
+                for item in batch.items:
+                    self._reject(item, f"{item.location}: {exc}")
+                continue
+            yield call
+
+    def _preview(self, calls: Iterator[PreparedCall]) -> None:
+        for call in calls:
+            if len(self.preview) < self.settings.preview_limit:
+                self.preview.append({
+                    "method": call.method, "url": self.preview_url(call.url),
+                    "headers": {**call.headers, "Authorization": "Bearer ***"},
+                    "body": json.loads(call.body) if call.body else None, "records": call.indices,
+                })
+            self.summary.calls += 1
+            for item in call.items:
+                self._pending.pop(item.index, None)
+                self.summary.previewed += 1
+            self.progress.update(self.summary)
+
+    def _deliver(self, calls: Iterator[PreparedCall]) -> None:
+        for delivery in self.deliverer.run(calls):
+            outcomes = account_delivery(delivery, self._reader, self.settings.response_check)
+            self.summary.calls += 1
+            status = delivery.response.status_code if delivery.response is not None else "error"
+            self.summary.status_counts[status] += 1
+            event = delivery_event(delivery, outcomes)
+            for secret in find_secrets(event["response"]):
+                mask_secret(secret)
+            for sink in self.sinks:
+                sink.on_event(event)
+            for outcome in outcomes:
+                self._finish(outcome)
+            self.progress.update(self.summary)
+
+    def run(self, items: Iterable[Item]) -> Summary:
+        """Run every stage over ``items`` and return the summary (sinks are closed)."""
+        try:
+            calls = self._calls(items)
+            if self.settings.dry_run and not self.settings.send_in_dry_run:
+                self._preview(calls)
+            else:
+                self._deliver(calls)
+            for item in list(self._pending.values()):
+                self._reject(item, f"{item.location}: not sent, the run stopped at the first failure (on_error='fail_fast')")
+        finally:
+            self.summary.elapsed_seconds = time.monotonic() - self.summary.started
+            for sink in self.sinks:
+                sink.close()
+        return self.summary
+
+    @property
+    def failed_any(self) -> bool:
+        """True when any record failed or was rejected."""
+        return bool(self.summary.failed or self.summary.rejected)
+

@@ -1,0 +1,178 @@
+"""Sink stage: where responses and rejected records go (files, a webhook, XCom).
+
+Every sink receives ``on_event`` once per call made (method, URL, status, what was sent, what came
+back, per-record outcomes) and ``on_outcome`` once per record; ``close`` flushes it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import IO, Any
+
+import requests
+import tenacity
+
+from airflow_provider_dockerhub.pipeline.account import FAILED, REJECTED, redact_secrets
+from airflow_provider_dockerhub.pipeline.items import Outcome
+from airflow_provider_dockerhub.pipeline.shape import encode_json
+
+PUSH_RESPONSES = ("none", "failed", "all")
+
+
+class Sink:
+    """Base sink: ignores everything."""
+
+    def on_event(self, event: dict[str, Any]) -> None:
+        """One call's event."""
+
+    def on_outcome(self, outcome: Outcome) -> None:
+        """One record's outcome."""
+
+    def close(self) -> None:
+        """Flush and release resources."""
+
+
+class JsonLinesWriter:
+    """Appends JSON lines to a local file, or writes them to any ``ObjectStoragePath`` URI."""
+
+    def __init__(self, path: str) -> None:
+        self.path = str(path)
+        self._handle: IO[bytes] | None = None
+
+    def write(self, value: Any) -> None:
+        """Write one JSON line, opening the file on first use."""
+        if self._handle is None:
+            if "://" in self.path:
+                from airflow_provider_dockerhub._compat import ObjectStoragePath
+
+                self._handle = ObjectStoragePath(self.path).open("wb")
+            else:
+                self._handle = open(self.path, "ab")  # noqa: SIM115 - closed in close()
+        self._handle.write(encode_json(value) + b"\n")
+
+    def close(self) -> None:
+        """Close the file."""
+        if self._handle is not None:
+            self._handle.close()
+            self._handle = None
+
+
+class RejectsFile(Sink):
+    """Every failed or rejected record, with its index, the record, status and reason."""
+
+    def __init__(self, path: str) -> None:
+        self.writer = JsonLinesWriter(path)
+
+    def on_outcome(self, outcome: Outcome) -> None:
+        if outcome.status in (FAILED, REJECTED):
+            self.writer.write({"index": outcome.item.index, "location": outcome.item.location,
+                               "outcome": outcome.status, "status": outcome.http_status, "reason": outcome.reason,
+                               "record": outcome.item.record})
+
+    def close(self) -> None:
+        self.writer.close()
+
+
+class ResponseFile(Sink):
+    """Every call's event as a JSON line (secrets included: this is how users capture new tokens)."""
+
+    def __init__(self, path: str) -> None:
+        self.writer = JsonLinesWriter(path)
+
+    def on_event(self, event: dict[str, Any]) -> None:
+        self.writer.write(event)
+
+    def close(self) -> None:
+        self.writer.close()
+
+
+class Webhook(Sink):
+    """POSTs events to a webhook as JSON arrays of up to ``batch_size`` events, with its own retries.
+
+    It has its own session: the Docker Hub bearer token is never sent to it.
+    """
+
+    def __init__(self, url: str, *, headers: Mapping[str, str] | None = None, auth: Any = None,
+                 batch_size: int = 100, timeout: float = 30.0, max_attempts: int = 5) -> None:
+        self.url = url
+        self.batch_size = batch_size
+        self.timeout = timeout
+        self.session = requests.Session()
+        self.session.headers.update({"Content-Type": "application/json", **dict(headers or {})})
+        self.session.auth = auth
+        self._buffer: list[dict[str, Any]] = []
+        self._retrying = tenacity.Retrying(
+            stop=tenacity.stop_after_attempt(max_attempts),
+            wait=tenacity.wait_exponential_jitter(initial=0.2, max=10),
+            retry=tenacity.retry_if_exception_type((requests.ConnectionError, requests.Timeout, _RetryableStatus)),
+            reraise=True,
+        )
+        self.posted = 0
+
+    def on_event(self, event: dict[str, Any]) -> None:
+        self._buffer.append(event)
+        if len(self._buffer) >= self.batch_size:
+            self.flush()
+
+    def _post(self, data: bytes) -> None:
+        response = self.session.post(self.url, data=data, timeout=self.timeout)
+        if response.status_code == 429 or response.status_code >= 500:
+            raise _RetryableStatus(f"webhook answered HTTP {response.status_code}")
+        if not response.ok:
+            raise RuntimeError(f"response webhook answered HTTP {response.status_code}")
+
+    def flush(self) -> None:
+        """POST what is buffered."""
+        if not self._buffer:
+            return
+        data = encode_json(self._buffer)
+        self._retrying(self._post, data)
+        self.posted += len(self._buffer)
+        self._buffer = []
+
+    def close(self) -> None:
+        try:
+            self.flush()
+        finally:
+            self.session.close()
+
+
+class _RetryableStatus(Exception):
+    pass
+
+
+class XComResponses(Sink):
+    """Collects events for XCom key ``responses``: ``failed`` ones or ``all``; secrets redacted unless asked."""
+
+    def __init__(self, mode: str, *, include_secrets: bool = False, limit: int | None = None) -> None:
+        if mode not in PUSH_RESPONSES:
+            raise ValueError(f"push_responses must be one of {PUSH_RESPONSES}, got {mode!r}")
+        self.mode = mode
+        self.include_secrets = include_secrets
+        self.limit = limit
+        self.events: list[dict[str, Any]] = []
+
+    def on_event(self, event: dict[str, Any]) -> None:
+        if self.mode == "none" or (self.mode == "failed" and event["ok"]):
+            return
+        if self.limit is not None and len(self.events) >= self.limit:
+            return
+        self.events.append(event if self.include_secrets else redact_secrets(event))
+
+
+def webhook_from_connection(conn_id: str) -> Webhook:
+    """A webhook from an Airflow HTTP connection: host (with scheme), port, schema as path, login/password, extra headers."""
+    from airflow_provider_dockerhub._compat import BaseHook
+
+    conn = BaseHook.get_connection(conn_id)
+    host = conn.host or ""
+    if "://" not in host:
+        host = f"{conn.schema if conn.schema in ('http', 'https') else 'http'}://{host}"
+    if conn.port:
+        host = f"{host}:{conn.port}"
+    extra = conn.extra_dejson or {}
+    path = extra.pop("endpoint", "") if isinstance(extra, dict) else ""
+    headers = {k: str(v) for k, v in extra.items() if isinstance(v, (str, int, float))}
+    auth = (conn.login, conn.password) if conn.login else None
+    return Webhook(f"{host.rstrip('/')}/{str(path).lstrip('/')}" if path else host, headers=headers, auth=auth)
+

@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+import requests
+
+from airflow_provider_dockerhub.pipeline.account import (
+    account_delivery,
+    find_secrets,
+    read_bulk_invites,
+    read_whole_call,
+    redact_secrets,
+)
+from airflow_provider_dockerhub.pipeline.deliver import Delivery
+from airflow_provider_dockerhub.pipeline.items import Item, PreparedCall
+
+
+def response(status, body=b"", content_type="application/json"):
+    r = requests.Response()
+    r.status_code, r._content = status, body
+    r.headers["Content-Type"] = content_type
+    return r
+
+
+def call(*records):
+    return PreparedCall("POST", "/x", {}, b"{}", [Item(i, r, f"records[{i}]") for i, r in enumerate(records)])
+
+
+def test_whole_call_verdicts():
+    ok = read_whole_call(call({}, {}), response(201))
+    assert [(o.status, o.http_status) for o in ok] == [("succeeded", 201)] * 2
+    bad = read_whole_call(call({}), response(409, b'{"detail": "already exists"}'))
+    assert [(o.status, o.reason) for o in bad] == [("failed", "HTTP 409: already exists")]
+    plain = read_whole_call(call({}), response(429, b"Too Many Requests (HAP429).\n", "text/plain"))
+    assert plain[0].reason == "HTTP 429: Too Many Requests (HAP429)."
+
+
+def test_bulk_invite_statuses_become_record_outcomes_in_both_shapes():
+    records = ({"invitee": "a@x.io"}, {"invitee": "bob"}, {"invitee": "??"}, {"invitee": "lost@x.io"})
+    nested = b'{"invitees": {"invitees": [{"invitee": "a@x.io", "status": "invited"}, ' \
+             b'{"invitee": "bob", "status": "existing_org_member"}, ' \
+             b'{"invitee": "??", "status": "invalid_email_or_docker_id"}]}}'
+    flat = nested.replace(b'{"invitees": {"invitees": ', b'{"invitees": ').rstrip(b"}") + b"}"
+    for body in (nested, flat):
+        outcomes = read_bulk_invites(call(*records), response(202, body))
+        assert [(o.status, o.reason) for o in outcomes] == [
+            ("succeeded", None), ("failed", "existing_org_member"), ("failed", "invalid_email_or_docker_id"),
+            ("failed", "invitee missing from the response")]
+
+
+def test_response_check_false_or_raising_fails_the_call():
+    delivered = Delivery(call({}), response(200, b'{"ok": false}'))
+    outcomes = account_delivery(delivered, read_whole_call, lambda r: r.json()["ok"])
+    assert [(o.status, o.reason) for o in outcomes] == [("failed", "response_check returned False")]
+    outcomes = account_delivery(delivered, read_whole_call, lambda r: r.json()["missing"])
+    assert outcomes[0].reason == "response_check raised KeyError: 'missing'"
+
+
+def test_transport_errors_fail_every_record_of_the_call():
+    outcomes = account_delivery(Delivery(call({}, {}), error=ConnectionError("refused")), read_whole_call, None)
+    assert [(o.status, o.reason) for o in outcomes] == [("failed", "ConnectionError: refused")] * 2
+
+
+def test_secrets_found_and_redacted_anywhere():
+    body = {"token": "dckr_pat_x", "items": [{"access_token": "jwt"}, {"token": ""}], "name": "n"}
+    assert find_secrets(body) == ["dckr_pat_x", "jwt"]
+    assert redact_secrets(body) == {"token": "***", "items": [{"access_token": "***"}, {"token": ""}], "name": "n"}

@@ -1,0 +1,121 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from airflow_provider_dockerhub.pipeline.sources import guess_format, read_records
+
+
+def _summary(items):
+    return [(i.index, i.location, i.record, i.error) for i in items]
+
+
+def test_list_of_dicts_and_non_objects_become_rejected_items():
+    items = list(read_records([{"a": 1}, "text", {"b": 2}]))
+    assert [i.record for i in items] == [{"a": 1}, None, {"b": 2}]
+    assert items[1].error == "records[1]: expected a JSON object, got str"
+    assert [i.index for i in items] == [0, 1, 2]
+
+
+def test_json_string_and_python_literal_string():
+    assert [i.record for i in read_records('[{"a": 1}]')] == [{"a": 1}]
+    assert [i.record for i in read_records("[{'a': 1, 'b': None}]")] == [{"a": 1, "b": None}]
+    with pytest.raises(ValueError, match="neither JSON nor a Python literal"):
+        list(read_records("not json"))
+
+
+def test_records_must_be_a_list():
+    with pytest.raises(TypeError, match="must be a list"):
+        list(read_records({"a": 1}))
+
+
+def test_exactly_one_input():
+    with pytest.raises(ValueError, match="exactly one"):
+        read_records([{"a": 1}], "x.jsonl")
+    with pytest.raises(ValueError, match="exactly one"):
+        read_records()
+
+
+def test_jsonl_with_broken_line_and_blank_line(tmp_path):
+    path = tmp_path / "r.jsonl"
+    path.write_text('{"a": 1}\n{"a": 2\n\n[1, 2]\n{"a": 3}\n')
+    items = list(read_records(records_path=str(path)))
+    assert [(i.index, i.location, i.record) for i in items] == [
+        (0, "line 1", {"a": 1}), (1, "line 2", None), (2, "line 4", None), (3, "line 5", {"a": 3})]
+    assert items[1].error.startswith("line 2: invalid JSON")
+    assert items[2].error == "line 4: expected a JSON object, got list"
+
+
+def test_json_array_streamed_with_a_non_object(tmp_path):
+    path = tmp_path / "r.json"
+    path.write_text(json.dumps([{"a": 1.5}, 7, {"b": [1]}]))
+    items = list(read_records(records_path=str(path)))
+    assert [i.record for i in items] == [{"a": 1.5}, None, {"b": [1]}]
+    assert isinstance(items[0].record["a"], float)
+    assert items[1].error == "item 1: expected a JSON object, got int"
+
+
+def test_broken_json_array_rejects_where_it_breaks(tmp_path):
+    path = tmp_path / "r.json"
+    path.write_text('[{"a": 1}, {"a": 2}, {"a": ]')
+    items = list(read_records(records_path=str(path)))
+    assert [i.record for i in items[:2]] == [{"a": 1}, {"a": 2}]
+    assert items[2].record is None and items[2].error.startswith("item 2: invalid JSON, reading stopped here")
+
+
+def test_csv_with_quoted_commas_wrong_rows_and_types(tmp_path):
+    path = tmp_path / "r.csv"
+    path.write_text('name,description,private,stars\n'
+                    'web,"A repo, with commas",true,3\n'
+                    'api,short\n'
+                    'db,"multi\nline",false,x\n'
+                    'ui,,no,0\n')
+    items = list(read_records(records_path=str(path), csv_types={"private": "bool", "stars": "int"}))
+    assert items[0].record == {"name": "web", "description": "A repo, with commas", "private": True, "stars": 3}
+    assert items[1].error == "line 3: 2 values for 4 columns"
+    assert items[2].error.startswith("line 5: column 'stars'")
+    assert items[3].record == {"name": "ui", "description": "", "private": False, "stars": 0}
+
+
+def test_csv_values_stay_strings_without_csv_types(tmp_path):
+    path = tmp_path / "r.csv"
+    path.write_text("a,b\n1,true\n")
+    assert [i.record for i in read_records(records_path=str(path))] == [{"a": "1", "b": "true"}]
+
+
+def test_csv_types_must_name_header_columns(tmp_path):
+    path = tmp_path / "r.csv"
+    path.write_text("a\n1\n")
+    with pytest.raises(ValueError, match="does not have"):
+        list(read_records(records_path=str(path), csv_types={"zz": "int"}))
+
+
+def test_format_from_extension_or_override(tmp_path):
+    assert guess_format("s3://b/x.NDJSON") == "jsonl"
+    assert guess_format("x.data", "ndjson") == "jsonl"
+    with pytest.raises(ValueError, match="records_format"):
+        guess_format("x.data")
+    path = tmp_path / "records.txt"
+    path.write_text('{"a": 1}\n')
+    assert [i.record for i in read_records(records_path=str(path), records_format="jsonl")] == [{"a": 1}]
+
+
+def test_object_storage_uri(tmp_path, monkeypatch):
+    from airflow_provider_dockerhub._compat import ObjectStoragePath
+
+    opened = []
+    original = ObjectStoragePath.open
+    monkeypatch.setattr(ObjectStoragePath, "open", lambda self, *a, **k: opened.append(str(self)) or original(self, *a, **k))
+    (tmp_path / "records.jsonl").write_bytes(b'{"a": 1}\n{"a": 2}\n')
+    uri = f"file://{tmp_path}/records.jsonl"
+    assert [i.record for i in read_records(records_path=uri)] == [{"a": 1}, {"a": 2}]
+    assert opened == [uri]
+
+
+def test_file_is_read_lazily(tmp_path):
+    path = tmp_path / "r.jsonl"
+    path.write_text('{"a": 1}\n' + "broken\n" * 10)
+    stream = read_records(records_path=str(path))
+    first = next(iter(stream))
+    assert first.record == {"a": 1}
