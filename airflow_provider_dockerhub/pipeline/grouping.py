@@ -96,7 +96,7 @@ def by_attributes(
         try:
             values = group_values(item.record, keys)
         except KeyError as exc:
-            reject(item, f"{item.location}: missing group_by attribute {exc.args[0]!r}")
+            reject(item, f"missing group_by attribute {exc.args[0]!r}")
             continue
         key = _hashable(values)
         entry = open_groups.get(key)
@@ -123,7 +123,7 @@ def by_size(
     for item in items:
         length = len(item.encoded or b"")
         if overhead + length > max_bytes:
-            reject(item, f"{item.location}: record is {length} bytes as JSON, over max_batch_bytes={max_bytes}")
+            reject(item, f"record is {length} bytes as JSON, over max_batch_bytes={max_bytes}")
             continue
         added = length + (1 if batch else 0)  # the comma between records
         if batch and (size + added > max_bytes or len(batch) >= batch_size):

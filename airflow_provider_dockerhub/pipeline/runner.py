@@ -140,7 +140,7 @@ class RecordPipeline:
             sink.on_outcome(outcome)
         if outcome.status != "succeeded":
             if self.summary.failed + self.summary.rejected <= 10:
-                self.log.warning("Record %s %s: %s", outcome.item.location, outcome.status, outcome.reason)
+                self.log.warning("Record at %s %s: %s", outcome.item.location, outcome.status, outcome.reason)
             if self.settings.on_error == "fail_fast":
                 self.deliverer.stop()
 
@@ -158,7 +158,7 @@ class RecordPipeline:
             if self.settings.record_check is not None:
                 problem = self.settings.record_check(item.record)
                 if problem:
-                    self._reject(item, f"{item.location}: {problem}")
+                    self._reject(item, problem)
                     continue
             self.shaper.shape(item)
             if item.error:
@@ -172,7 +172,7 @@ class RecordPipeline:
                 call = self.renderer.render(batch)
             except RenderError as exc:
                 for item in batch.items:
-                    self._reject(item, f"{item.location}: {exc}")
+                    self._reject(item, str(exc))
                 continue
             yield call
 
@@ -214,7 +214,7 @@ class RecordPipeline:
             else:
                 self._deliver(calls)
             for item in list(self._pending.values()):
-                self._reject(item, f"{item.location}: not sent, the run stopped at the first failure (on_error='fail_fast')")
+                self._reject(item, f"not sent, the run stopped at the first failure (on_error='fail_fast')")
         finally:
             self.summary.elapsed_seconds = time.monotonic() - self.summary.started
             for sink in self.sinks:

@@ -104,5 +104,5 @@ class Shaper:
             try:
                 item.encoded = encode_json(payload)
             except (TypeError, ValueError) as exc:
-                item.error = f"{item.location}: {exc}"
+                item.error = str(exc)
         return item

@@ -60,7 +60,7 @@ def guess_format(path: str, records_format: str | None = None) -> str:
 def _item(index: int, value: Any, location: str) -> Item:
     if isinstance(value, Mapping):
         return Item(index, dict(value), location)
-    return Item(index, None, location, f"{location}: expected a JSON object, got {type(value).__name__}")
+    return Item(index, None, location, f"expected a JSON object, got {type(value).__name__}")
 
 
 def iter_values(records: Any) -> Iterator[Item]:
@@ -88,7 +88,7 @@ def _jsonl(handle: IO[bytes]) -> Iterator[Item]:
         try:
             value = json.loads(line)
         except ValueError as exc:
-            yield Item(index, None, location, f"{location}: invalid JSON ({exc})")
+            yield Item(index, None, location, f"invalid JSON ({exc})")
         else:
             yield _item(index, value, location)
         index += 1
@@ -102,7 +102,7 @@ def _json_array(handle: IO[bytes]) -> Iterator[Item]:
             index += 1
     except ijson.JSONError as exc:
         location = f"item {index}"
-        yield Item(index, None, location, f"{location}: invalid JSON, reading stopped here ({exc})")
+        yield Item(index, None, location, f"invalid JSON, reading stopped here ({exc})")
 
 
 def _csv(handle: IO[bytes], csv_types: Mapping[str, str]) -> Iterator[Item]:
@@ -118,14 +118,14 @@ def _csv(handle: IO[bytes], csv_types: Mapping[str, str]) -> Iterator[Item]:
     for index, row in enumerate(reader):
         location = f"line {reader.line_num}"
         if len(row) != len(header):
-            yield Item(index, None, location, f"{location}: {len(row)} values for {len(header)} columns")
+            yield Item(index, None, location, f"{len(row)} values for {len(header)} columns")
             continue
         record: dict[str, Any] = dict(zip(header, row))
         try:
             for column, convert in converters.items():
                 record[column] = convert(record[column])
         except ValueError as exc:
-            yield Item(index, None, location, f"{location}: column {column!r}: {exc}")
+            yield Item(index, None, location, f"column {column!r}: {exc}")
             continue
         yield Item(index, record, location)
 

@@ -44,7 +44,7 @@ def test_by_attributes_rejects_records_missing_a_key_and_supports_dotted_and_unh
     batches = list(by_attributes(items(records), ("org.name", "tags"), 10, lambda i, r: rejected.append((i.index, r))))
     assert indices(batches) == [[0, 2]]
     assert batches[0].group == {"org.name": "a", "tags": [1]}
-    assert rejected == [(1, "records[1]: missing group_by attribute 'org.name'")]
+    assert rejected == [(1, "missing group_by attribute 'org.name'")]
 
 
 def test_by_attributes_holds_at_most_open_groups_times_batch_size():
@@ -79,7 +79,7 @@ def test_by_size_rejects_a_record_larger_than_the_limit_and_respects_batch_size(
     records = [{"v": "x"}, {"v": "x" * 100}, {"v": "y"}, {"v": "z"}]
     batches = list(by_size(items(records), 60, 2, lambda i, r: rejected.append((i.index, r))))
     assert indices(batches) == [[0, 2], [3]]
-    assert rejected == [(1, "records[1]: record is 108 bytes as JSON, over max_batch_bytes=60")]
+    assert rejected == [(1, "record is 108 bytes as JSON, over max_batch_bytes=60")]
 
 
 def test_by_size_counts_the_batch_key_wrapper():

@@ -40,7 +40,7 @@ def test_json_conversion_of_common_python_values():
 
 def test_unencodable_record_gets_an_error_naming_the_type():
     item = Shaper().shape(Item(4, {"x": object()}, "line 5"))
-    assert item.error == "line 5: a value of type object cannot be sent as JSON"
+    assert item.error == "a value of type object cannot be sent as JSON"
 
 
 def test_shaper_sets_payload_and_encodes_once():

@@ -14,7 +14,7 @@ def _summary(items):
 def test_list_of_dicts_and_non_objects_become_rejected_items():
     items = list(read_records([{"a": 1}, "text", {"b": 2}]))
     assert [i.record for i in items] == [{"a": 1}, None, {"b": 2}]
-    assert items[1].error == "records[1]: expected a JSON object, got str"
+    assert items[1].error == "expected a JSON object, got str"
     assert [i.index for i in items] == [0, 1, 2]
 
 
@@ -43,8 +43,8 @@ def test_jsonl_with_broken_line_and_blank_line(tmp_path):
     items = list(read_records(records_path=str(path)))
     assert [(i.index, i.location, i.record) for i in items] == [
         (0, "line 1", {"a": 1}), (1, "line 2", None), (2, "line 4", None), (3, "line 5", {"a": 3})]
-    assert items[1].error.startswith("line 2: invalid JSON")
-    assert items[2].error == "line 4: expected a JSON object, got list"
+    assert items[1].error.startswith("invalid JSON")
+    assert items[2].error == "expected a JSON object, got list"
 
 
 def test_json_array_streamed_with_a_non_object(tmp_path):
@@ -53,7 +53,7 @@ def test_json_array_streamed_with_a_non_object(tmp_path):
     items = list(read_records(records_path=str(path)))
     assert [i.record for i in items] == [{"a": 1.5}, None, {"b": [1]}]
     assert isinstance(items[0].record["a"], float)
-    assert items[1].error == "item 1: expected a JSON object, got int"
+    assert items[1].error == "expected a JSON object, got int"
 
 
 def test_broken_json_array_rejects_where_it_breaks(tmp_path):
@@ -61,7 +61,7 @@ def test_broken_json_array_rejects_where_it_breaks(tmp_path):
     path.write_text('[{"a": 1}, {"a": 2}, {"a": ]')
     items = list(read_records(records_path=str(path)))
     assert [i.record for i in items[:2]] == [{"a": 1}, {"a": 2}]
-    assert items[2].record is None and items[2].error.startswith("item 2: invalid JSON, reading stopped here")
+    assert items[2].record is None and items[2].error.startswith("invalid JSON, reading stopped here")
 
 
 def test_csv_with_quoted_commas_wrong_rows_and_types(tmp_path):
@@ -73,8 +73,8 @@ def test_csv_with_quoted_commas_wrong_rows_and_types(tmp_path):
                     'ui,,no,0\n')
     items = list(read_records(records_path=str(path), csv_types={"private": "bool", "stars": "int"}))
     assert items[0].record == {"name": "web", "description": "A repo, with commas", "private": True, "stars": 3}
-    assert items[1].error == "line 3: 2 values for 4 columns"
-    assert items[2].error.startswith("line 5: column 'stars'")
+    assert items[1].error == "2 values for 4 columns"
+    assert items[2].error.startswith("column 'stars'")
     assert items[3].record == {"name": "ui", "description": "", "private": False, "stars": 0}
 
 

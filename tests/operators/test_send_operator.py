@@ -1,0 +1,269 @@
+"""DockerHubSendOperator against the emulator (a real HTTP server on 127.0.0.1)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from airflow_provider_dockerhub._compat import AirflowException
+from airflow_provider_dockerhub.operators.send import DockerHubSendOperator
+from tests.operators.conftest import PASSWORD
+
+REPOS = "/v2/namespaces/{{ record.namespace }}/repositories"
+
+
+def repo_records(count: int, namespace: str = "acme") -> list[dict]:
+    return [{"namespace": namespace, "name": f"repo-{n}", "is_private": n % 2 == 0} for n in range(count)]
+
+
+def sent(hub, method: str = "POST", path_part: str = "/repositories") -> list:
+    return [r for r in hub.requests if r.method == method and path_part in r.path]
+
+
+def test_list_input_creates_one_repository_per_record(hub, run_op):
+    result, _ = run_op(DockerHubSendOperator(task_id="t", records=repo_records(5), endpoint=REPOS))
+    assert {k: result[k] for k in ("records_read", "succeeded", "failed", "rejected", "calls")} == {
+        "records_read": 5, "succeeded": 5, "failed": 0, "rejected": 0, "calls": 5}
+    assert result["status_counts"] == {"201": 5}
+    assert sorted(n for ns, n in hub.state.repositories) == [f"repo-{n}" for n in range(5)]
+    assert hub.state.repositories[("acme", "repo-0")].is_private is True
+
+
+def test_json_string_input_like_a_rendered_xcom_pull(hub, run_op):
+    result, _ = run_op(DockerHubSendOperator(task_id="t", records=json.dumps(repo_records(2)), endpoint=REPOS))
+    assert result["succeeded"] == 2
+
+
+def test_jsonl_with_broken_line_rejects_it_and_sends_the_rest(hub, run_op, tmp_path):
+    path = tmp_path / "repos.jsonl"
+    lines = [json.dumps(r) for r in repo_records(3)]
+    path.write_text("\n".join([lines[0], '{"namespace": "acme", "name": ', lines[1], lines[2]]) + "\n")
+    rejects = tmp_path / "rejects.jsonl"
+    result, _ = run_op(DockerHubSendOperator(task_id="t", records_path=str(path), endpoint=REPOS,
+                                             rejects_path=str(rejects), on_error="continue"))
+    assert (result["records_read"], result["succeeded"], result["rejected"]) == (4, 3, 1)
+    [reject] = [json.loads(line) for line in rejects.read_text().splitlines()]
+    assert reject["index"] == 1 and reject["outcome"] == "rejected" and reject["location"] == "line 2" and reject["reason"].startswith("invalid JSON")
+
+
+def test_csv_with_quoted_commas(hub, run_op, tmp_path):
+    path = tmp_path / "repos.csv"
+    path.write_text('namespace,name,full_description,is_private\nacme,web,"Frontend, React",true\n')
+    result, _ = run_op(DockerHubSendOperator(task_id="t", records_path=str(path), endpoint=REPOS,
+                                             csv_types={"is_private": "bool"}))
+    assert result["succeeded"] == 1
+    repo = hub.state.repositories[("acme", "web")]
+    assert (repo.full_description, repo.is_private) == ("Frontend, React", True)
+
+
+def test_hostile_values_cannot_change_the_path(hub, run_op):
+    records = [{"namespace": "../orgs/acme", "name": "x1"}, {"namespace": "acme?x=1#f", "name": "x2"}]
+    result, _ = run_op(DockerHubSendOperator(task_id="t", records=records, endpoint=REPOS, on_error="continue"))
+    assert result["failed"] == 2 and result["status_counts"] == {"404": 2}
+    assert [r.path for r in sent(hub)] == ["/v2/namespaces/..%2Forgs%2Facme/repositories",
+                                           "/v2/namespaces/acme%3Fx%3D1%23f/repositories"]
+    assert all(r.query == {} for r in sent(hub))
+
+
+def test_missing_url_attribute_rejects_only_that_record(hub, run_op):
+    result, _ = run_op(DockerHubSendOperator(task_id="t", records=[{"name": "nons"}, *repo_records(1)],
+                                             endpoint=REPOS, on_error="continue"))
+    assert (result["succeeded"], result["rejected"]) == (1, 1)
+    assert result["first_failures"][0]["reason"] == "endpoint: missing attribute 'namespace'"
+
+
+def test_headers_string_and_nested_excludes_reach_the_api(hub, run_op):
+    records = [{"namespace": "acme", "name": "web", "meta": {"owner": "x", "keep": 1}, "internal_id": 7}]
+    run_op(DockerHubSendOperator(task_id="t", records=records, endpoint=REPOS,
+                                 headers="X-Request-Source: airflow, X-Trace:a:b",
+                                 exclude_attributes=["meta.owner", "internal_id", "absent"]))
+    [request] = sent(hub)
+    assert request.body == {"namespace": "acme", "name": "web", "meta": {"keep": 1}}
+    assert request.headers["X-Request-Source"] == "airflow" and request.headers["X-Trace"] == "a:b"
+
+
+def test_endpoint_sees_the_airflow_context(hub, run_op):
+    records = [{"namespace": "acme", "name": "ctx"}]
+    result, _ = run_op(DockerHubSendOperator(task_id="t", records=records,
+                                             endpoint="/v2/namespaces/{{ params.namespace }}/repositories"))
+    assert result["succeeded"] == 1
+
+
+def test_sequential_batches_with_a_body_template(hub, run_op):
+    records = [{"email": f"user{n}@example.com"} for n in range(5)]
+    result, _ = run_op(DockerHubSendOperator(
+        task_id="t", records=records, endpoint="/v2/invites/bulk", batching=True, batch_size=2,
+        body='{"org": "acme", "role": "member", "invitees": {{ records | map(attribute="email") | list | tojson }}}'))
+    assert (result["succeeded"], result["calls"]) == (5, 3)
+    assert [len(r.body["invitees"]) for r in sent(hub, path_part="/invites/bulk")] == [2, 2, 1]
+
+
+def test_by_attributes_batches_share_their_group_values(hub, run_op):
+    hub.add_group("acme", "ops")
+    records = [{"team": t, "email": f"{t}{n}@example.com"} for n in range(3) for t in ("devs", "ops")]
+    result, _ = run_op(DockerHubSendOperator(
+        task_id="t", records=records, endpoint="/v2/invites/bulk", batching=True, grouping="by_attributes",
+        group_by=["team"], body='{"org": "acme", "team": {{ group.team | tojson }}, '
+                                '"invitees": {{ records | map(attribute="email") | list | tojson }}}'))
+    assert (result["succeeded"], result["calls"]) == (6, 2)
+    bodies = {r.body["team"]: r.body["invitees"] for r in sent(hub, path_part="/invites/bulk")}
+    assert bodies == {"devs": [f"devs{n}@example.com" for n in range(3)], "ops": [f"ops{n}@example.com" for n in range(3)]}
+
+
+def test_by_size_keeps_every_body_under_the_limit(hub, run_op, webhook):
+    records = [{"invitee": f"user{n}@example.com", "pad": "x" * (n * 25)} for n in range(12)]
+    wrapper = len('{"invitees":[]}')
+    too_big = [n for n, r in enumerate(records) if len(json.dumps(r, separators=(",", ":"))) + wrapper > 300]
+    result, _ = run_op(DockerHubSendOperator(
+        task_id="t", records=records, endpoint="/v2/invites/bulk", batching=True, grouping="by_size",
+        max_batch_bytes=300, dry_run=True, preview_limit=100, batch_key="invitees", on_error="continue"))
+    bodies = [json.dumps(c["body"], separators=(",", ":")).encode() for c in result["preview"]]
+    assert all(len(b) <= 300 for b in bodies) and len(bodies) > 1
+    assert sum(len(c["records"]) for c in result["preview"]) + result["rejected"] == 12
+    assert too_big and [f["index"] for f in result["first_failures"]] == too_big
+    assert "over max_batch_bytes=300" in result["first_failures"][0]["reason"]
+
+
+def test_concurrency_keeps_every_result(hub, run_op):
+    result, _ = run_op(DockerHubSendOperator(task_id="t", records=repo_records(120), endpoint=REPOS,
+                                             max_concurrency=8))
+    assert (result["succeeded"], result["calls"]) == (120, 120)
+    assert len(hub.state.repositories) == 120
+
+
+def test_dry_run_sends_nothing_and_previews_with_the_token_hidden(hub, run_op):
+    result, _ = run_op(DockerHubSendOperator(task_id="t", records=repo_records(15), endpoint=REPOS,
+                                             dry_run=True, headers={"X-A": "1"}))
+    assert hub.requests == []
+    assert (result["dry_run"], result["previewed"], result["calls"], len(result["preview"])) == (True, 15, 15, 10)
+    first = result["preview"][0]
+    assert first["url"] == f"{hub.url}/v2/namespaces/acme/repositories"
+    assert first["headers"] == {"Content-Type": "application/json", "X-A": "1", "Authorization": "Bearer ***"}
+    assert first["body"] == repo_records(1)[0] and first["records"] == [0]
+
+
+def test_on_error_fail_sends_everything_then_fails(hub, run_op):
+    hub.add_repository("acme", "repo-1")
+    with pytest.raises(AirflowException, match=r"1 of 4 records failed.*records\[1\]: HTTP 409"):
+        run_op(DockerHubSendOperator(task_id="t", records=repo_records(4), endpoint=REPOS))
+    assert len(sent(hub)) == 4
+
+
+def test_on_error_fail_fast_stops_and_still_accounts_every_record(hub, run_op, tmp_path):
+    hub.add_repository("acme", "repo-2")
+    rejects = tmp_path / "rejects.jsonl"
+    op = DockerHubSendOperator(task_id="t", records_path=None, records=repo_records(50), endpoint=REPOS,
+                               on_error="fail_fast", rejects_path=str(rejects), max_concurrency=2)
+    with pytest.raises(AirflowException, match="fail_fast"):
+        run_op(op)
+    assert len(sent(hub)) < 50
+    lines = [json.loads(line) for line in rejects.read_text().splitlines()]
+    assert lines[0]["index"] == 2 and lines[0]["status"] == 409
+
+
+def test_fail_fast_summary_counts_add_up(hub, run_op):
+    hub.add_repository("acme", "repo-2")
+    ti_holder = {}
+    op = DockerHubSendOperator(task_id="t", records=repo_records(30), endpoint=REPOS, on_error="fail_fast",
+                               batching=False, max_concurrency=1)
+    from tests.operators.conftest import FakeTaskInstance
+
+    ti = FakeTaskInstance()
+    with pytest.raises(AirflowException):
+        op.execute({"ti": ti})
+    summary = ti.xcom["summary"]
+    ti_holder["s"] = summary
+    assert summary["succeeded"] + summary["failed"] + summary["rejected"] == summary["records_read"]
+    assert summary["succeeded"] == 2 and summary["failed"] == 1
+
+
+def test_on_error_continue_succeeds_and_counts_tell(hub, run_op):
+    hub.add_repository("acme", "repo-0")
+    result, _ = run_op(DockerHubSendOperator(task_id="t", records=repo_records(3), endpoint=REPOS, on_error="continue"))
+    assert (result["succeeded"], result["failed"]) == (2, 1)
+    assert result["first_failures"][0]["status"] == 409
+
+
+def test_response_check_marks_records_failed(hub, run_op):
+    result, _ = run_op(DockerHubSendOperator(task_id="t", records=repo_records(2), endpoint=REPOS, on_error="continue",
+                                             response_check=lambda r: r.json()["name"] != "repo-1"))
+    assert (result["succeeded"], result["failed"]) == (1, 1)
+
+
+def test_retries_on_injected_503_are_counted(hub, run_op):
+    hub.add_fault(status=503, every=2, path="/repositories$")
+    result, _ = run_op(DockerHubSendOperator(task_id="t", records=repo_records(6), endpoint=REPOS))
+    assert result["succeeded"] == 6 and result["status_counts"] == {"201": 6}
+    assert result["retries"] == 5  # the 2nd, 4th, ... request answered 503, each retried once
+
+
+def test_rate_limited_run_waits_and_finishes(hub, run_op):
+    hub.set_rate_limit(5, window=1.0)
+    result, _ = run_op(DockerHubSendOperator(task_id="t", records=repo_records(12), endpoint=REPOS, max_concurrency=3))
+    assert result["succeeded"] == 12
+    assert sum(1 for r in hub.requests if r.status == 429) <= 3
+
+
+def test_response_file_and_webhook_receive_every_call_without_the_hub_token(hub, run_op, webhook, tmp_path):
+    responses = tmp_path / "responses.jsonl"
+    webhook.statuses = [503]  # the webhook retries on its own
+    hub.add_repository("acme", "repo-1")
+    result, _ = run_op(DockerHubSendOperator(task_id="t", records=repo_records(3), endpoint=REPOS, on_error="continue",
+                                             response_path=str(responses), response_webhook_url=webhook.url))
+    events = [json.loads(line) for line in responses.read_text().splitlines()]
+    assert [(e["indices"], e["status"], e["ok"]) for e in events] == [([0], 201, True), ([1], 409, False), ([2], 201, True)]
+    assert events[0]["request"] == repo_records(1)[0] and events[0]["response"]["name"] == "repo-0"
+    assert events[0]["url"] == f"{hub.url}/v2/namespaces/acme/repositories"
+    posted = [event for _, body in webhook.received for event in body]
+    assert [e["indices"] for e in posted[-3:]] == [[0], [1], [2]]
+    assert all("Authorization" not in headers for headers, _ in webhook.received)
+
+
+def test_token_from_the_api_is_masked_redacted_in_xcom_and_captured_in_files(hub, run_op, tmp_path, log_text):
+    responses = tmp_path / "responses.jsonl"
+    records = [{"token_label": "ci", "scopes": ["repo:read"]}]
+    result, ti = run_op(DockerHubSendOperator(task_id="t", records=records, endpoint="/v2/access-tokens",
+                                              push_responses="all", response_path=str(responses)))
+    token = json.loads(responses.read_text())["response"]["token"]
+    assert token.startswith("dckr_pat_")
+    assert ti.xcom["responses"][0]["response"]["token"] == "***"
+    assert token not in json.dumps(result) and token not in log_text() and PASSWORD not in log_text()
+
+
+def test_include_secrets_in_xcom_when_asked(hub, run_op):
+    records = [{"token_label": "ci", "scopes": ["repo:read"]}]
+    _, ti = run_op(DockerHubSendOperator(task_id="t", records=records, endpoint="/v2/access-tokens",
+                                         push_responses="failed"))
+    assert ti.xcom["responses"] == []
+    _, ti = run_op(DockerHubSendOperator(task_id="t", records=records, endpoint="/v2/access-tokens",
+                                         push_responses="all", include_secrets_in_xcom=True))
+    assert ti.xcom["responses"][0]["response"]["token"].startswith("dckr_pat_")
+
+
+def test_delete_calls_send_no_body(hub, run_op):
+    hub.add_group("acme", "old")
+    result, _ = run_op(DockerHubSendOperator(task_id="t", method="delete", records=[{"org": "acme", "group": "old"}],
+                                             endpoint="/v2/orgs/{{ record.org }}/groups/{{ record.group }}"))
+    assert result["status_counts"] == {"204": 1} and "old" not in hub.state.orgs["acme"].groups
+    assert sent(hub, "DELETE", "/groups/")[0].body is None
+
+
+@pytest.mark.parametrize(("kwargs", "message"), [
+    ({"method": "GET"}, "method must be one of"),
+    ({"on_error": "ignore"}, "on_error must be one of"),
+    ({"batching": True, "grouping": "by_attributes"}, "needs group_by"),
+    ({"push_responses": "some"}, "push_responses must be one of"),
+    ({"headers": {"Authorization": "Bearer x"}}, "Authorization"),
+    ({"records_path": "x.jsonl"}, "exactly one"),
+])
+def test_bad_settings_fail_before_anything_is_sent(hub, run_op, kwargs, message):
+    with pytest.raises((ValueError, TypeError), match=message):
+        run_op(DockerHubSendOperator(task_id="t", records=repo_records(1), endpoint=REPOS, **kwargs))
+    assert hub.requests == []
+
+
+def test_endpoint_is_not_rendered_by_airflow():
+    assert "endpoint" not in DockerHubSendOperator.template_fields
+    assert "body" not in DockerHubSendOperator.template_fields
+    assert {"records", "records_path", "headers"} <= set(DockerHubSendOperator.template_fields)
