@@ -19,6 +19,8 @@ from airflow_provider_dockerhub.pipeline.sinks import (
     webhook_from_connection,
 )
 from airflow_provider_dockerhub.pipeline.sources import read_records
+from airflow_provider_dockerhub.presets.apply import apply_preset
+from airflow_provider_dockerhub.presets.registry import get_preset
 
 if TYPE_CHECKING:
     from airflow.sdk import Context
@@ -38,7 +40,9 @@ class DockerHubSendOperator(BaseOperator):
         URI ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
-    :param method: ``POST``, ``PUT``, ``PATCH`` or ``DELETE`` (any case).
+    :param endpoint_preset: the name of an endpoint preset (see ``presets.registry``), instead of
+        ``method``/``endpoint``/``body``: records are checked against it before anything is sent.
+    :param method: ``POST`` (default), ``PUT``, ``PATCH`` or ``DELETE`` (any case).
     :param endpoint: URL template rendered per call (not by Airflow) with ``record``, or ``records`` and
         ``group`` in batches, plus the Airflow context. Every inserted value is percent-encoded as one
         path segment. Relative to the connection's host; an absolute URL must be on the same origin.
@@ -90,8 +94,9 @@ class DockerHubSendOperator(BaseOperator):
         records_path: str | None = None,
         records_format: str | None = None,
         csv_types: Mapping[str, str] | None = None,
-        method: str = "POST",
-        endpoint: str,
+        endpoint_preset: str | None = None,
+        method: str | None = None,
+        endpoint: str | None = None,
         headers: Mapping[str, str] | str | None = None,
         exclude_attributes: Sequence[str] | str | None = None,
         body: str | Callable[[Any], Any] | None = None,
@@ -120,6 +125,7 @@ class DockerHubSendOperator(BaseOperator):
         self.records_path = records_path
         self.records_format = records_format
         self.csv_types = csv_types
+        self.endpoint_preset = endpoint_preset
         self.method = method
         self.endpoint = endpoint
         self.headers = headers
@@ -147,9 +153,11 @@ class DockerHubSendOperator(BaseOperator):
     def pipeline_settings(self) -> PipelineSettings:
         """The pipeline settings this operator's parameters describe (checked before anything is sent)."""
         group_by = self.group_by.split(",") if isinstance(self.group_by, str) else self.group_by
+        if self.endpoint_preset is None and not self.endpoint:
+            raise ValueError("give endpoint (a URL template) or endpoint_preset")
         settings = PipelineSettings(
-            method=str(self.method).upper(),
-            endpoint=self.endpoint,
+            method=str(self.method or "POST").upper(),
+            endpoint=self.endpoint or "",
             headers=parse_headers(self.headers),
             body=self.body,
             exclude_attributes=self.exclude_attributes,
@@ -163,6 +171,8 @@ class DockerHubSendOperator(BaseOperator):
             on_error=self.on_error,
             response_check=self.response_check,
         )
+        if self.endpoint_preset is not None:
+            apply_preset(settings, get_preset(self.endpoint_preset), endpoint=self.endpoint, method=self.method)
         settings.validate()
         return settings
 

@@ -99,6 +99,7 @@ class RequestRenderer:
         batching: bool = False,
         context: Mapping[str, Any] | None = None,
         content_type: str = "application/json",
+        send_body: bool = True,
     ) -> None:
         self.method = method.upper()
         if self.method not in METHODS:
@@ -109,6 +110,7 @@ class RequestRenderer:
         self.batch_key = batch_key
         self.headers = {"Content-Type": content_type, **dict(headers or {})}
         self.body = body
+        self.send_body = send_body
         base = dict(context or {})
         url_env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, finalize=path_segment, autoescape=False)
         self._endpoint = url_env.from_string(endpoint, globals=base) if _has_template(endpoint) else None
@@ -137,6 +139,8 @@ class RequestRenderer:
             raise RenderError(_explain(exc, "endpoint")) from None
 
     def _body(self, batch: Batch) -> bytes | None:
+        if not self.send_body:
+            return None
         if self._body_template is not None:
             try:
                 text = self._body_template.render(self._variables(batch, shaped=True))

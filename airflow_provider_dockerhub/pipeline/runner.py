@@ -52,6 +52,7 @@ class PipelineSettings:
     response_check: Callable[[Any], bool] | None = None
     response_reader: str = "whole_call"
     content_type: str = "application/json"
+    send_body: bool = True
     record_check: RecordCheck | None = None
     progress_seconds: float = 10.0
 
@@ -120,11 +121,11 @@ class RecordPipeline:
         self._pending: dict[int, Item] = {}
         self._reader = RESPONSE_READERS[settings.response_reader]
         g = settings.grouping
-        default_body = settings.body is None and settings.method.upper() != "DELETE"
+        default_body = settings.send_body and settings.body is None and settings.method.upper() != "DELETE"
         self.shaper = Shaper(settings.exclude_attributes, encode=default_body or (g.batching and g.grouping == "by_size"))
         self.renderer = RequestRenderer(
             settings.method, settings.endpoint, headers=settings.headers, body=settings.body, batch_key=g.batch_key,
-            batching=g.batching, context=context, content_type=settings.content_type)
+            batching=g.batching, context=context, content_type=settings.content_type, send_body=settings.send_body)
         self.deliverer = Deliverer(send or self._no_send, settings.max_concurrency)
         self.progress = Progress(self.log, total, settings.progress_seconds)
 

@@ -1,0 +1,280 @@
+"""Endpoint presets: every Docker Hub write endpoint described as data.
+
+Each preset says which method and path to call, which record attributes fill the path, which go
+in the body, which are required and which values an attribute may take. ``operators.endpoints``
+turns each preset into a ``DockerHub<Action>Operator``; ``DockerHubSendOperator(endpoint_preset=...)``
+reaches the same presets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+SCIM_CONTENT_TYPE = "application/scim+json"
+SCIM_USER_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User"
+PAT_SCOPES = ("repo:admin", "repo:write", "repo:read", "repo:public_read")
+ORG_ROLES = ("owner", "editor", "member")
+REPO_PERMISSIONS = ("read", "write", "admin")
+
+
+@dataclass(frozen=True)
+class EndpointPreset:
+    """
+    One Docker Hub write endpoint as data.
+
+    :param name: registry key, e.g. ``create_repository``.
+    :param operator: the generated operator's class name.
+    :param method: HTTP method.
+    :param path: the OpenAPI path template, e.g. ``/v2/orgs/{org_name}/members/{username}``.
+    :param summary: one line for the docs.
+    :param path_attributes: path parameter -> record attribute that fills it.
+    :param required: record attributes that must be present (path ones included).
+    :param body_fields: attributes copied into the body (when present); path-only attributes are not.
+    :param enums: attribute -> allowed values (for a list, every item is checked).
+    :param defaults: attribute values filled in when a record lacks them.
+    :param content_type: request content type.
+    :param body_builder: how the body is made from the records (see ``BODY_BUILDERS``).
+    :param group_by: attributes whose records share one call; set for natively batched endpoints.
+    :param response_reader: how the response becomes per-record outcomes (``whole_call``, ``bulk_invites``).
+    :param api_dry_run: the body field that asks the API itself for a dry run, if it has one.
+    :param example: a sample record, used in the docs and the tests.
+    """
+
+    name: str
+    operator: str
+    method: str
+    path: str
+    summary: str
+    path_attributes: Mapping[str, str] = field(default_factory=dict)
+    required: tuple[str, ...] = ()
+    body_fields: tuple[str, ...] = ()
+    enums: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    defaults: Mapping[str, Any] = field(default_factory=dict)
+    content_type: str = "application/json"
+    body_builder: str = "fields"
+    group_by: tuple[str, ...] = ()
+    response_reader: str = "whole_call"
+    api_dry_run: str | None = None
+    example: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def batched(self) -> bool:
+        """True for natively batched endpoints (many records per call)."""
+        return bool(self.group_by)
+
+    @property
+    def attributes(self) -> tuple[str, ...]:
+        """Every record attribute the preset reads, path ones first."""
+        seen = dict.fromkeys([*self.path_attributes.values(), *self.required, *self.body_fields, *self.group_by])
+        return tuple(seen)
+
+    def endpoint_template(self) -> str:
+        """The path as the send operator's endpoint template (each value encoded as one segment)."""
+        return re.sub(r"\{(\w+)\}", lambda m: '{{ record["%s"] }}' % self.path_attributes[m.group(1)], self.path)
+
+    def check(self, record: dict[str, Any]) -> str | None:
+        """Fill defaults, then return why ``record`` cannot be sent (missing attribute, value outside an enum)."""
+        for name, value in self.defaults.items():
+            record.setdefault(name, value)
+        missing = [name for name in self.required if record.get(name) in (None, "")]
+        if missing:
+            return f"missing required attribute {missing[0]!r} for {self.name}"
+        for name, allowed in self.enums.items():
+            value = record.get(name)
+            values = value if isinstance(value, list) else [value]
+            bad = [v for v in values if v is not None and v not in allowed]
+            if bad:
+                return f"attribute {name!r} is {bad[0]!r}; {self.name} accepts one of {list(allowed)}"
+        return None
+
+    def body(self, api_dry_run: bool = False) -> Callable[[Any], Any] | None:
+        """The body callable for the send operator, or None for calls without a body."""
+        builder = BODY_BUILDERS[self.body_builder]
+        if builder is None:
+            return None
+        fields, dry_run_field = self.body_fields, self.api_dry_run if api_dry_run else None
+        return lambda payload: builder(payload, fields, dry_run_field)
+
+
+def _fields(record: dict[str, Any], fields: tuple[str, ...], dry_run_field: str | None) -> dict[str, Any]:
+    return {name: record[name] for name in fields if name in record}
+
+
+def _scim_user(record: dict[str, Any], fields: tuple[str, ...], dry_run_field: str | None) -> dict[str, Any]:
+    """SCIM user body; flat ``givenName``/``familyName`` attributes (CSV-friendly) go under ``name``."""
+    body = _fields(record, fields, None)
+    body.setdefault("schemas", [SCIM_USER_SCHEMA])
+    name = dict(body.get("name") or {})
+    for part in ("givenName", "familyName"):
+        if body.get(part) is not None:
+            name[part] = body.pop(part)
+    if name:
+        body["name"] = name
+    return body
+
+
+def _bulk_invites(records: list[dict[str, Any]], fields: tuple[str, ...], dry_run_field: str | None) -> dict[str, Any]:
+    first = records[0]
+    body = {"org": first["org"], "invitees": [r["invitee"] for r in records]}
+    for optional in ("team", "role"):
+        if first.get(optional) not in (None, ""):
+            body[optional] = first[optional]
+    if dry_run_field:
+        body[dry_run_field] = True
+    return body
+
+
+#: How a preset turns the (shaped) record, or the list of records of a batch, into a body.
+BODY_BUILDERS: dict[str, Callable[..., Any] | None] = {
+    "fields": _fields,
+    "none": None,
+    "scim_user": _scim_user,
+    "bulk_invites": _bulk_invites,
+}
+
+_ORG = {"org_name": "org"}
+_REPO = {"namespace": "namespace", "repository": "repository"}
+_GROUP = {"org_name": "org", "group_name": "group_name"}
+_OAT = {"org_name": "org", "access_token_id": "access_token_id"}
+_MEMBER = {"org_name": "org", "username": "username"}
+
+PRESETS: tuple[EndpointPreset, ...] = (
+    EndpointPreset(
+        "create_access_token", "DockerHubCreateAccessTokenOperator", "POST", "/v2/access-tokens",
+        "Create a personal access token (the secret is returned once; capture it with response_path or a webhook).",
+        required=("token_label", "scopes"), body_fields=("token_label", "scopes", "expires_at"),
+        enums={"scopes": PAT_SCOPES}, example={"token_label": "ci-read", "scopes": ["repo:read"]}),
+    EndpointPreset(
+        "update_access_token", "DockerHubUpdateAccessTokenOperator", "PATCH", "/v2/access-tokens/{uuid}",
+        "Rename a personal access token or activate/deactivate it.",
+        path_attributes={"uuid": "uuid"}, required=("uuid",), body_fields=("token_label", "is_active"),
+        example={"uuid": "b30bbf97-506c-4ecd-aabc-842f3cb484fb", "is_active": False}),
+    EndpointPreset(
+        "delete_access_token", "DockerHubDeleteAccessTokenOperator", "DELETE", "/v2/access-tokens/{uuid}",
+        "Delete a personal access token.", path_attributes={"uuid": "uuid"}, required=("uuid",),
+        body_builder="none", example={"uuid": "b30bbf97-506c-4ecd-aabc-842f3cb484fb"}),
+    EndpointPreset(
+        "update_org_settings", "DockerHubUpdateOrgSettingsOperator", "PUT", "/v2/orgs/{name}/settings",
+        "Set an organization's restricted-images settings.",
+        path_attributes={"name": "org"}, required=("org", "restricted_images"), body_fields=("restricted_images",),
+        example={"org": "acme", "restricted_images": {"enabled": True, "allow_official_images": True,
+                                                      "allow_verified_publishers": False}}),
+    EndpointPreset(
+        "create_org_access_token", "DockerHubCreateOrgAccessTokenOperator", "POST", "/v2/orgs/{name}/access-tokens",
+        "Create an organization access token (the secret is returned once).",
+        path_attributes={"name": "org"}, required=("org", "label"),
+        body_fields=("label", "description", "resources", "expires_at"),
+        example={"org": "acme", "label": "deploy", "resources": [
+            {"type": "TYPE_REPO", "path": "acme/web", "scopes": ["repo-pull"]}]}),
+    EndpointPreset(
+        "update_org_access_token", "DockerHubUpdateOrgAccessTokenOperator", "PATCH",
+        "/v2/orgs/{org_name}/access-tokens/{access_token_id}",
+        "Update an organization access token's label, description, resources or active state.",
+        path_attributes=_OAT, required=("org", "access_token_id"),
+        body_fields=("label", "description", "resources", "is_active"),
+        example={"org": "acme", "access_token_id": "a7a5ef25-8889-43a0-8cc7-f2a94268e861", "is_active": False}),
+    EndpointPreset(
+        "delete_org_access_token", "DockerHubDeleteOrgAccessTokenOperator", "DELETE",
+        "/v2/orgs/{org_name}/access-tokens/{access_token_id}", "Delete an organization access token.",
+        path_attributes=_OAT, required=("org", "access_token_id"), body_builder="none",
+        example={"org": "acme", "access_token_id": "a7a5ef25-8889-43a0-8cc7-f2a94268e861"}),
+    EndpointPreset(
+        "update_immutable_tags", "DockerHubUpdateImmutableTagsOperator", "PATCH",
+        "/v2/namespaces/{namespace}/repositories/{repository}/immutabletags",
+        "Turn immutable tags on or off for a repository and set the rules.",
+        path_attributes=_REPO, required=("namespace", "repository", "immutable_tags", "immutable_tags_rules"),
+        body_fields=("immutable_tags", "immutable_tags_rules"),
+        example={"namespace": "acme", "repository": "web", "immutable_tags": True, "immutable_tags_rules": ["v.*"]}),
+    EndpointPreset(
+        "verify_immutable_tags", "DockerHubVerifyImmutableTagsOperator", "POST",
+        "/v2/namespaces/{namespace}/repositories/{repository}/immutabletags/verify",
+        "List the tags an immutable-tag rule would match.",
+        path_attributes=_REPO, required=("namespace", "repository", "regex"), body_fields=("regex",),
+        example={"namespace": "acme", "repository": "web", "regex": "v1"}),
+    EndpointPreset(
+        "create_repository_group", "DockerHubCreateRepositoryGroupOperator", "POST",
+        "/v2/repositories/{namespace}/{repository}/groups", "Give a group (team) a permission on a repository.",
+        path_attributes=_REPO, required=("namespace", "repository", "group_id", "permission"),
+        body_fields=("group_id", "permission"), enums={"permission": REPO_PERMISSIONS},
+        example={"namespace": "acme", "repository": "web", "group_id": 1, "permission": "write"}),
+    EndpointPreset(
+        "create_repository", "DockerHubCreateRepositoryOperator", "POST", "/v2/namespaces/{namespace}/repositories",
+        "Create a repository in a user's or organization's namespace.",
+        path_attributes={"namespace": "namespace"}, required=("namespace", "name"),
+        body_fields=("name", "namespace", "description", "full_description", "registry", "is_private"),
+        example={"namespace": "acme", "name": "web", "description": "Frontend", "is_private": True}),
+    EndpointPreset(
+        "update_org_member_role", "DockerHubUpdateOrgMemberRoleOperator", "PUT", "/v2/orgs/{org_name}/members/{username}",
+        "Change an organization member's role.", path_attributes=_MEMBER, required=("org", "username", "role"),
+        body_fields=("role",), enums={"role": ORG_ROLES}, example={"org": "acme", "username": "bob", "role": "editor"}),
+    EndpointPreset(
+        "remove_org_member", "DockerHubRemoveOrgMemberOperator", "DELETE", "/v2/orgs/{org_name}/members/{username}",
+        "Remove a member from an organization.", path_attributes=_MEMBER, required=("org", "username"),
+        body_builder="none", example={"org": "acme", "username": "bob"}),
+    EndpointPreset(
+        "create_group", "DockerHubCreateGroupOperator", "POST", "/v2/orgs/{org_name}/groups",
+        "Create a group (team) in an organization.", path_attributes=_ORG, required=("org", "name"),
+        body_fields=("name", "description"), example={"org": "acme", "name": "ops", "description": "Operations"}),
+    EndpointPreset(
+        "update_group", "DockerHubUpdateGroupOperator", "PUT", "/v2/orgs/{org_name}/groups/{group_name}",
+        "Replace a group's name and description.", path_attributes=_GROUP, required=("org", "group_name", "name"),
+        body_fields=("name", "description"), example={"org": "acme", "group_name": "devs", "name": "developers"}),
+    EndpointPreset(
+        "patch_group", "DockerHubPatchGroupOperator", "PATCH", "/v2/orgs/{org_name}/groups/{group_name}",
+        "Change some of a group's details.", path_attributes=_GROUP, required=("org", "group_name"),
+        body_fields=("name", "description"), example={"org": "acme", "group_name": "devs", "description": "Developers"}),
+    EndpointPreset(
+        "delete_group", "DockerHubDeleteGroupOperator", "DELETE", "/v2/orgs/{org_name}/groups/{group_name}",
+        "Delete a group.", path_attributes=_GROUP, required=("org", "group_name"), body_builder="none",
+        example={"org": "acme", "group_name": "devs"}),
+    EndpointPreset(
+        "add_group_member", "DockerHubAddGroupMemberOperator", "POST", "/v2/orgs/{org_name}/groups/{group_name}/members",
+        "Add an organization member to a group.", path_attributes=_GROUP, required=("org", "group_name", "member"),
+        body_fields=("member",), example={"org": "acme", "group_name": "devs", "member": "carol"}),
+    EndpointPreset(
+        "remove_group_member", "DockerHubRemoveGroupMemberOperator", "DELETE",
+        "/v2/orgs/{org_name}/groups/{group_name}/members/{username}", "Remove a user from a group.",
+        path_attributes={**_GROUP, "username": "username"}, required=("org", "group_name", "username"),
+        body_builder="none", example={"org": "acme", "group_name": "devs", "username": "bob"}),
+    EndpointPreset(
+        "cancel_invite", "DockerHubCancelInviteOperator", "DELETE", "/v2/invites/{id}", "Cancel a pending invite.",
+        path_attributes={"id": "invite_id"}, required=("invite_id",), body_builder="none",
+        example={"invite_id": "e36eca69-4cc8-4f17-9845-ae8c2b832691"}),
+    EndpointPreset(
+        "resend_invite", "DockerHubResendInviteOperator", "PATCH", "/v2/invites/{id}/resend", "Resend a pending invite.",
+        path_attributes={"id": "invite_id"}, required=("invite_id",), body_builder="none",
+        example={"invite_id": "e36eca69-4cc8-4f17-9845-ae8c2b832691"}),
+    EndpointPreset(
+        "bulk_invite", "DockerHubBulkInviteOperator", "POST", "/v2/invites/bulk",
+        "Invite people (Docker IDs or emails) to an organization and team; one record per invitee, "
+        "grouped by org, team and role into bulk calls; each invitee's status becomes its record's outcome.",
+        required=("invitee", "org"), body_fields=("invitee", "org", "team", "role"), enums={"role": ORG_ROLES},
+        defaults={"team": None, "role": "member"}, body_builder="bulk_invites", group_by=("org", "team", "role"),
+        response_reader="bulk_invites", api_dry_run="dry_run",
+        example={"invitee": "dana@example.com", "org": "acme", "team": "devs", "role": "member"}),
+    EndpointPreset(
+        "create_scim_user", "DockerHubCreateScimUserOperator", "POST", "/v2/scim/2.0/Users",
+        "Provision a user through SCIM (connection with auth_type bearer and the SCIM token).",
+        required=("userName",), body_fields=("schemas", "userName", "name", "givenName", "familyName"),
+        content_type=SCIM_CONTENT_TYPE,
+        body_builder="scim_user", example={"userName": "jane@example.com", "givenName": "Jane", "familyName": "Doe"}),
+    EndpointPreset(
+        "update_scim_user", "DockerHubUpdateScimUserOperator", "PUT", "/v2/scim/2.0/Users/{id}",
+        "Update a SCIM user's name or enable/disable it.", path_attributes={"id": "user_id"}, required=("user_id",),
+        body_fields=("schemas", "name", "givenName", "familyName", "enabled"), content_type=SCIM_CONTENT_TYPE,
+        body_builder="scim_user",
+        example={"user_id": "d9bd4e6e-0c6a-4a3e-a2f2-b5d1a4b6b3c8", "givenName": "Jane", "enabled": False}),
+)
+
+_BY_NAME = {preset.name: preset for preset in PRESETS}
+
+
+def get_preset(name: str) -> EndpointPreset:
+    """The preset called ``name``; KeyError lists the known ones."""
+    try:
+        return _BY_NAME[name]
+    except KeyError:
+        raise KeyError(f"unknown endpoint_preset {name!r}; known: {sorted(_BY_NAME)}") from None

@@ -1,0 +1,234 @@
+"""Endpoint presets: coverage of the OpenAPI document, valid request bodies, and effect on the emulator."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft7Validator
+
+from airflow_provider_dockerhub._compat import AirflowException
+from airflow_provider_dockerhub.operators import endpoints
+from airflow_provider_dockerhub.operators.send import DockerHubSendOperator
+from airflow_provider_dockerhub.presets.docs import render_into
+from airflow_provider_dockerhub.presets.registry import PRESETS, get_preset
+from airflow_provider_dockerhub.testing.emulator import DockerHubEmulator
+from airflow_provider_dockerhub.testing.openapi import AUTH_PATHS, find_operation, write_operations
+from tests.testing.world import OFFICIAL_SPEC, PASSWORD, SCIM_TOKEN, World, seed
+
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "presets.md"
+
+
+def test_every_write_operation_of_the_document_has_a_preset():
+    document = {(op.method, op.path) for op in write_operations(OFFICIAL_SPEC) if op.path not in AUTH_PATHS}
+    presets = {(p.method, p.path) for p in PRESETS}
+    assert document == presets and len(PRESETS) == 24
+
+
+def test_every_preset_has_an_operator_class():
+    for preset in PRESETS:
+        cls = getattr(endpoints, preset.operator)
+        assert issubclass(cls, DockerHubSendOperator) and cls.preset is preset
+        assert cls.__module__ == "airflow_provider_dockerhub.operators.endpoints"
+        assert preset.method in cls.__doc__ and preset.path in cls.__doc__
+
+
+def _dry_run_call(preset, record):
+    op = DockerHubSendOperator(task_id="t", endpoint_preset=preset.name, records=[record], dry_run=True,
+                               on_error="continue")
+    if preset.api_dry_run:  # bulk invite's dry run is the API's own; preview its body through a plain send
+        build = preset.body()
+        op = DockerHubSendOperator(task_id="t", method=preset.method, endpoint=preset.endpoint_template(),
+                                   records=[record], dry_run=True, body=lambda r: build([r]))
+    result = op.execute({})
+    assert result["rejected"] == 0, result["first_failures"]
+    return result["preview"][0]
+
+
+@pytest.mark.parametrize("preset", PRESETS, ids=lambda p: p.name)
+def test_example_record_renders_a_request_the_document_accepts(preset, monkeypatch):
+    monkeypatch.setenv("AIRFLOW_CONN_DOCKERHUB_DEFAULT", json.dumps({"conn_type": "dockerhub", "host": "https://hub.docker.com"}))
+    call = _dry_run_call(preset, dict(preset.example))
+    operation = find_operation(preset.method, preset.path, OFFICIAL_SPEC)
+    assert call["method"] == preset.method
+    assert call["url"].startswith("https://hub.docker.com/v2/")
+    if operation.request_schema is None:
+        assert call["body"] is None
+    else:
+        errors = list(Draft7Validator(operation.request_schema).iter_errors(call["body"]))
+        assert not errors, errors[0].message
+        assert call["headers"]["Content-Type"] == operation.request_content_type
+
+
+@pytest.mark.parametrize("preset", [p for p in PRESETS if p.path_attributes], ids=lambda p: p.name)
+def test_path_attributes_fill_the_path_and_stay_out_of_the_body(preset, monkeypatch):
+    monkeypatch.setenv("AIRFLOW_CONN_DOCKERHUB_DEFAULT", json.dumps({"conn_type": "dockerhub"}))
+    record = dict(preset.example)
+    call = _dry_run_call(preset, record)
+    body_fields = set(preset.body_fields)
+    for param, attribute in preset.path_attributes.items():
+        assert f"/{record[attribute]}" in call["url"]
+        if attribute not in body_fields:
+            assert attribute not in (call["body"] or {})
+
+
+@pytest.mark.parametrize(("name", "record", "reason"), [
+    ("create_repository", {"namespace": "acme"}, "missing required attribute 'name' for create_repository"),
+    ("update_org_member_role", {"org": "acme", "username": "bob", "role": "admin"},
+     "attribute 'role' is 'admin'; update_org_member_role accepts one of ['owner', 'editor', 'member']"),
+    ("create_access_token", {"token_label": "x", "scopes": ["repo:read", "repo:all"]},
+     "attribute 'scopes' is 'repo:all'; create_access_token accepts one of"),
+    ("create_repository_group", {"namespace": "acme", "repository": "web", "group_id": 1},
+     "missing required attribute 'permission'"),
+])
+def test_records_are_checked_before_sending(name, record, reason):
+    assert get_preset(name).check(dict(record)).startswith(reason)
+
+
+def test_unknown_preset_and_fixed_parameters_are_clear_errors():
+    with pytest.raises(KeyError, match="unknown endpoint_preset 'nope'"):
+        get_preset("nope")
+    with pytest.raises(TypeError, match="sets endpoint itself"):
+        endpoints.DockerHubCreateRepositoryOperator(task_id="t", records=[], endpoint="/x")
+    op = DockerHubSendOperator(task_id="t", records=[], endpoint_preset="create_group", batching=True)
+    with pytest.raises(ValueError, match="one record per call"):
+        op.pipeline_settings()
+
+
+def test_docs_table_is_current():
+    text = DOCS.read_text()
+    assert render_into(text) == text, "run `make docs` to regenerate docs/presets.md"
+    for preset in PRESETS:
+        assert preset.operator in text
+
+
+# -- each preset against the emulator ------------------------------------------------------------------
+@pytest.fixture
+def world(monkeypatch):
+    with DockerHubEmulator() as hub:
+        w = seed(hub)
+        for conn_id, conn in {
+            "dockerhub_default": {"login": "alice", "password": PASSWORD},
+            "dockerhub_scim": {"password": SCIM_TOKEN, "extra": {"auth_type": "bearer"}},
+        }.items():
+            monkeypatch.setenv(f"AIRFLOW_CONN_{conn_id.upper()}", json.dumps({"conn_type": "dockerhub", "host": hub.url, **conn}))
+        yield w
+
+
+def _state_cases(w: World):
+    """preset name -> (records, check of the emulator's state afterwards)."""
+    s = w.hub.state
+    acme = s.orgs["acme"]
+    return {
+        "create_access_token": ([{"token_label": "ci", "scopes": ["repo:write"]}],
+                                lambda: any(p.token_label == "ci" and p.scopes == ["repo:write"] for p in s.pats.values())),
+        "update_access_token": ([{"uuid": w.pat_uuid, "is_active": False, "token_label": "old"}],
+                                lambda: (s.pats[w.pat_uuid].is_active, s.pats[w.pat_uuid].token_label) == (False, "old")),
+        "delete_access_token": ([{"uuid": w.pat_uuid}], lambda: w.pat_uuid not in s.pats),
+        "update_org_settings": ([{"org": "acme", "restricted_images": {"enabled": True, "allow_official_images": False,
+                                                                       "allow_verified_publishers": True}}],
+                                lambda: acme.settings["restricted_images"]["enabled"] is True),
+        "create_org_access_token": ([{"org": "acme", "label": "deploy"}],
+                                    lambda: any(t.label == "deploy" for t in acme.access_tokens.values())),
+        "update_org_access_token": ([{"org": "acme", "access_token_id": w.oat_id, "is_active": False}],
+                                    lambda: acme.access_tokens[w.oat_id].is_active is False),
+        "delete_org_access_token": ([{"org": "acme", "access_token_id": w.oat_id}],
+                                    lambda: w.oat_id not in acme.access_tokens),
+        "update_immutable_tags": ([{"namespace": "acme", "repository": "web", "immutable_tags": True,
+                                    "immutable_tags_rules": ["v.*"]}],
+                                  lambda: s.repositories[("acme", "web")].immutable_tags_rules == ["v.*"]),
+        "verify_immutable_tags": ([{"namespace": "acme", "repository": "web", "regex": "v1"}],
+                                  lambda: w.hub.requests[-1].status == 200),
+        "create_repository_group": ([{"namespace": "acme", "repository": "web", "group_id": w.group_id,
+                                      "permission": "admin"}],
+                                    lambda: s.repositories[("acme", "web")].group_permissions == {w.group_id: "admin"}),
+        "create_repository": ([{"namespace": "acme", "name": "api", "is_private": True, "description": "API"}],
+                              lambda: s.repositories[("acme", "api")].is_private is True),
+        "update_org_member_role": ([{"org": "acme", "username": "bob", "role": "editor"}],
+                                   lambda: acme.members["bob"] == "editor"),
+        "remove_org_member": ([{"org": "acme", "username": "carol"}], lambda: "carol" not in acme.members),
+        "create_group": ([{"org": "acme", "name": "ops"}], lambda: "ops" in acme.groups),
+        "update_group": ([{"org": "acme", "group_name": "devs", "name": "developers"}],
+                         lambda: "developers" in acme.groups and "devs" not in acme.groups),
+        "patch_group": ([{"org": "acme", "group_name": "devs", "description": "Developers"}],
+                        lambda: acme.groups["devs"].description == "Developers"),
+        "delete_group": ([{"org": "acme", "group_name": "devs"}], lambda: "devs" not in acme.groups),
+        "add_group_member": ([{"org": "acme", "group_name": "devs", "member": "carol"}],
+                             lambda: acme.groups["devs"].members == ["bob", "carol"]),
+        "remove_group_member": ([{"org": "acme", "group_name": "devs", "username": "bob"}],
+                                lambda: acme.groups["devs"].members == []),
+        "cancel_invite": ([{"invite_id": w.invite_id}], lambda: w.invite_id not in s.invites),
+        "resend_invite": ([{"invite_id": w.invite_id}], lambda: w.hub.requests[-1].status == 204),
+        "bulk_invite": ([{"invitee": "x@example.com", "org": "acme", "team": "devs"},
+                         {"invitee": "y@example.com", "org": "acme", "team": "devs"}],
+                        lambda: {i.invitee for i in s.invites.values()} >= {"x@example.com", "y@example.com"}),
+        "create_scim_user": ([{"userName": "jane@example.com", "givenName": "Jane", "familyName": "Doe"}],
+                             lambda: any(u.user_name == "jane@example.com" and u.family_name == "Doe"
+                                         for u in s.scim_users.values())),
+        "update_scim_user": ([{"user_id": w.scim_user_id, "familyName": "Ever", "enabled": False}],
+                             lambda: (s.scim_users[w.scim_user_id].family_name, s.scim_users[w.scim_user_id].active)
+                             == ("Ever", False)),
+    }
+
+
+@pytest.mark.parametrize("preset", PRESETS, ids=lambda p: p.name)
+def test_preset_changes_the_emulated_hub(world, preset):
+    cases = _state_cases(world)
+    records, check = cases[preset.name]
+    conn_id = "dockerhub_scim" if preset.path.startswith("/v2/scim/") else "dockerhub_default"
+    op = getattr(endpoints, preset.operator)(task_id="t", records=records, dockerhub_conn_id=conn_id)
+    result = op.execute({})
+    assert (result["succeeded"], result["failed"], result["rejected"]) == (len(records), 0, 0)
+    assert check()
+    assert set(cases) == {p.name for p in PRESETS}
+
+
+def test_bulk_invite_outcomes_follow_each_invitee_status(world):
+    records = [{"invitee": "new@example.com", "org": "acme", "team": "devs"},
+               {"invitee": "bob", "org": "acme", "team": "devs"},
+               {"invitee": "not an id", "org": "acme", "team": "devs"},
+               {"invitee": "owner@example.com", "org": "acme", "role": "owner"}]
+    op = endpoints.DockerHubBulkInviteOperator(task_id="t", records=records, on_error="continue", batch_size=2)
+    result = op.execute({})
+    assert (result["succeeded"], result["failed"], result["calls"]) == (2, 2, 3)
+    reasons = {f["index"]: f["reason"] for f in result["first_failures"]}
+    assert reasons == {1: "existing_org_member", 2: "invalid_email_or_docker_id"}
+    bulk = [r.body for r in world.hub.requests if r.path == "/v2/invites/bulk"]
+    assert sorted(len(b["invitees"]) for b in bulk) == [1, 1, 2]
+    assert {(b.get("team"), b["role"]) for b in bulk} == {("devs", "member"), (None, "owner")}
+
+
+def test_bulk_invite_dry_run_uses_the_api_dry_run(world):
+    op = endpoints.DockerHubBulkInviteOperator(task_id="t", dry_run=True, on_error="continue",
+                                               records=[{"invitee": "new@example.com", "org": "acme"},
+                                                        {"invitee": "bob", "org": "acme"}])
+    result = op.execute({})
+    assert result["dry_run"] is True and (result["succeeded"], result["failed"]) == (1, 1)
+    assert [r.body["dry_run"] for r in world.hub.requests if r.path == "/v2/invites/bulk"] == [True]
+    assert [i.invitee for i in world.hub.state.invites.values()] == ["dave@example.com"]
+
+
+def test_preset_rejects_bad_records_without_sending_them(world, tmp_path):
+    rejects = tmp_path / "rejects.jsonl"
+    op = endpoints.DockerHubUpdateOrgMemberRoleOperator(
+        task_id="t", records=[{"org": "acme", "username": "bob", "role": "root"}, {"org": "acme", "role": "owner"}],
+        rejects_path=str(rejects))
+    with pytest.raises(AirflowException, match="2 were rejected"):
+        op.execute({})
+    assert not [r for r in world.hub.requests if "/members/" in r.path]
+    reasons = [json.loads(line)["reason"] for line in rejects.read_text().splitlines()]
+    assert reasons[0].startswith("attribute 'role' is 'root'") and reasons[1].startswith("missing required attribute 'username'")
+
+
+def test_created_token_secret_reaches_the_response_file_only(world, tmp_path, log_text):
+    responses = tmp_path / "tokens.jsonl"
+    op = endpoints.DockerHubCreateOrgAccessTokenOperator(task_id="t", records=[{"org": "acme", "label": "deploy"}],
+                                                         response_path=str(responses), push_responses="all")
+    from tests.operators.conftest import FakeTaskInstance
+
+    ti = FakeTaskInstance()
+    result = op.execute({"ti": ti})
+    secret = json.loads(responses.read_text())["response"]["token"]
+    assert secret.startswith("dckr_oat_")
+    assert secret not in json.dumps(result) + json.dumps(ti.xcom) and secret not in log_text()
