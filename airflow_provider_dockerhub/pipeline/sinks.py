@@ -7,6 +7,7 @@ back, per-record outcomes) and ``on_outcome`` once per record; ``close`` flushes
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 from typing import IO, Any
 
 import requests
@@ -47,6 +48,7 @@ class JsonLinesWriter:
 
                 self._handle = ObjectStoragePath(self.path).open("wb")
             else:
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
                 self._handle = open(self.path, "ab")  # noqa: SIM115 - closed in close()
         self._handle.write(encode_json(value) + b"\n")
 

@@ -396,6 +396,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--scim-token", action="append", default=[], metavar="ORG:TOKEN")
     parser.add_argument("--token-lifetime", type=float, default=600.0)
     parser.add_argument("--rate-limit", default=None, metavar="N/SECONDS", help="e.g. 180/60")
+    parser.add_argument("--examples", action="store_true",
+                        help="seed the accounts the example DAGs expect (alice owns org acme)")
     args = parser.parse_args(argv)
     limit, window = (None, 60.0)
     if args.rate_limit:
@@ -403,6 +405,10 @@ def main(argv: list[str] | None = None) -> None:
         limit, window = int(count), float(seconds or 60)
     emulator = DockerHubEmulator(host=args.host, port=args.port, token_lifetime=args.token_lifetime,
                                  rate_limit=limit, rate_window=window)
+    if args.examples:
+        from airflow_provider_dockerhub.testing.examples import example_connection, seed_examples
+
+        seed_examples(emulator)
     for spec in args.account:
         user, secret = _parse_pair(spec, "--account")
         if secret.startswith("dckr_pat_"):
@@ -419,6 +425,8 @@ def main(argv: list[str] | None = None) -> None:
         emulator.add_scim_token(*_parse_pair(spec, "--scim-token"))
     emulator.start()
     print(f"Docker Hub emulator listening on {emulator.url} (Ctrl-C to stop)", flush=True)
+    if args.examples:
+        print(f"export AIRFLOW_CONN_DOCKERHUB_DEFAULT='{example_connection(emulator)}'", flush=True)
     try:
         while True:
             time.sleep(3600)

@@ -1,0 +1,69 @@
+"""
+Rotate personal access tokens: create new ones, capture their secrets, deactivate then delete the old.
+
+The secrets of new tokens are returned by Docker Hub once. They are masked in the logs and kept out
+of XCom; they are captured in a response file (and, when ``webhook_url`` is set, POSTed to a
+webhook, e.g. a secrets-manager bridge). Managing personal access tokens needs a connection that
+logs in with a password (Docker Hub refuses it to tokens issued from a PAT).
+"""
+
+from __future__ import annotations
+
+import pendulum
+from airflow.sdk import DAG, Param, task
+
+from airflow_provider_dockerhub.hooks.dockerhub import DockerHubHook
+from airflow_provider_dockerhub.operators.endpoints import (
+    DockerHubCreateAccessTokenOperator,
+    DockerHubDeleteAccessTokenOperator,
+    DockerHubUpdateAccessTokenOperator,
+)
+
+with DAG(
+    dag_id="dockerhub_rotate_access_tokens",
+    description="Create new CI tokens, capture them, retire the old ones",
+    schedule="@monthly",
+    start_date=pendulum.datetime(2026, 1, 1, tz="UTC"),
+    catchup=False,
+    params={
+        "label_prefix": Param("ci", type="string"),
+        "output_dir": Param("/tmp/dockerhub-examples", type="string"),
+        "webhook_url": Param("", type="string", description="optional: also POST new tokens here"),
+    },
+    tags=["dockerhub", "example"],
+) as dag:
+
+    @task
+    def new_tokens(label_prefix: str, ds: str | None = None) -> list[dict]:
+        """The tokens this rotation creates (``ds`` comes from the Airflow context)."""
+        return [
+            {"token_label": f"{label_prefix}-deploy-{ds}", "scopes": ["repo:write"]},
+            {"token_label": f"{label_prefix}-read-{ds}", "scopes": ["repo:read"]},
+        ]
+
+    create = DockerHubCreateAccessTokenOperator(
+        task_id="create_tokens",
+        records=new_tokens("{{ params.label_prefix }}"),
+        response_path="{{ params.output_dir }}/new-tokens-{{ ds }}.jsonl",
+        response_webhook_url="{{ params.webhook_url }}",
+    )
+
+    @task
+    def old_tokens(label_prefix: str, ds: str | None = None) -> list[dict]:
+        """Active tokens with our prefix that this run did not create."""
+        hook = DockerHubHook()
+        tokens, page = [], 1
+        while True:
+            body = hook.request("GET", "/v2/access-tokens", params={"page": page, "page_size": 100}).json()
+            tokens += body["results"]
+            if not body.get("next"):
+                break
+            page += 1
+        return [{"uuid": t["uuid"], "is_active": False} for t in tokens
+                if t["token_label"].startswith(f"{label_prefix}-") and not t["token_label"].endswith(ds)]
+
+    retired = old_tokens("{{ params.label_prefix }}")
+    deactivate = DockerHubUpdateAccessTokenOperator(task_id="deactivate_old_tokens", records=retired)
+    delete = DockerHubDeleteAccessTokenOperator(task_id="delete_old_tokens", records=retired)
+
+    create >> retired >> deactivate >> delete

@@ -1,0 +1,105 @@
+"""Every example DAG runs end to end with ``dag.test()`` (SQLite metadata DB) against the emulator."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from airflow_provider_dockerhub.testing.emulator import DockerHubEmulator
+from airflow_provider_dockerhub.testing.examples import EXAMPLE_PASSWORD, example_connection, seed_examples
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "example_dags"
+DAG_IDS = sorted(p.stem for p in EXAMPLES.glob("dockerhub_*.py"))
+
+
+@pytest.fixture(scope="session")
+def airflow_env(tmp_path_factory) -> dict[str, str]:
+    """A fresh AIRFLOW_HOME with a migrated SQLite database and the example DAGs folder."""
+    home = tmp_path_factory.mktemp("airflow_home")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AIRFLOW")}
+    env.update(AIRFLOW_HOME=str(home), AIRFLOW__CORE__DAGS_FOLDER=str(EXAMPLES), AIRFLOW__CORE__LOAD_EXAMPLES="False",
+               AIRFLOW__CORE__UNIT_TEST_MODE="False")
+    subprocess.run([sys.executable, "-m", "airflow", "db", "migrate"], env=env, check=True, capture_output=True,
+                   timeout=300)
+    return env
+
+
+def run_example(airflow_env: dict[str, str], dag_id: str, hub: DockerHubEmulator, conf: dict) -> tuple[dict, str]:
+    env = dict(airflow_env, AIRFLOW_CONN_DOCKERHUB_DEFAULT=example_connection(hub))
+    proc = subprocess.run(
+        [sys.executable, "-m", "airflow_provider_dockerhub.testing.dag_runner", str(EXAMPLES / f"{dag_id}.py"), dag_id,
+         json.dumps(conf)], env=env, capture_output=True, text=True, timeout=300)
+    lines = [line for line in proc.stdout.splitlines() if line.startswith("DAG_RUN_RESULT ")]
+    assert lines, proc.stdout[-3000:] + proc.stderr[-3000:]
+    return json.loads(lines[-1].removeprefix("DAG_RUN_RESULT ")), proc.stdout + proc.stderr
+
+
+@pytest.fixture
+def hub():
+    with DockerHubEmulator() as emulator:
+        seed_examples(emulator)
+        yield emulator
+
+
+def test_every_example_is_covered():
+    assert DAG_IDS == ["dockerhub_manual_configuration", "dockerhub_mapped_repositories", "dockerhub_onboard_members",
+                       "dockerhub_provision_repositories", "dockerhub_rotate_access_tokens"]
+
+
+def test_provision_repositories(airflow_env, hub, tmp_path):
+    result, _ = run_example(airflow_env, "dockerhub_provision_repositories", hub, {"output_dir": str(tmp_path)})
+    assert result["state"] == "success"
+    assert sorted(hub.summary()["repositories"]) == ["acme/api", "acme/docs", "acme/web", "acme/worker"]
+    [rejects] = tmp_path.glob("repositories-rejects-*.jsonl")
+    outcomes = sorted((r["location"], r["outcome"]) for r in map(json.loads, rejects.read_text().splitlines()))
+    assert outcomes == [("line 4", "failed"), ("line 6", "rejected")]
+    assert all("team" not in r.body and "cost_center" not in r.body for r in hub.requests if r.body)
+
+
+def test_onboard_members(airflow_env, hub, tmp_path):
+    result, _ = run_example(airflow_env, "dockerhub_onboard_members", hub, {"output_dir": str(tmp_path)})
+    assert result["state"] == "success"
+    invites = {(i.invitee, i.team, i.role) for i in hub.state.invites.values()}
+    assert invites == {("dana@example.com", "frontend", "member"), ("erik@example.com", "backend", "member"),
+                       ("frank@example.com", "backend", "editor")}
+    groups = hub.state.orgs["acme"].groups
+    assert (groups["backend"].members, groups["frontend"].members) == (["bob"], ["carol"])
+    [rejects] = tmp_path.glob("invite-rejects-*.jsonl")
+    assert [json.loads(line)["reason"] for line in rejects.read_text().splitlines()] == ["invalid_email_or_docker_id"]
+
+
+def test_rotate_access_tokens_captures_secrets_only_in_the_response_file(airflow_env, hub, tmp_path):
+    old = set(hub.state.pats)
+    result, output = run_example(airflow_env, "dockerhub_rotate_access_tokens", hub, {"output_dir": str(tmp_path)})
+    assert result["state"] == "success"
+    assert not old & set(hub.state.pats), "old tokens are deleted"
+    assert sorted(p.token_label.split("-")[1] for p in hub.state.pats.values()) == ["deploy", "read"]
+    deactivated = [r for r in hub.requests if r.method == "PATCH" and r.body == {"is_active": False}]
+    assert len(deactivated) == 2
+    [captured] = tmp_path.glob("new-tokens-*.jsonl")
+    secrets = [json.loads(line)["response"]["token"] for line in captured.read_text().splitlines()]
+    assert sorted(secrets) == sorted(p.token for p in hub.state.pats.values())
+    assert all(secret not in output for secret in secrets) and EXAMPLE_PASSWORD not in output
+
+
+def test_manual_configuration_previews_then_sends(airflow_env, hub):
+    result, output = run_example(airflow_env, "dockerhub_manual_configuration", hub, {})
+    assert result["state"] == "success"
+    bulk = [r for r in hub.requests if r.path == "/v2/invites/bulk"]
+    assert len(bulk) == 3  # frontend x3 in batches of 2, backend x1: only the real run sends
+    assert all(r.headers["X-Analytics-Client-Feature"] == "airflow-provider-dockerhub" for r in bulk)
+    assert "Dry run: POST" in output
+    assert len(hub.state.invites) == 4
+
+
+def test_mapped_repositories_fan_out_through_xcom(airflow_env, hub):
+    result, _ = run_example(airflow_env, "dockerhub_mapped_repositories", hub, {"count": 25, "chunk_size": 10})
+    assert result["state"] == "success"
+    mapped = {k: v for k, v in result["tasks"].items() if k.startswith("create_repositories[")}
+    assert mapped == {f"create_repositories[{n}]": "success" for n in range(3)}
+    assert len(hub.state.repositories) == 25
