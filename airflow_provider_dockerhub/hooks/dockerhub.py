@@ -128,9 +128,13 @@ class DockerHubHook(BaseHook):
         session.mount("http://", adapter)
         session.mount("https://", adapter)
         session.headers["User-Agent"] = USER_AGENT
-        session.verify = self.settings.verify
-        if self.settings.proxies:
-            session.proxies.update(self.settings.proxies)
+        # The hook only ever calls one origin, so the environment (HTTPS_PROXY, NO_PROXY,
+        # REQUESTS_CA_BUNDLE) is read once here instead of on every request.
+        environment = session.merge_environment_settings(
+            self.settings.base_url, dict(self.settings.proxies or {}), None, self.settings.verify, None)
+        session.proxies.update(environment["proxies"])
+        session.verify = environment["verify"]
+        session.trust_env = False
         return session
 
     @cached_property
@@ -227,9 +231,14 @@ class DockerHubHook(BaseHook):
             self.session.close()
 
     # -- internals ----------------------------------------------------------------------------------
-    def _count_retry(self, state: tenacity.RetryCallState, method: str, url: str) -> None:
+    @cached_property
+    def _retrying(self) -> tenacity.Retrying:
+        return self.retry_policy.controller(on_retry=self._log_retry)
+
+    def _log_retry(self, state: tenacity.RetryCallState) -> None:
         with self._stats_lock:
             self.retries += 1
+        method, url = state.args[0], state.args[1]
         wait = state.next_action.sleep if state.next_action else 0.0
         self.log.warning(
             "Retrying %s %s in %.2fs (attempt %d of %d): %s",
@@ -237,14 +246,22 @@ class DockerHubHook(BaseHook):
             describe_outcome(state.outcome),
         )
 
-    def _send_once(self, method: str, url: str, headers: dict[str, str], kwargs: dict[str, Any], authenticated: bool):
+    def _send_once(
+        self, method: str, url: str, headers: dict[str, str], kwargs: dict[str, Any], authenticated: bool, *,
+        retry_non_idempotent: bool,
+    ) -> requests.Response:
         send_headers = dict(headers)
         if authenticated:
             send_headers["Authorization"] = f"Bearer {self.auth.token()}"
+        # Prepared here rather than by Session.request: the hook owns every session-level setting
+        # (headers below; no cookies, auth or params on the session), so there is nothing to merge.
+        prepared = requests.PreparedRequest()
+        prepared.prepare(method=method, url=url, headers={**self.session.headers, **send_headers},
+                         data=kwargs.get("data"), json=kwargs.get("json"), params=kwargs.get("params"))
         self.rate_limiter.acquire()
         response = None
         try:
-            response = self.session.request(method, url, headers=send_headers, **kwargs)
+            response = self.session.send(prepared, timeout=kwargs["timeout"], allow_redirects=False)
             with self._stats_lock:
                 self.calls += 1
             return response
@@ -258,11 +275,9 @@ class DockerHubHook(BaseHook):
     def _send(
         self, method: str, url: str, headers: dict[str, str], kwargs: dict[str, Any], allow: bool, *, authenticated: bool
     ) -> requests.Response:
-        retrying = self.retry_policy.retrying(
-            method, retry_non_idempotent=allow, on_retry=lambda state: self._count_retry(state, method, url)
-        )
         try:
-            return retrying(self._send_once, method, url, headers, kwargs, authenticated)
+            return self._retrying(self._send_once, method, url, headers, kwargs, authenticated,
+                                  retry_non_idempotent=allow)
         except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as exc:
             raise DockerHubConnectionError(f"{method} {url} failed: {type(exc).__name__}") from None
 

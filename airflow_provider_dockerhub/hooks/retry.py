@@ -86,19 +86,23 @@ class RetryPolicy:
         ceiling = min(self.max_backoff_seconds, self.backoff_seconds * 2 ** (state.attempt_number - 1))
         return random.uniform(ceiling / 2, ceiling)
 
-    def retrying(
-        self, method: str, *, retry_non_idempotent: bool, on_retry: Callable[[tenacity.RetryCallState], None]
-    ) -> tenacity.Retrying:
-        """Build the tenacity controller for one call; the last response is returned when retries run out."""
+    def should_retry(self, state: tenacity.RetryCallState) -> bool:
+        """Retry retryable statuses and safe exceptions; the retried call's first argument is the method
+        and its keyword ``retry_non_idempotent`` says whether POST/PATCH may be repeated."""
+        outcome = state.outcome
+        if not outcome.failed:
+            return outcome.result().status_code in RETRYABLE_STATUS
+        method = state.args[0] if state.args else ""
+        return self.should_retry_exception(outcome.exception(), method,
+                                           bool(state.kwargs.get("retry_non_idempotent")))
+
+    def controller(self, on_retry: Callable[[tenacity.RetryCallState], None]) -> tenacity.Retrying:
+        """One tenacity controller for every call of a hook (tenacity keeps per-call state per thread);
+        when retries run out the last response is returned, or the last exception raised."""
         return tenacity.Retrying(
             stop=tenacity.stop_after_attempt(self.max_retries + 1) | tenacity.stop_after_delay(self.max_retry_seconds),
             wait=self.wait_seconds,
-            retry=(
-                tenacity.retry_if_result(lambda response: response.status_code in RETRYABLE_STATUS)
-                | tenacity.retry_if_exception(
-                    lambda exc: self.should_retry_exception(exc, method, retry_non_idempotent)
-                )
-            ),
+            retry=self.should_retry,
             before_sleep=on_retry,
             retry_error_callback=lambda state: state.outcome.result(),
         )
