@@ -17,11 +17,13 @@ from typing import Any
 from airflow_provider_dockerhub._compat import mask_secret
 from airflow_provider_dockerhub.pipeline.account import (
     RESPONSE_READERS,
+    SECRET_KEYS,
     Summary,
     account_delivery,
     delivery_event,
     find_secrets,
     reject,
+    response_body,
 )
 from airflow_provider_dockerhub.pipeline.deliver import Deliverer
 from airflow_provider_dockerhub.pipeline.grouping import GroupingSettings, make_batches
@@ -31,6 +33,7 @@ from airflow_provider_dockerhub.pipeline.shape import Shaper
 from airflow_provider_dockerhub.pipeline.sinks import Sink
 
 ON_ERROR = ("fail", "fail_fast", "continue")
+SECRET_MARKERS = tuple(f'"{key}"'.encode() for key in SECRET_KEYS)
 RecordCheck = Callable[[dict[str, Any]], "str | None"]
 
 
@@ -114,6 +117,7 @@ class RecordPipeline:
         settings.validate()
         self.settings = settings
         self.sinks = list(sinks)
+        self._event_sinks = [sink for sink in self.sinks if sink.wants_events]
         self.log = log or logging.getLogger(__name__)
         self.preview_url = preview_url
         self.summary = Summary(dry_run=settings.dry_run)
@@ -197,14 +201,22 @@ class RecordPipeline:
             self.summary.calls += 1
             status = delivery.response.status_code if delivery.response is not None else "error"
             self.summary.status_counts[status] += 1
-            event = delivery_event(delivery, outcomes)
-            for secret in find_secrets(event["response"]):
-                mask_secret(secret)
-            for sink in self.sinks:
-                sink.on_event(event)
+            self._mask_response_secrets(delivery.response)
+            if self._event_sinks:
+                event = delivery_event(delivery, outcomes)
+                for sink in self._event_sinks:
+                    sink.on_event(event)
             for outcome in outcomes:
                 self._finish(outcome)
             self.progress.update(self.summary)
+
+    @staticmethod
+    def _mask_response_secrets(response: Any) -> None:
+        """Register token values of a response with the secrets masker (cheap byte scan first)."""
+        content = getattr(response, "content", None)
+        if content and any(marker in content for marker in SECRET_MARKERS):
+            for secret in find_secrets(response_body(response)):
+                mask_secret(secret)
 
     def run(self, items: Iterable[Item]) -> Summary:
         """Run every stage over ``items`` and return the summary (sinks are closed)."""

@@ -97,12 +97,17 @@ class Shaper:
         self.encode = encode
 
     def shape(self, item: Item) -> Item:
-        """Shape one item in place and return it."""
-        payload = exclude(item.record, self.paths) if self.paths else item.record
-        item.payload = payload
+        """Shape one item in place and return it (a JSON Lines record with nothing excluded keeps its text)."""
+        if not self.paths:
+            item.payload = item.record
+            if item.encoded is not None:
+                return item
+        else:
+            item.payload = exclude(item.record, self.paths)
+            item.encoded = None
         if self.encode:
             try:
-                item.encoded = encode_json(payload)
+                item.encoded = encode_json(item.payload)
             except (TypeError, ValueError) as exc:
                 item.error = str(exc)
         return item

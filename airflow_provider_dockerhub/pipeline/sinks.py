@@ -21,7 +21,9 @@ PUSH_RESPONSES = ("none", "failed", "all")
 
 
 class Sink:
-    """Base sink: ignores everything."""
+    """Base sink: ignores everything. ``wants_events`` tells the runner whether to build call events."""
+
+    wants_events = True
 
     def on_event(self, event: dict[str, Any]) -> None:
         """One call's event."""
@@ -61,6 +63,8 @@ class JsonLinesWriter:
 
 class RejectsFile(Sink):
     """Every failed or rejected record, with its index, the record, status and reason."""
+
+    wants_events = False
 
     def __init__(self, path: str) -> None:
         self.writer = JsonLinesWriter(path)
@@ -152,6 +156,7 @@ class XComResponses(Sink):
         self.mode = mode
         self.include_secrets = include_secrets
         self.limit = limit
+        self.wants_events = mode != "none"
         self.events: list[dict[str, Any]] = []
 
     def on_event(self, event: dict[str, Any]) -> None:

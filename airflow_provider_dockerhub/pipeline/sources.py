@@ -90,7 +90,10 @@ def _jsonl(handle: IO[bytes]) -> Iterator[Item]:
         except ValueError as exc:
             yield Item(index, None, location, f"invalid JSON ({exc})")
         else:
-            yield _item(index, value, location)
+            item = _item(index, value, location)
+            if item.error is None:
+                item.encoded = line.strip()  # valid JSON already: sent as is unless attributes are excluded
+            yield item
         index += 1
 
 
