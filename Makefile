@@ -28,9 +28,9 @@ demo: $(STAMP)
 bench: $(STAMP)
 	$(PY) bench/run.py
 
-## Regenerate generated documentation (the preset table).
+## Regenerate the generated tables in docs/ (presets, connection extras).
 docs: $(STAMP)
-	$(PY) scripts/gen_preset_table.py
+	$(PY) scripts/gen_docs.py
 
 clean:
 	rm -rf $(VENV) .demo bench/results

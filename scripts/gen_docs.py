@@ -1,4 +1,4 @@
-"""Regenerate the preset table in docs/presets.md from the registry."""
+"""Regenerate the generated tables in docs/ (presets, connection extras) from the code."""
 
 from __future__ import annotations
 
@@ -7,5 +7,5 @@ from pathlib import Path
 from airflow_provider_dockerhub.presets.docs import write
 
 if __name__ == "__main__":
-    target = Path(__file__).resolve().parents[1] / "docs" / "presets.md"
-    print(f"{target}: {'updated' if write(target) else 'already current'}")
+    for target in sorted((Path(__file__).resolve().parents[1] / "docs").glob("*.md")):
+        print(f"{target.name}: {'updated' if write(target) else 'current'}")

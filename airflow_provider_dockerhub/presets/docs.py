@@ -1,12 +1,11 @@
-"""The preset table of the documentation, generated from the registry (``make docs`` writes it)."""
+"""Generated parts of the documentation: the preset table and the connection extras table (``make docs``)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from airflow_provider_dockerhub.hooks.settings import EXTRA_FIELDS
 from airflow_provider_dockerhub.presets.registry import PRESETS
-
-BEGIN, END = "<!-- preset-table:begin -->", "<!-- preset-table:end -->"
 
 
 def preset_table() -> str:
@@ -21,15 +20,32 @@ def preset_table() -> str:
     return "\n".join(rows)
 
 
+def extras_table() -> str:
+    """A Markdown table of the connection extras: name, default, meaning."""
+    rows = ["| extra | default | meaning |", "| --- | --- | --- |"]
+    for f in EXTRA_FIELDS:
+        default = "none" if f.default is None else f"`{f.default}`"
+        rows.append(f"| `{f.name}` | {default} | {f.description} |")
+    return "\n".join(rows)
+
+
+TABLES = {"preset-table": preset_table, "extras-table": extras_table}
+
+
 def render_into(text: str) -> str:
-    """``text`` with the part between the table markers replaced by the current table."""
-    head, _, rest = text.partition(BEGIN)
-    _, _, tail = rest.partition(END)
-    return f"{head}{BEGIN}\n{preset_table()}\n{END}{tail}"
+    """``text`` with the part between each table's markers replaced by the current table."""
+    for name, make in TABLES.items():
+        begin, end = f"<!-- {name}:begin -->", f"<!-- {name}:end -->"
+        if begin not in text:
+            continue
+        head, _, rest = text.partition(begin)
+        _, _, tail = rest.partition(end)
+        text = f"{head}{begin}\n{make()}\n{end}{tail}"
+    return text
 
 
 def write(path: str | Path) -> bool:
-    """Regenerate the table in ``path``; True when the file changed."""
+    """Regenerate the tables in ``path``; True when the file changed."""
     path = Path(path)
     old = path.read_text(encoding="utf-8")
     new = render_into(old)

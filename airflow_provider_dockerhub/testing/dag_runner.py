@@ -33,12 +33,16 @@ def main(argv: list[str]) -> int:
     path, dag_id = argv[0], argv[1]
     run_conf = json.loads(argv[2]) if len(argv) > 2 else None
     dag_run = load_dag(path, dag_id).test(run_conf=run_conf)
-    tasks = {}
+    tasks, durations = {}, {}
     for ti in dag_run.get_task_instances():
         key = ti.task_id if ti.map_index < 0 else f"{ti.task_id}[{ti.map_index}]"
         tasks[key] = str(ti.state)
+        if ti.start_date and ti.end_date:
+            durations[key] = (ti.end_date - ti.start_date).total_seconds()
     state = str(dag_run.state)
-    print("DAG_RUN_RESULT " + json.dumps({"dag_id": dag_id, "state": state, "tasks": tasks}), flush=True)
+    run_seconds = (dag_run.end_date - dag_run.start_date).total_seconds() if dag_run.end_date else None
+    print("DAG_RUN_RESULT " + json.dumps({"dag_id": dag_id, "state": state, "tasks": tasks,
+                                          "task_seconds": durations, "run_seconds": run_seconds}), flush=True)
     return 0 if state == "success" else 1
 
 
