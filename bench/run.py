@@ -1,0 +1,363 @@
+"""
+Benchmarks of airflow-provider-dockerhub, each against a baseline measured in the same run.
+
+    python bench/run.py            # everything (a few minutes); writes bench/results/latest.json
+                                   # and the table in docs/performance.md
+    python bench/run.py --quick    # small sizes, no files written (the smoke test uses this)
+
+The HTTP sink (bench/sink.py) runs in its own process, so the client under test is what is measured.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import requests
+
+ROOT = Path(__file__).resolve().parents[1]
+BENCH = ROOT / "bench"
+CONN_ID = "bench_sink"
+
+
+class Sink:
+    """The fast HTTP sink in a child process."""
+
+    def __enter__(self) -> Sink:
+        self._dir = tempfile.TemporaryDirectory()
+        port_file = Path(self._dir.name) / "port"
+        self.proc = subprocess.Popen([sys.executable, str(BENCH / "sink.py"), str(port_file)])
+        deadline = time.monotonic() + 20
+        while not (port_file.exists() and port_file.read_text()):
+            if time.monotonic() > deadline:
+                raise RuntimeError("the benchmark sink did not start")
+            time.sleep(0.02)
+        self.port = int(port_file.read_text())
+        self.url = f"http://127.0.0.1:{self.port}"
+        os.environ[f"AIRFLOW_CONN_{CONN_ID.upper()}"] = json.dumps(
+            {"conn_type": "dockerhub", "host": self.url, "password": "bench-token", "extra": {"auth_type": "bearer"}})
+        os.environ["AIRFLOW_CONN_BENCH_HTTP"] = json.dumps(
+            {"conn_type": "http", "host": "127.0.0.1", "port": self.port, "schema": "http"})
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.proc.terminate()
+        self.proc.wait(timeout=10)
+        self._dir.cleanup()
+
+
+def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
+    started = time.perf_counter()
+    result = fn()
+    return time.perf_counter() - started, result
+
+
+def records(count: int) -> list[dict[str, Any]]:
+    return [{"namespace": "acme", "name": f"repo-{n:07d}", "is_private": n % 2 == 0, "owner": {"team": "core"}}
+            for n in range(count)]
+
+
+def run_operator(**kwargs: Any) -> dict[str, Any]:
+    from airflow_provider_dockerhub.operators.send import DockerHubSendOperator
+
+    op = DockerHubSendOperator(task_id="bench", dockerhub_conn_id=CONN_ID, **kwargs)
+    return op.execute({})
+
+
+# -- B1: one call per record vs a plain requests loop ----------------------------------------------
+def plain_loop(url: str, items: list[dict[str, Any]], threads: int) -> None:
+    def worker(part: list[dict[str, Any]]) -> None:
+        with requests.Session() as session:
+            for record in part:
+                session.post(f"{url}/v2/namespaces/{record['namespace']}/repositories", json=record,
+                             headers={"Authorization": "Bearer bench-token"}).raise_for_status()
+
+    parts = [items[i::threads] for i in range(threads)]
+    workers = [threading.Thread(target=worker, args=(part,)) for part in parts]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+
+
+def warm_up(sink: Sink) -> None:
+    """Pay one-time costs (imports, connection lookup, secrets backends) before anything is timed."""
+    plain_loop(sink.url, records(5), 1)
+    run_operator(records=records(5), endpoint="/v2/namespaces/{{ record.namespace }}/repositories")
+
+
+def b1(sink: Sink, count: int) -> list[dict[str, Any]]:
+    rows = []
+    items = records(count)
+    for concurrency in (1, 8):
+        base_s, _ = timed(lambda: plain_loop(sink.url, items, concurrency))
+        ours_s, summary = timed(lambda: run_operator(records=items, max_concurrency=concurrency,
+                                                     endpoint="/v2/namespaces/{{ record.namespace }}/repositories"))
+        assert summary["succeeded"] == count, summary
+        rows.append(ratio_row(f"B1 c={concurrency}", f"{count} records, 1 call each, concurrency {concurrency}",
+                              count / ours_s, count / base_s, 0.9,
+                              "requests.Session loop" + ("" if concurrency == 1 else ", 8 threads x 1 session")))
+    return rows
+
+
+# -- B2: a loop of HttpHook.run ---------------------------------------------------------------------
+def b2(sink: Sink, count: int) -> dict[str, Any]:
+    from airflow.providers.http.hooks.http import HttpHook
+
+    items = records(count)
+
+    def http_hook_loop() -> None:
+        hook = HttpHook(method="POST", http_conn_id="bench_http")
+        for record in items:
+            hook.run(f"/v2/namespaces/{record['namespace']}/repositories", json=record,
+                     headers={"Authorization": "Bearer bench-token"})
+
+    base_s, _ = timed(http_hook_loop)
+    ours_s, _ = timed(lambda: run_operator(records=items, endpoint="/v2/namespaces/{{ record.namespace }}/repositories"))
+    return ratio_row("B2", f"{count} records, 1 call each, vs a loop of HttpHook.run", count / ours_s, count / base_s,
+                     1.2, "HttpHook.run loop")
+
+
+# -- B3: mapped HttpOperator under dag.test() vs our operator in one task ------------------------------
+def run_dag(env: dict[str, str], dag_file: Path, dag_id: str, conf: dict[str, Any]) -> dict[str, Any]:
+    proc = subprocess.run([sys.executable, "-m", "airflow_provider_dockerhub.testing.dag_runner", str(dag_file), dag_id,
+                           json.dumps(conf)], env=env, capture_output=True, text=True, timeout=1800)
+    lines = [line for line in proc.stdout.splitlines() if line.startswith("DAG_RUN_RESULT ")]
+    if not lines:
+        raise RuntimeError(proc.stdout[-2000:] + proc.stderr[-2000:])
+    result = json.loads(lines[-1].removeprefix("DAG_RUN_RESULT "))
+    if result["state"] != "success":
+        raise RuntimeError(f"{dag_id}: {result}")
+    return result
+
+
+def b3(sink: Sink, count: int) -> list[dict[str, Any]]:
+    with tempfile.TemporaryDirectory() as home:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("AIRFLOW__")}
+        env.update(AIRFLOW_HOME=home, AIRFLOW__CORE__DAGS_FOLDER=str(BENCH / "dags"),
+                   AIRFLOW__CORE__LOAD_EXAMPLES="False", AIRFLOW__CORE__MAX_MAP_LENGTH=str(max(count, 1024)))
+        subprocess.run([sys.executable, "-m", "airflow", "db", "migrate"], env=env, check=True, capture_output=True)
+        mapped = run_dag(env, BENCH / "dags" / "bench_http_mapped.py", "bench_http_mapped", {"count": count})
+        ours = run_dag(env, BENCH / "dags" / "bench_dockerhub_one_task.py", "bench_dockerhub_one_task", {"count": count})
+    mapped_task_s = sum(s for k, s in mapped["task_seconds"].items() if k.startswith("post["))
+    ours_task_s = ours["task_seconds"]["send"]
+    return [
+        ratio_row("B3 tasks", f"{count} records: task time, our 1 task vs {count} mapped HttpOperator tasks",
+                  count / ours_task_s, count / mapped_task_s, 50, "HttpOperator.partial().expand()"),
+        ratio_row("B3 run", f"{count} records: whole dag.test() run time (scheduling included)",
+                  count / ours["run_seconds"], count / mapped["run_seconds"], None, "HttpOperator.partial().expand()"),
+    ]
+
+
+# -- B4/B5: a large JSON Lines file in batches ----------------------------------------------------------
+def write_jsonl(path: Path, count: int) -> None:
+    with path.open("w") as handle:
+        for n in range(count):
+            handle.write(json.dumps({"namespace": "acme", "name": f"repo-{n:07d}", "is_private": n % 2 == 0}) + "\n")
+
+
+def hand_written_batches(url: str, path: Path, batch_size: int) -> int:
+    sent = 0
+    with requests.Session() as session, path.open("rb") as handle:
+        batch: list[Any] = []
+        for line in handle:
+            batch.append(json.loads(line))
+            if len(batch) == batch_size:
+                session.post(f"{url}/v2/bulk", data=json.dumps(batch), headers={
+                    "Content-Type": "application/json", "Authorization": "Bearer bench-token"}).raise_for_status()
+                sent += len(batch)
+                batch = []
+        if batch:
+            session.post(f"{url}/v2/bulk", data=json.dumps(batch), headers={"Authorization": "Bearer bench-token"})
+            sent += len(batch)
+    return sent
+
+
+def batched_file_operator(path: Path) -> dict[str, Any]:
+    return run_operator(records_path=str(path), endpoint="/v2/bulk", batching=True, batch_size=100)
+
+
+def b4(sink: Sink, count: int, workdir: Path) -> dict[str, Any]:
+    path = workdir / f"records-{count}.jsonl"
+    write_jsonl(path, count)
+    base_s, sent = timed(lambda: hand_written_batches(sink.url, path, 100))
+    ours_s, summary = timed(lambda: batched_file_operator(path))
+    assert sent == count and summary["succeeded"] == count, summary
+    return ratio_row("B4", f"{count:,} JSONL records, batches of 100, sequential", count / ours_s, count / base_s, 0.8,
+                     "hand-written read/loads/dumps/post loop")
+
+
+def peak_rss_mb(path: Path) -> float:
+    """Peak RSS of a fresh process that runs the batched file operator on ``path``."""
+    code = ("import json, resource, sys; sys.path.insert(0, %r); import run; "
+            "s = run.batched_file_operator(run.Path(%r)); "
+            "print('RSS', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, s['succeeded'])") % (str(BENCH), str(path))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=os.environ).stdout
+    line = [x for x in out.splitlines() if x.startswith("RSS ")][-1]
+    return float(line.split()[1])
+
+
+def b5(sink: Sink, small: int, large: int, workdir: Path) -> dict[str, Any]:
+    sizes = {}
+    for count in (small, large):
+        path = workdir / f"records-{count}.jsonl"
+        if not path.exists():
+            write_jsonl(path, count)
+        sizes[count] = peak_rss_mb(path)
+    growth = sizes[large] - sizes[small]
+    return {"id": "B5", "what": f"peak RSS of B4 at {small:,} vs {large:,} records", "ours": round(sizes[large], 1),
+            "baseline": round(sizes[small], 1), "unit": "MB", "measure": round(growth, 1),
+            "target": "growth <= 50 MB", "met": growth <= 50}
+
+
+# -- B6: saturating the emulator's rate limit -------------------------------------------------------------
+def b6(calls: int, limit: int, window: float) -> dict[str, Any]:
+    from airflow_provider_dockerhub.testing.emulator import DockerHubEmulator
+
+    with DockerHubEmulator(rate_limit=limit, rate_window=window, record=True) as hub:
+        hub.add_user("bench", password="bench-password")
+        hub.add_org("acme", owners=["bench"])
+        os.environ["AIRFLOW_CONN_BENCH_EMULATOR"] = json.dumps(
+            {"conn_type": "dockerhub", "host": hub.url, "login": "bench", "password": "bench-password"})
+        from airflow_provider_dockerhub.operators.send import DockerHubSendOperator
+
+        group_records = [{"org": "acme", "name": f"team-{n:05d}"} for n in range(calls)]
+        op = DockerHubSendOperator(task_id="b6", dockerhub_conn_id="bench_emulator", records=group_records,
+                                   endpoint="/v2/orgs/{{ record.org }}/groups", max_concurrency=8,
+                                   exclude_attributes=["org"])
+        elapsed, summary = timed(lambda: op.execute({}))
+        limited = sum(1 for r in hub.requests if r.status == 429)
+        total = len(hub.requests)
+    assert summary["succeeded"] == calls, summary
+    allowed = limit / window
+    achieved = total / elapsed
+    share_429 = limited / total
+    return {"id": "B6", "what": f"{calls} calls, concurrency 8, emulator limit {limit} per {window:g} s",
+            "ours": round(achieved, 1), "baseline": round(allowed, 1), "unit": "requests/s",
+            "measure": round(achieved / allowed, 3), "share_429": round(share_429, 4),
+            "target": ">= 0.95 x allowed rate, <= 1% answered 429", "met": achieved / allowed >= 0.95 and share_429 <= 0.01}
+
+
+# -- B7: pipeline cost per record with a no-op transport -------------------------------------------------------
+class _NoOpResponse:
+    status_code = 201
+    content = b""
+    headers: dict[str, str] = {}
+    url = None
+
+
+def b7(count: int) -> dict[str, Any]:
+    import cProfile
+    import pstats
+
+    from airflow_provider_dockerhub.pipeline.runner import PipelineSettings, RecordPipeline
+    from airflow_provider_dockerhub.pipeline.sources import read_records
+
+    response = _NoOpResponse()
+
+    def run() -> Any:
+        settings = PipelineSettings(method="POST", endpoint="/v2/namespaces/{{ record.namespace }}/repositories",
+                                    exclude_attributes=["owner.team"])
+        return RecordPipeline(settings, send=lambda call: response).run(read_records(records(count)))
+
+    run()  # warm up
+    seconds, summary = timed(run)
+    assert summary.succeeded == count
+    profiler = cProfile.Profile()
+    profiler.runcall(run)
+    stats = pstats.Stats(profiler)
+    top = sorted(stats.stats.items(), key=lambda kv: kv[1][2], reverse=True)[:5]  # by own time
+    dominant = [f"{Path(f).name}:{name} {own / count * 1e6:.1f} us" for (f, _, name), (_, _, own, _, _) in top]
+    per_record_us = seconds / count * 1e6
+    return {"id": "B7", "what": f"pipeline cost per record, no-op transport ({count:,} records, URL template, exclude)",
+            "ours": round(per_record_us, 2), "baseline": None, "unit": "us/record", "measure": round(per_record_us, 2),
+            "target": "<= 20 us/record", "met": per_record_us <= 20, "dominant": dominant}
+
+
+def ratio_row(bench_id: str, what: str, ours: float, baseline: float, target: float | None, baseline_name: str) -> dict:
+    ratio = ours / baseline
+    return {"id": bench_id, "what": what, "ours": round(ours, 1), "baseline": round(baseline, 1), "unit": "records/s",
+            "baseline_name": baseline_name, "measure": round(ratio, 2),
+            "target": None if target is None else f">= {target} x baseline",
+            "met": None if target is None else ratio >= target}
+
+
+def markdown(results: list[dict[str, Any]], meta: dict[str, Any]) -> str:
+    lines = [
+        "# Performance",
+        "",
+        f"Measured {meta['date']} on {meta['machine']} (Python {meta['python']}), "
+        f"by `make bench` (`bench/run.py`). Every ratio compares with a baseline measured in the same run;",
+        "absolute numbers vary with the machine, which is shared and noisy.",
+        "",
+        "| id | what | ours | baseline | ratio / measure | target | met |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for r in results:
+        baseline = "-" if r["baseline"] is None else f"{r['baseline']} {r['unit']}"
+        if r.get("baseline_name"):
+            baseline += f" ({r['baseline_name']})"
+        met = {True: "yes", False: "**no**", None: "-"}[r["met"]]
+        lines.append(f"| {r['id']} | {r['what']} | {r['ours']} {r['unit']} | {baseline} | {r['measure']} | "
+                     f"{r['target'] or 'reported'} | {met} |")
+    for r in results:
+        if r.get("dominant"):
+            lines += ["", f"B7, where the time goes (own time per record, top 5): " + "; ".join(r["dominant"])]
+        if r.get("share_429") is not None:
+            lines += ["", f"B6: {r['share_429'] * 100:.2f} % of calls were answered 429."]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="small sizes, nothing written (smoke test)")
+    parser.add_argument("--only", nargs="*", help="run only these ids, e.g. B1 B7")
+    args = parser.parse_args(argv)
+    quick = args.quick
+    wanted = {x.upper() for x in args.only or ["B1", "B2", "B3", "B4", "B5", "B6", "B7"]}
+    results: list[dict[str, Any]] = []
+    with Sink() as sink, tempfile.TemporaryDirectory() as tmp:
+        workdir = Path(tmp)
+        warm_up(sink)
+        steps = [
+            ("B1", lambda: b1(sink, 300 if quick else 5000)),
+            ("B2", lambda: b2(sink, 100 if quick else 1000)),
+            ("B3", lambda: b3(sink, 5 if quick else 200)),
+            ("B4", lambda: b4(sink, 2000 if quick else 1_000_000, workdir)),
+            ("B5", lambda: b5(sink, 1000 if quick else 100_000, 2000 if quick else 1_000_000, workdir)),
+            ("B6", lambda: b6(60, 30, 1.0) if quick else b6(3000, 300, 5.0)),
+            ("B7", lambda: b7(2000 if quick else 50_000)),
+        ]
+        for bench_id, step in steps:
+            if bench_id not in wanted:
+                continue
+            print(f"running {bench_id} ...", flush=True)
+            out = step()
+            for row in out if isinstance(out, list) else [out]:
+                results.append(row)
+                print(json.dumps(row), flush=True)
+    meta = {"date": dt.date.today().isoformat(), "machine": f"{os.cpu_count()} cores, {platform.machine()}",
+            "python": platform.python_version(), "quick": quick}
+    if not quick:
+        (BENCH / "results").mkdir(exist_ok=True)
+        (BENCH / "results" / "latest.json").write_text(json.dumps({"meta": meta, "results": results}, indent=2))
+        if wanted == {"B1", "B2", "B3", "B4", "B5", "B6", "B7"}:
+            (ROOT / "docs" / "performance.md").write_text(markdown(results, meta))
+    print(markdown(results, meta))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
