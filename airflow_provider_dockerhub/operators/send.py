@@ -68,7 +68,8 @@ class DockerHubSendOperator(BaseOperator):
     :param response_webhook_conn_id: or an Airflow HTTP connection for the webhook.
     :param response_path: append every call's event as a JSON line to this file / URI. (templated)
     :param rejects_path: append every failed or rejected record with its reason as a JSON line. (templated)
-    :param push_responses: what goes to XCom key ``responses``: ``none``, ``failed`` or ``all``.
+    :param push_responses: what goes to XCom key ``responses``: ``none``, ``failed`` or ``all`` (the first
+        1000 events; ``response_path`` keeps every one).
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     """
 
@@ -223,6 +224,9 @@ class DockerHubSendOperator(BaseOperator):
         ti = context.get("ti") if context else None
         if ti is not None and self.push_responses != "none":
             ti.xcom_push(key="responses", value=xcom.events)
+        if xcom.left_out:
+            self.log.warning("XCom key 'responses' holds the first %d events; %d more are not in XCom "
+                             "(set response_path to keep every response)", len(xcom.events), xcom.left_out)
         if pipeline.failed_any and settings.on_error != "continue":
             if ti is not None:
                 ti.xcom_push(key="summary", value=result)

@@ -165,6 +165,7 @@ class RecordPipeline:
                 if problem:
                     self._reject(item, problem)
                     continue
+                item.encoded = None  # the check may fill defaults: the line's text is no longer the record
             self.shaper.shape(item)
             if item.error:
                 self._reject(item, item.error)

@@ -148,9 +148,10 @@ class _RetryableStatus(Exception):
 
 
 class XComResponses(Sink):
-    """Collects events for XCom key ``responses``: ``failed`` ones or ``all``; secrets redacted unless asked."""
+    """Collects events for XCom key ``responses``: ``failed`` ones or ``all``, at most ``limit`` of them
+    (XCom is no place for a million responses: ``response_path`` takes them all); secrets redacted unless asked."""
 
-    def __init__(self, mode: str, *, include_secrets: bool = False, limit: int | None = None) -> None:
+    def __init__(self, mode: str, *, include_secrets: bool = False, limit: int | None = 1000) -> None:
         if mode not in PUSH_RESPONSES:
             raise ValueError(f"push_responses must be one of {PUSH_RESPONSES}, got {mode!r}")
         self.mode = mode
@@ -158,11 +159,13 @@ class XComResponses(Sink):
         self.limit = limit
         self.wants_events = mode != "none"
         self.events: list[dict[str, Any]] = []
+        self.left_out = 0
 
     def on_event(self, event: dict[str, Any]) -> None:
         if self.mode == "none" or (self.mode == "failed" and event["ok"]):
             return
         if self.limit is not None and len(self.events) >= self.limit:
+            self.left_out += 1
             return
         self.events.append(event if self.include_secrets else redact_secrets(event))
 

@@ -349,6 +349,8 @@ class DockerHubEmulator:
         else:
             data = json.dumps(payload).encode()
             content_type = "application/scim+json" if scim else "application/json"
+        recorded.status = status
+        self._remember(recorded)  # before answering, so a client that got its answer finds the record
         handler.send_response(status)
         if content_type:
             handler.send_header("Content-Type", content_type)
@@ -358,8 +360,6 @@ class DockerHubEmulator:
         handler.end_headers()
         if data and handler.command != "HEAD":
             handler.wfile.write(data)
-        recorded.status = status
-        self._remember(recorded)
 
     def _remember(self, recorded: RecordedRequest) -> None:
         if self.record:

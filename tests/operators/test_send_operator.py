@@ -8,7 +8,7 @@ import pytest
 
 from airflow_provider_dockerhub._compat import AirflowException
 from airflow_provider_dockerhub.operators.send import DockerHubSendOperator
-from tests.operators.conftest import PASSWORD
+from tests.operators.conftest import PASSWORD, FakeTaskInstance
 
 REPOS = "/v2/namespaces/{{ record.namespace }}/repositories"
 
@@ -164,16 +164,11 @@ def test_on_error_fail_fast_stops_and_still_accounts_every_record(hub, run_op, t
 
 def test_fail_fast_summary_counts_add_up(hub, run_op):
     hub.add_repository("acme", "repo-2")
-    ti_holder = {}
-    op = DockerHubSendOperator(task_id="t", records=repo_records(30), endpoint=REPOS, on_error="fail_fast",
-                               batching=False, max_concurrency=1)
-    from tests.operators.conftest import FakeTaskInstance
-
+    op = DockerHubSendOperator(task_id="t", records=repo_records(30), endpoint=REPOS, on_error="fail_fast")
     ti = FakeTaskInstance()
     with pytest.raises(AirflowException):
         op.execute({"ti": ti})
     summary = ti.xcom["summary"]
-    ti_holder["s"] = summary
     assert summary["succeeded"] + summary["failed"] + summary["rejected"] == summary["records_read"]
     assert summary["succeeded"] == 2 and summary["failed"] == 1
 
@@ -267,3 +262,19 @@ def test_endpoint_is_not_rendered_by_airflow():
     assert "endpoint" not in DockerHubSendOperator.template_fields
     assert "body" not in DockerHubSendOperator.template_fields
     assert {"records", "records_path", "headers"} <= set(DockerHubSendOperator.template_fields)
+
+
+def test_xcom_responses_are_capped_and_the_cap_is_logged(hub, run_op, log_text, tmp_path):
+    from airflow_provider_dockerhub.pipeline import sinks
+
+    responses = tmp_path / "all.jsonl"
+    op = DockerHubSendOperator(task_id="t", records=repo_records(5), endpoint=REPOS, push_responses="all",
+                               response_path=str(responses))
+    original = sinks.XComResponses.__init__
+    try:
+        sinks.XComResponses.__init__ = lambda self, mode, **kw: original(self, mode, **{**kw, "limit": 3})
+        _, ti = run_op(op)
+    finally:
+        sinks.XComResponses.__init__ = original
+    assert len(ti.xcom["responses"]) == 3 and len(responses.read_text().splitlines()) == 5
+    assert "2 more are not in XCom" in log_text()
