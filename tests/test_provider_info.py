@@ -9,10 +9,10 @@ from airflow_provider_dockerhub.hooks.dockerhub import DockerHubHook
 
 def test_providers_manager_sees_the_dockerhub_connection_type():
     from airflow.providers_manager import ProvidersManager
+    from airflow.sdk.providers_manager_runtime import ProvidersManagerTaskRuntime
 
-    manager = ProvidersManager()
-    assert "airflow-provider-dockerhub" in manager.providers
-    hook_info = manager.hooks["dockerhub"]
+    assert "airflow-provider-dockerhub" in ProvidersManager().providers
+    hook_info = ProvidersManagerTaskRuntime().hooks["dockerhub"]
     assert hook_info.hook_class_name == "airflow_provider_dockerhub.hooks.dockerhub.DockerHubHook"
     assert hook_info.connection_id_attribute_name == "dockerhub_conn_id"
 
