@@ -293,3 +293,16 @@ def test_connection_extra_proxies_win_over_the_environment(hub_conn, monkeypatch
     monkeypatch.setenv("HTTPS_PROXY", "http://env-proxy:3128")
     hook = DockerHubHook(hub_conn(proxies='{"https": "http://extra-proxy:8080"}'))
     assert hook.session.proxies["https"] == "http://extra-proxy:8080"
+
+
+def test_password_and_every_jwt_are_registered_with_the_secrets_masker(hook, requests_mock, monkeypatch):
+    from airflow_provider_dockerhub.hooks import auth, dockerhub
+
+    masked: list[str] = []
+    monkeypatch.setattr(dockerhub, "mask_secret", masked.append)
+    monkeypatch.setattr(auth, "mask_secret", masked.append)
+    first, second = make_jwt(), make_jwt(sub="refreshed")
+    requests_mock.post(TOKEN_URL, [{"json": {"access_token": first}}, {"json": {"access_token": second}}])
+    requests_mock.post(REPOS_URL, [{"status_code": 401}, {"status_code": 201}])
+    hook.request("POST", REPOS_URL)
+    assert SECRET in masked and first in masked and second in masked
