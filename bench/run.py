@@ -267,11 +267,18 @@ def b7(count: int) -> dict[str, Any]:
 
     response = _NoOpResponse()
     inputs = records(count)  # built once, outside the measured runs
+    # The templates see the Airflow context too; a task's context has about this many entries.
+    context = {key: f"<{key}>" for key in (
+        "conn", "dag", "dag_run", "data_interval_end", "data_interval_start", "ds", "ds_nodash", "inlet_events",
+        "inlets", "logical_date", "macros", "map_index_template", "outlet_events", "outlets", "params",
+        "prev_data_interval_start_success", "prev_data_interval_end_success", "prev_start_date_success",
+        "prev_end_date_success", "run_id", "start_date", "task", "task_instance", "task_instance_key_str",
+        "test_mode", "ti", "triggering_asset_events", "ts", "ts_nodash", "ts_nodash_with_tz", "var")}
 
     def run() -> Any:
         settings = PipelineSettings(method="POST", endpoint="/v2/namespaces/{{ record.namespace }}/repositories",
                                     exclude_attributes=["owner.team"])
-        return RecordPipeline(settings, send=lambda call: response).run(read_records(inputs))
+        return RecordPipeline(settings, send=lambda call: response, context=context).run(read_records(inputs))
 
     run()  # warm up
     seconds, summary = timed(run)
@@ -283,7 +290,8 @@ def b7(count: int) -> dict[str, Any]:
     dominant = [f"{'/'.join(Path(f).parts[-2:])}:{name} {own / count * 1e6:.1f} us"
                 for (f, _, name), (_, _, own, _, _) in top]
     per_record_us = seconds / count * 1e6
-    return {"id": "B7", "what": f"pipeline cost per record, no-op transport ({count:,} records, URL template, exclude)",
+    return {"id": "B7", "what": f"pipeline cost per record, no-op transport ({count:,} records, URL template with "
+                                f"the Airflow context, exclude)",
             "ours": round(per_record_us, 2), "baseline": None, "unit": "us/record", "measure": round(per_record_us, 2),
             "target": "<= 20 us/record", "met": per_record_us <= 20, "dominant": dominant}
 

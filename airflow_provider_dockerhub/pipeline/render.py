@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections import ChainMap
 from collections.abc import Callable, Mapping
 from typing import Any
 from urllib.parse import quote
 
 from jinja2 import StrictUndefined, TemplateError, Undefined, UndefinedError
+from jinja2.runtime import new_context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from airflow_provider_dockerhub.pipeline.items import Batch, PreparedCall
@@ -85,6 +87,29 @@ def _has_template(text: str) -> bool:
     return "{{" in text or "{%" in text
 
 
+class CompiledTemplate:
+    """A Jinja template compiled once, rendered per call over fixed globals plus per-call variables.
+
+    ``Template.render`` copies every global (the whole Airflow context) into a new dict on each call;
+    here the globals are merged once and each call only layers its own variables on top.
+    """
+
+    def __init__(self, environment: ImmutableSandboxedEnvironment, source: str, context: Mapping[str, Any]) -> None:
+        self.environment = environment
+        self.template = environment.from_string(source)
+        self.parent = {**environment.globals, **context}
+
+    def render(self, variables: dict[str, Any]) -> str:
+        """Render with ``variables`` over the globals."""
+        context = new_context(self.environment, self.template.name, self.template.blocks,
+                              ChainMap(variables, self.parent), shared=True)
+        try:
+            return self.environment.concat(self.template.root_render_func(context))
+        except Exception:
+            self.environment.handle_exception()  # re-raises with the template's line in the traceback
+            raise
+
+
 class RequestRenderer:
     """Renders batches into ``PreparedCall`` objects; templates are compiled once, here."""
 
@@ -113,13 +138,13 @@ class RequestRenderer:
         self.send_body = send_body
         base = dict(context or {})
         url_env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, finalize=path_segment, autoescape=False)
-        self._endpoint = url_env.from_string(endpoint, globals=base) if _has_template(endpoint) else None
+        self._endpoint = CompiledTemplate(url_env, endpoint, base) if _has_template(endpoint) else None
         self._static_endpoint = endpoint
         self._body_template = None
         if isinstance(body, str):
             body_env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
             body_env.filters["tojson"] = to_json_text
-            self._body_template = body_env.from_string(body, globals=base)
+            self._body_template = CompiledTemplate(body_env, body, base)
         elif body is not None and not callable(body):
             raise TypeError(f"body must be a Jinja template string or a callable, got {type(body).__name__}")
 
