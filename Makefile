@@ -16,8 +16,9 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-## Run the test suite (unit tests, emulator integration tests, example DAG runs).
+## Lint, then run the test suite (unit tests, emulator integration tests, example DAG runs).
 test: $(STAMP)
+	$(PY) -m ruff check airflow_provider_dockerhub tests bench scripts example_dags
 	$(PY) -m pytest -q -p no:cacheprovider
 
 ## Run an example DAG end to end against the local Docker Hub emulator and print what happened.

@@ -15,7 +15,6 @@ import datetime as dt
 import json
 import os
 import platform
-import resource
 import subprocess
 import sys
 import tempfile
@@ -102,8 +101,8 @@ def b1(sink: Sink, count: int) -> list[dict[str, Any]]:
     rows = []
     items = records(count)
     for concurrency in (1, 8):
-        base_s, _ = timed(lambda: plain_loop(sink.url, items, concurrency))
-        ours_s, summary = timed(lambda: run_operator(records=items, max_concurrency=concurrency,
+        base_s, _ = timed(lambda c=concurrency: plain_loop(sink.url, items, c))
+        ours_s, summary = timed(lambda c=concurrency: run_operator(records=items, max_concurrency=c,
                                                      endpoint="/v2/namespaces/{{ record.namespace }}/repositories"))
         assert summary["succeeded"] == count, summary
         rows.append(ratio_row(f"B1 c={concurrency}", f"{count} records, 1 call each, concurrency {concurrency}",

@@ -105,9 +105,9 @@ def by_attributes(
         entry[1].append(item)
         if len(entry[1]) >= batch_size:
             del open_groups[key]
-            yield Batch(entry[1], dict(zip(keys, values)))
+            yield Batch(entry[1], dict(zip(keys, values, strict=True)))
     for values, batch in open_groups.values():
-        yield Batch(batch, dict(zip(keys, values)))
+        yield Batch(batch, dict(zip(keys, values, strict=True)))
 
 
 def by_size(

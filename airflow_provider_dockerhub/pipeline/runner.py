@@ -228,7 +228,7 @@ class RecordPipeline:
             else:
                 self._deliver(calls)
             for item in list(self._pending.values()):
-                self._reject(item, f"not sent, the run stopped at the first failure (on_error='fail_fast')")
+                self._reject(item, "not sent, the run stopped at the first failure (on_error='fail_fast')")
         finally:
             self.summary.elapsed_seconds = time.monotonic() - self.summary.started
             for sink in self.sinks:

@@ -123,7 +123,7 @@ def _csv(handle: IO[bytes], csv_types: Mapping[str, str]) -> Iterator[Item]:
         if len(row) != len(header):
             yield Item(index, None, location, f"{len(row)} values for {len(header)} columns")
             continue
-        record: dict[str, Any] = dict(zip(header, row))
+        record: dict[str, Any] = dict(zip(header, row, strict=True))
         try:
             for column, convert in converters.items():
                 record[column] = convert(record[column])

@@ -19,6 +19,7 @@ or run it from the command line::
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import math
 import socket
@@ -173,10 +174,8 @@ class DockerHubEmulator:
         self._server.shutdown()
         with self._server.sockets_lock:
             for sock in list(self._server.open_sockets):
-                try:
+                with contextlib.suppress(OSError):
                     sock.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
         self._server.server_close()
         if self._thread:
             self._thread.join(timeout=5)
@@ -268,9 +267,8 @@ class DockerHubEmulator:
         scim = path.startswith("/v2/scim/")
         fault = self.faults.draw(method, path)
         try:
-            if fault and not fault.after_write:
-                if self._apply_fault(handler, fault, recorded):
-                    return
+            if fault and not fault.after_write and self._apply_fault(handler, fault, recorded):
+                return
             allowed, extra_headers, until_reset = self._rate.take(time.time())
             if not allowed:
                 extra_headers["Retry-After"] = str(max(math.ceil(until_reset), 1))
@@ -328,10 +326,8 @@ class DockerHubEmulator:
             recorded.status = -1
             self._remember(recorded)
             handler.close_connection = True
-            try:
+            with contextlib.suppress(OSError):
                 handler.connection.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
             return True
         if fault.status is None:
             return False

@@ -63,6 +63,11 @@ class FaultPlan:
         with self._lock:
             self.faults.clear()
 
+    def _hits(self, fault: Fault) -> bool:
+        if fault.every:
+            return fault.seen % fault.every == 0
+        return fault.rate is None or self._random.random() < fault.rate
+
     def draw(self, method: str, path: str) -> Fault | None:
         """The fault that hits this request, if any."""
         with self._lock:
@@ -70,11 +75,7 @@ class FaultPlan:
                 if not fault.matches(method, path) or (fault.times is not None and fault.hits >= fault.times):
                     continue
                 fault.seen += 1
-                if fault.every:
-                    hit = fault.seen % fault.every == 0
-                else:
-                    hit = fault.rate is None or self._random.random() < fault.rate
-                if hit:
+                if self._hits(fault):
                     fault.hits += 1
                     return fault
         return None

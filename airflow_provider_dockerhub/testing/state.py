@@ -231,8 +231,10 @@ class HubState:
             self.users[username] = user
             return user
 
-    def add_personal_access_token(self, username: str, token: str | None = None, *,
-                                  scopes: list[str] | tuple[str, ...] = ("repo:admin",), label: str = "seeded") -> PersonalAccessToken:
+    def add_personal_access_token(
+        self, username: str, token: str | None = None, *, scopes: list[str] | tuple[str, ...] = ("repo:admin",),
+        label: str = "seeded",
+    ) -> PersonalAccessToken:
         """Give ``username`` a PAT (``dckr_pat_...``)."""
         with self.lock:
             pat = PersonalAccessToken(str(uuid.uuid4()), token or f"dckr_pat_{secrets.token_urlsafe(20)}",

@@ -261,7 +261,7 @@ def test_requests_per_second_cap(hub_conn, requests_mock):
 def test_unknown_extra_is_a_clear_error(hub_conn):
     hook = DockerHubHook(hub_conn(timout=5))
     with pytest.raises(ValueError, match="unknown extra field.*timout"):
-        hook.settings
+        _ = hook.settings
 
 
 def test_test_connection_reports_success_and_failure(hook, requests_mock):

@@ -44,7 +44,8 @@ def test_jsonl_with_broken_line_rejects_it_and_sends_the_rest(hub, run_op, tmp_p
                                              rejects_path=str(rejects), on_error="continue"))
     assert (result["records_read"], result["succeeded"], result["rejected"]) == (4, 3, 1)
     [reject] = [json.loads(line) for line in rejects.read_text().splitlines()]
-    assert reject["index"] == 1 and reject["outcome"] == "rejected" and reject["location"] == "line 2" and reject["reason"].startswith("invalid JSON")
+    assert (reject["index"], reject["outcome"], reject["location"]) == (1, "rejected", "line 2")
+    assert reject["reason"].startswith("invalid JSON")
 
 
 def test_csv_with_quoted_commas(hub, run_op, tmp_path):

@@ -15,7 +15,8 @@ def batch(*records, exclude=None, group=None):
 
 
 @pytest.mark.parametrize(("value", "segment"), [
-    ("../x", "..%2Fx"), ("../../admin", "..%2F..%2Fadmin"), ("a/b", "a%2Fb"), ("?q=1", "%3Fq%3D1"), ("#f", "%23f"), ("a b", "a%20b"),
+    ("../x", "..%2Fx"), ("../../admin", "..%2F..%2Fadmin"), ("a/b", "a%2Fb"), ("?q=1", "%3Fq%3D1"), ("#f", "%23f"),
+    ("a b", "a%20b"),
     ("é", "%C3%A9"), ("..", "%2E%2E"), (".", "%2E"), (42, "42")])
 def test_hostile_values_stay_inside_one_segment(value, segment):
     renderer = RequestRenderer("post", "/v2/namespaces/{{ record.ns }}/repositories")

@@ -67,7 +67,7 @@ def test_path_attributes_fill_the_path_and_stay_out_of_the_body(preset, monkeypa
     record = dict(preset.example)
     call = _dry_run_call(preset, record)
     body_fields = set(preset.body_fields)
-    for param, attribute in preset.path_attributes.items():
+    for attribute in preset.path_attributes.values():
         assert f"/{record[attribute]}" in call["url"]
         if attribute not in body_fields:
             assert attribute not in (call["body"] or {})

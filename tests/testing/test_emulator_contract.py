@@ -44,7 +44,7 @@ def test_bundled_document_is_the_official_one():
 
 def test_every_write_operation_of_the_document_is_served():
     served = {(route.method, route.path) for route in ROUTES}
-    missing = [name for op, name in zip(WRITE_OPS, OP_IDS) if (op.method, op.path) not in served]
+    missing = [name for op, name in zip(WRITE_OPS, OP_IDS, strict=True) if (op.method, op.path) not in served]
     assert not missing
     assert len(WRITE_OPS) == 27
 
