@@ -227,13 +227,19 @@ class DockerHubSendOperator(BaseOperator):
         if xcom.left_out:
             self.log.warning("XCom key 'responses' holds the first %d events; %d more are not in XCom "
                              "(set response_path to keep every response)", len(xcom.events), xcom.left_out)
+        result["sink_errors"] = pipeline.sink_errors
+        problems = []
         if pipeline.failed_any and settings.on_error != "continue":
+            firsts = "; ".join(f"{f['location']}: {f['reason']}" for f in summary.first_failures[:3])
+            problems.append(f"{summary.failed} of {summary.records_read} records failed and {summary.rejected} were "
+                            f"rejected (on_error={settings.on_error!r}). First: {firsts}")
+        if pipeline.sink_errors:  # the calls were made: say so, a retry of the task would repeat them
+            problems.append(f"responses or rejects could not all be written ({'; '.join(pipeline.sink_errors)}); "
+                            f"the {summary.calls} calls were made, see XCom key 'summary'")
+        if problems:
             if ti is not None:
                 ti.xcom_push(key="summary", value=result)
-            firsts = "; ".join(f"{f['location']}: {f['reason']}" for f in summary.first_failures[:3])
-            raise AirflowException(
-                f"{summary.failed} of {summary.records_read} records failed and {summary.rejected} were rejected "
-                f"(on_error={settings.on_error!r}). First: {firsts}")
+            raise AirflowException(" ".join(problems))
         return result
 
     @staticmethod

@@ -118,6 +118,7 @@ class RecordPipeline:
         self.settings = settings
         self.sinks = list(sinks)
         self._event_sinks = [sink for sink in self.sinks if sink.wants_events]
+        self.sink_errors: list[str] = []
         self.log = log or logging.getLogger(__name__)
         self.preview_url = preview_url
         self.summary = Summary(dry_run=settings.dry_run)
@@ -142,12 +143,23 @@ class RecordPipeline:
         self._pending.pop(outcome.item.index, None)
         self.summary.count(outcome)
         for sink in self.sinks:
-            sink.on_outcome(outcome)
+            try:
+                sink.on_outcome(outcome)
+            except Exception as exc:
+                self._sink_failed(sink, exc)
         if outcome.status != "succeeded":
             if self.summary.failed + self.summary.rejected <= 10:
                 self.log.warning("Record at %s %s: %s", outcome.item.location, outcome.status, outcome.reason)
             if self.settings.on_error == "fail_fast":
                 self.deliverer.stop()
+
+    def _sink_failed(self, sink: Sink, exc: Exception) -> None:
+        """A sink that fails is dropped for the rest of the run; sending goes on and the error is kept."""
+        message = f"{type(sink).__name__} failed after {self.summary.calls} calls: {type(exc).__name__}: {exc}"
+        self.log.error("%s; it receives nothing more in this run", message)
+        self.sink_errors.append(message)
+        self.sinks = [s for s in self.sinks if s is not sink]
+        self._event_sinks = [s for s in self._event_sinks if s is not sink]
 
     def _reject(self, item: Item, reason: str) -> None:
         self._finish(reject(item, reason))
@@ -206,7 +218,10 @@ class RecordPipeline:
             if self._event_sinks:
                 event = delivery_event(delivery, outcomes)
                 for sink in self._event_sinks:
-                    sink.on_event(event)
+                    try:
+                        sink.on_event(event)
+                    except Exception as exc:
+                        self._sink_failed(sink, exc)
             for outcome in outcomes:
                 self._finish(outcome)
             self.progress.update(self.summary)
@@ -232,7 +247,10 @@ class RecordPipeline:
         finally:
             self.summary.elapsed_seconds = time.monotonic() - self.summary.started
             for sink in self.sinks:
-                sink.close()
+                try:
+                    sink.close()
+                except Exception as exc:
+                    self._sink_failed(sink, exc)
         return self.summary
 
     @property

@@ -279,3 +279,26 @@ def test_xcom_responses_are_capped_and_the_cap_is_logged(hub, run_op, log_text, 
         sinks.XComResponses.__init__ = original
     assert len(ti.xcom["responses"]) == 3 and len(responses.read_text().splitlines()) == 5
     assert "2 more are not in XCom" in log_text()
+
+
+def test_webhook_from_an_airflow_http_connection(hub, run_op, webhook, monkeypatch):
+    port = webhook.server_address[1]
+    monkeypatch.setenv("AIRFLOW_CONN_RESPONSES_HOOK", json.dumps({
+        "conn_type": "http", "host": "127.0.0.1", "port": port, "schema": "http", "login": "capture",
+        "password": "hook-pass-123", "extra": {"endpoint": "/hook", "X-Source": "dockerhub"}}))
+    run_op(DockerHubSendOperator(task_id="t", records=repo_records(2), endpoint=REPOS,
+                                 response_webhook_conn_id="responses_hook"))
+    headers, events = webhook.received[0]
+    assert [e["indices"] for e in events] == [[0], [1]]
+    assert headers["X-Source"] == "dockerhub" and headers["Authorization"].startswith("Basic ")
+
+
+def test_a_failing_webhook_does_not_stop_sending_and_fails_the_task_clearly(hub, run_op, webhook):
+    webhook.statuses = [400] * 10
+    ti = FakeTaskInstance()
+    op = DockerHubSendOperator(task_id="t", records=repo_records(3), endpoint=REPOS, response_webhook_url=webhook.url)
+    with pytest.raises(AirflowException, match=r"Webhook failed after 3 calls.*HTTP 400.*the 3 calls were made"):
+        op.execute({"ti": ti})
+    assert len(hub.state.repositories) == 3
+    summary = ti.xcom["summary"]
+    assert summary["succeeded"] == 3 and "Webhook failed" in summary["sink_errors"][0]
