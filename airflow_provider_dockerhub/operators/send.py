@@ -197,50 +197,56 @@ class DockerHubSendOperator(BaseOperator):
     def execute(self, context: Context) -> dict[str, Any]:
         settings = self.pipeline_settings()
         items = read_records(self.records, self.records_path, self.records_format, self.csv_types)
-        total = len(self.records) if isinstance(self.records, list) else None
         hook = DockerHubHook(self.dockerhub_conn_id, pool_maxsize=max(settings.max_concurrency, 1))
         sinks, xcom = self.build_sinks()
-
-        def send(call):
-            return hook.request(call.method, call.url, data=call.body, headers=call.headers)
-
-        pipeline = RecordPipeline(settings, send=send, sinks=sinks, context=dict(context or {}), log=self.log,
-                                  preview_url=self._preview_url(hook), total=total)
+        pipeline = RecordPipeline(
+            settings,
+            send=lambda call: hook.request(call.method, call.url, data=call.body, headers=call.headers),
+            sinks=sinks, context=dict(context or {}), log=self.log, preview_url=self._preview_url(hook),
+            total=len(self.records) if isinstance(self.records, list) else None)
         try:
             summary = pipeline.run(items)
         finally:
             hook.close()
         summary.retries = hook.retries
-        result = summary.as_dict()
+        result = {**summary.as_dict(), "sink_errors": pipeline.sink_errors}
         if settings.dry_run:
             result["preview"] = pipeline.preview
-            for call in pipeline.preview:
-                self.log.info("Dry run: %s %s body=%s", call["method"], call["url"], call["body"])
-        self.log.info(
-            "%s %d records: %d succeeded, %d failed, %d rejected%s in %d calls (%d retries, %.1fs)",
-            "Previewed" if settings.dry_run else "Sent", summary.records_read, summary.succeeded, summary.failed,
-            summary.rejected, f", {summary.previewed} previewed" if settings.dry_run else "", summary.calls,
-            summary.retries, summary.elapsed_seconds)
+        self._log_result(result, pipeline.preview)
         ti = context.get("ti") if context else None
         if ti is not None and self.push_responses != "none":
             ti.xcom_push(key="responses", value=xcom.events)
         if xcom.left_out:
             self.log.warning("XCom key 'responses' holds the first %d events; %d more are not in XCom "
                              "(set response_path to keep every response)", len(xcom.events), xcom.left_out)
-        result["sink_errors"] = pipeline.sink_errors
-        problems = []
-        if pipeline.failed_any and settings.on_error != "continue":
-            firsts = "; ".join(f"{f['location']}: {f['reason']}" for f in summary.first_failures[:3])
-            problems.append(f"{summary.failed} of {summary.records_read} records failed and {summary.rejected} were "
-                            f"rejected (on_error={settings.on_error!r}). First: {firsts}")
-        if pipeline.sink_errors:  # the calls were made: say so, a retry of the task would repeat them
-            problems.append(f"responses or rejects could not all be written ({'; '.join(pipeline.sink_errors)}); "
-                            f"the {summary.calls} calls were made, see XCom key 'summary'")
+        problems = self._problems(result, settings.on_error)
         if problems:
             if ti is not None:
                 ti.xcom_push(key="summary", value=result)
             raise AirflowException(" ".join(problems))
         return result
+
+    def _log_result(self, result: dict[str, Any], preview: list[dict[str, Any]]) -> None:
+        for call in preview:
+            self.log.info("Dry run: %s %s body=%s", call["method"], call["url"], call["body"])
+        self.log.info(
+            "%s %d records: %d succeeded, %d failed, %d rejected%s in %d calls (%d retries, %.1fs)",
+            "Previewed" if result["dry_run"] else "Sent", result["records_read"], result["succeeded"],
+            result["failed"], result["rejected"], f", {result['previewed']} previewed" if result["dry_run"] else "",
+            result["calls"], result["retries"], result["elapsed_seconds"])
+
+    @staticmethod
+    def _problems(result: dict[str, Any], on_error: str) -> list[str]:
+        """Why the task fails: failed or rejected records (unless on_error='continue'), or a failing sink."""
+        problems = []
+        if (result["failed"] or result["rejected"]) and on_error != "continue":
+            firsts = "; ".join(f"{f['location']}: {f['reason']}" for f in result["first_failures"][:3])
+            problems.append(f"{result['failed']} of {result['records_read']} records failed and {result['rejected']} "
+                            f"were rejected (on_error={on_error!r}). First: {firsts}")
+        if result["sink_errors"]:  # the calls were made: say so, a retry of the task would repeat them
+            problems.append(f"responses or rejects could not all be written ({'; '.join(result['sink_errors'])}); "
+                            f"the {result['calls']} calls were made, see XCom key 'summary'")
+        return problems
 
     @staticmethod
     def _preview_url(hook: DockerHubHook) -> Callable[[str], str]:

@@ -252,9 +252,3 @@ class RecordPipeline:
                 except Exception as exc:
                     self._sink_failed(sink, exc)
         return self.summary
-
-    @property
-    def failed_any(self) -> bool:
-        """True when any record failed or was rejected."""
-        return bool(self.summary.failed or self.summary.rejected)
-

@@ -302,3 +302,33 @@ def test_a_failing_webhook_does_not_stop_sending_and_fails_the_task_clearly(hub,
     assert len(hub.state.repositories) == 3
     summary = ti.xcom["summary"]
     assert summary["succeeded"] == 3 and "Webhook failed" in summary["sink_errors"][0]
+
+
+def test_tokens_expiring_mid_run_are_refreshed_without_failing_records(monkeypatch, run_op):
+    from airflow_provider_dockerhub.testing.emulator import DockerHubEmulator
+
+    with DockerHubEmulator(token_lifetime=0.5) as hub:
+        hub.add_user("alice", password=PASSWORD)
+        hub.add_org("acme", owners=["alice"])
+        hub.add_fault(delay=0.05, path="/repositories$")
+        monkeypatch.setenv("AIRFLOW_CONN_DOCKERHUB_DEFAULT", json.dumps(
+            {"conn_type": "dockerhub", "host": hub.url, "login": "alice", "password": PASSWORD}))
+        result, _ = run_op(DockerHubSendOperator(task_id="t", records=repo_records(24), endpoint=REPOS, max_concurrency=2))
+        exchanges = sum(1 for r in hub.requests if r.path == "/v2/auth/token")
+    assert result["succeeded"] == 24
+    assert exchanges >= 2  # about 0.6 s of calls with 0.5 s tokens: refreshed before expiry (or once on a 401)
+
+
+def test_scim_bearer_connection_test(monkeypatch):
+    from airflow_provider_dockerhub.hooks.dockerhub import DockerHubHook
+    from airflow_provider_dockerhub.testing.emulator import DockerHubEmulator
+
+    with DockerHubEmulator() as hub:
+        hub.add_org("acme")
+        hub.add_scim_token("acme", "scim-token-acme-1")
+        for conn_id, token in (("scim_ok", "scim-token-acme-1"), ("scim_bad", "wrong-token-1")):
+            monkeypatch.setenv(f"AIRFLOW_CONN_{conn_id.upper()}", json.dumps(
+                {"conn_type": "dockerhub", "host": hub.url, "password": token, "extra": {"auth_type": "bearer"}}))
+        assert DockerHubHook("scim_ok").test_connection()[0] is True
+        ok, message = DockerHubHook("scim_bad").test_connection()
+        assert not ok and "rejected the bearer token" in message
