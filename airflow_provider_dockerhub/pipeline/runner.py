@@ -142,19 +142,22 @@ class RecordPipeline:
     def _finish(self, outcome: Outcome) -> None:
         self._pending.pop(outcome.item.index, None)
         self.summary.count(outcome)
-        for sink in self.sinks:
-            try:
-                sink.on_outcome(outcome)
-            except Exception as exc:
-                self._sink_failed(sink, exc)
+        self._notify(self.sinks, lambda sink: sink.on_outcome(outcome))
         if outcome.status != "succeeded":
             if self.summary.failed + self.summary.rejected <= 10:
                 self.log.warning("Record at %s %s: %s", outcome.item.location, outcome.status, outcome.reason)
             if self.settings.on_error == "fail_fast":
                 self.deliverer.stop()
 
+    def _notify(self, sinks: list[Sink], action: Callable[[Sink], None]) -> None:
+        """Apply ``action`` to each sink; a sink that fails is dropped for the rest of the run (sending goes on)."""
+        for sink in list(sinks):
+            try:
+                action(sink)
+            except Exception as exc:
+                self._sink_failed(sink, exc)
+
     def _sink_failed(self, sink: Sink, exc: Exception) -> None:
-        """A sink that fails is dropped for the rest of the run; sending goes on and the error is kept."""
         message = f"{type(sink).__name__} failed after {self.summary.calls} calls: {type(exc).__name__}: {exc}"
         self.log.error("%s; it receives nothing more in this run", message)
         self.sink_errors.append(message)
@@ -217,11 +220,7 @@ class RecordPipeline:
             self._mask_response_secrets(delivery.response)
             if self._event_sinks:
                 event = delivery_event(delivery, outcomes)
-                for sink in self._event_sinks:
-                    try:
-                        sink.on_event(event)
-                    except Exception as exc:
-                        self._sink_failed(sink, exc)
+                self._notify(self._event_sinks, lambda sink, event=event: sink.on_event(event))
             for outcome in outcomes:
                 self._finish(outcome)
             self.progress.update(self.summary)
@@ -246,9 +245,5 @@ class RecordPipeline:
                 self._reject(item, "not sent, the run stopped at the first failure (on_error='fail_fast')")
         finally:
             self.summary.elapsed_seconds = time.monotonic() - self.summary.started
-            for sink in self.sinks:
-                try:
-                    sink.close()
-                except Exception as exc:
-                    self._sink_failed(sink, exc)
+            self._notify(self.sinks, lambda sink: sink.close())
         return self.summary
