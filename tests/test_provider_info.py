@@ -17,6 +17,19 @@ def test_providers_manager_sees_the_dockerhub_connection_type():
     assert hook_info.connection_id_attribute_name == "dockerhub_conn_id"
 
 
+def test_airflow_3_ui_metadata_has_the_form_fields_and_labels():
+    from airflow.providers_manager import ProvidersManager
+
+    from airflow_provider_dockerhub.hooks.settings import EXTRA_FIELDS
+
+    manager = ProvidersManager()
+    [meta] = [m for m in manager.iter_connection_type_hook_ui_metadata() if m.connection_type == "dockerhub"]
+    assert meta.hook_name == "Docker Hub"
+    assert meta.field_behaviour["relabeling"]["login"] == "Username or organization"
+    widgets = manager._connection_form_widgets_from_metadata
+    assert {f"extra__dockerhub__{f.name}" for f in EXTRA_FIELDS} <= set(widgets)
+
+
 def test_airflow_cli_lists_the_provider():
     out = subprocess.run([sys.executable, "-m", "airflow", "providers", "list", "-o", "plain"],
                          capture_output=True, text=True, timeout=120, check=True).stdout
