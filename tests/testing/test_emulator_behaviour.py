@@ -192,14 +192,24 @@ def test_stop_is_quick_even_with_open_keep_alive_connections():
 def test_command_line_emulator_serves_seeded_accounts():
     proc = subprocess.Popen(
         [sys.executable, "-m", "airflow_provider_dockerhub.testing.emulator", "--port", "0",
-         "--account", "demo:dckr_pat_demo_token", "--org", "acme:demo"],
+         "--account", "demo:dckr_pat_demo_token", "--account", "alice:my-password", "--org", "acme:alice,demo",
+         "--org-token", "acme:dckr_oat_acme_token", "--scim-token", "acme:scim-token", "--rate-limit", "180/60",
+         "--examples"],
         stdout=subprocess.PIPE, text=True)
     try:
-        line = proc.stdout.readline()
-        url = line.split("listening on ")[1].split()[0]
-        response = requests.post(f"{url}/v2/auth/token", json={"identifier": "demo", "secret": "dckr_pat_demo_token"},
-                                 timeout=5)
-        assert response.status_code == 200 and response.json()["access_token"].count(".") == 2
+        url = proc.stdout.readline().split("listening on ")[1].split()[0]
+        assert proc.stdout.readline().startswith("export AIRFLOW_CONN_DOCKERHUB_DEFAULT=")
+        for identifier, secret in (("demo", "dckr_pat_demo_token"), ("alice", "my-password"),
+                                   ("acme", "dckr_oat_acme_token")):
+            response = requests.post(f"{url}/v2/auth/token", json={"identifier": identifier, "secret": secret}, timeout=5)
+            assert response.status_code == 200 and response.json()["access_token"].count(".") == 2
+        assert response.headers["X-RateLimit-Limit"] == "180"
+        scim = requests.get(f"{url}/v2/scim/2.0/Users", headers={"Authorization": "Bearer scim-token"}, timeout=5)
+        assert scim.status_code == 200
+        token = requests.post(f"{url}/v2/auth/token", json={"identifier": "alice", "secret": "my-password"},
+                              timeout=5).json()["access_token"]
+        groups = requests.get(f"{url}/v2/orgs/acme/groups", headers={"Authorization": f"Bearer {token}"}, timeout=5)
+        assert {g["name"] for g in groups.json()["results"]} == {"frontend", "backend"}  # --examples seeded acme
     finally:
         proc.terminate()
         proc.wait(timeout=10)
