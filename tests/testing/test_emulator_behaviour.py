@@ -20,11 +20,11 @@ def world():
 
 
 def test_jwt_expires_after_its_lifetime():
-    with DockerHubEmulator(token_lifetime=0.3) as hub:
+    with DockerHubEmulator(token_lifetime=1.0) as hub:
         world = seed(hub)
         token = world.token()
         assert world.call("GET", "/v2/namespaces/acme/repositories", token=token).status_code == 200
-        time.sleep(0.4)
+        time.sleep(1.1)
         expired = world.call("GET", "/v2/namespaces/acme/repositories", token=token)
         assert expired.status_code == 401
         assert set(expired.json()) == {"errinfo", "detail", "message"} and "expired" in expired.json()["detail"]
@@ -108,18 +108,18 @@ def test_scim_needs_the_scim_token(world):
 
 
 def test_rate_limit_headers_and_429_with_retry_after():
-    with DockerHubEmulator(rate_limit=3, rate_window=1.0) as hub:
+    with DockerHubEmulator(rate_limit=3, rate_window=2.0) as hub:
         hub.add_user("u", password="pw-pw-pw")
         url = f"{hub.url}/v2/auth/token"
         body = {"identifier": "u", "secret": "pw-pw-pw"}
         # start at the beginning of a window so all four calls fall in the same one
-        time.sleep(1.0 - time.time() % 1.0 + 0.01)
+        time.sleep(2.0 - time.time() % 2.0 + 0.01)
         answers = [requests.post(url, json=body, timeout=5) for _ in range(4)]
         assert [a.status_code for a in answers] == [200, 200, 200, 429]
         assert [a.headers["X-RateLimit-Remaining"] for a in answers[:3]] == ["2", "1", "0"]
         assert answers[0].headers["X-RateLimit-Limit"] == "3"
         assert float(answers[0].headers["X-RateLimit-Reset"]) > time.time() - 0.1
-        assert answers[3].headers["Retry-After"] == "1"
+        assert answers[3].headers["Retry-After"] in ("1", "2")
         assert answers[3].json()["detail"] == "Rate limit exceeded"
         time.sleep(float(answers[3].headers["X-RateLimit-Reset"]) - time.time() + 0.01)
         assert requests.post(url, json=body, timeout=5).status_code == 200
