@@ -155,11 +155,11 @@ class RequestRenderer:
             return {"record": records[0]}
         return {"record": records[0], "records": records, "group": batch.group or {}}
 
-    def _url(self, variables: dict[str, Any]) -> str:
+    def _url(self, batch: Batch) -> str:
         if self._endpoint is None:
             return self._static_endpoint
         try:
-            return self._endpoint.render(variables)
+            return self._endpoint.render(self._variables(batch, shaped=False))
         except (UndefinedError, RenderError, TemplateError, TypeError) as exc:
             raise RenderError(_explain(exc, "endpoint")) from None
 
@@ -195,7 +195,7 @@ class RequestRenderer:
 
     def render(self, batch: Batch) -> PreparedCall:
         """One call for ``batch``; RenderError names what is missing or wrong."""
-        url = self._url(self._variables(batch, shaped=False))
+        url = self._url(batch)
         body = self._body(batch)
         headers = self.headers if body is not None else {k: v for k, v in self.headers.items() if k != "Content-Type"}
         return PreparedCall(self.method, url, headers, body, batch.items, batch.group)
