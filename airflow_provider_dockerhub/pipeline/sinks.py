@@ -7,7 +7,6 @@ back, per-record outcomes) and ``on_outcome`` once per record; ``close`` flushes
 from __future__ import annotations
 
 from collections.abc import Mapping
-from pathlib import Path
 from typing import IO, Any
 
 import requests
@@ -16,6 +15,7 @@ import tenacity
 from airflow_provider_dockerhub.pipeline.account import FAILED, REJECTED, redact_secrets
 from airflow_provider_dockerhub.pipeline.items import Outcome
 from airflow_provider_dockerhub.pipeline.shape import encode_json
+from airflow_provider_dockerhub.pipeline.storage import open_for_appending
 
 PUSH_RESPONSES = ("none", "failed", "all")
 
@@ -45,13 +45,7 @@ class JsonLinesWriter:
     def write(self, value: Any) -> None:
         """Write one JSON line, opening the file on first use."""
         if self._handle is None:
-            if "://" in self.path:
-                from airflow_provider_dockerhub._compat import ObjectStoragePath
-
-                self._handle = ObjectStoragePath(self.path).open("wb")
-            else:
-                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-                self._handle = open(self.path, "ab")  # noqa: SIM115 - closed in close()
+            self._handle = open_for_appending(self.path)
         self._handle.write(encode_json(value) + b"\n")
 
     def close(self) -> None:

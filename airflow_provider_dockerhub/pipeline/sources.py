@@ -8,7 +8,6 @@ skipped, and the records after it are still read.
 from __future__ import annotations
 
 import ast
-import contextlib
 import csv
 import io
 import json
@@ -18,6 +17,7 @@ from typing import IO, Any
 import ijson
 
 from airflow_provider_dockerhub.pipeline.items import Item
+from airflow_provider_dockerhub.pipeline.storage import open_for_reading
 
 FORMATS = ("json", "jsonl", "csv")
 _EXTENSIONS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
@@ -133,14 +133,6 @@ def _csv(handle: IO[bytes], csv_types: Mapping[str, str]) -> Iterator[Item]:
         yield Item(index, record, location)
 
 
-def _open(path: str) -> contextlib.AbstractContextManager[IO[bytes]]:
-    if "://" in path:
-        from airflow_provider_dockerhub._compat import ObjectStoragePath
-
-        return ObjectStoragePath(path).open("rb")
-    return open(path, "rb")  # noqa: SIM115 - closed by the caller's with
-
-
 def iter_file(path: str, records_format: str | None = None, csv_types: Mapping[str, str] | None = None) -> Iterator[Item]:
     """Items streamed from a local file or any URI ``ObjectStoragePath`` understands (settings checked now)."""
     fmt = guess_format(path, records_format)
@@ -152,7 +144,7 @@ def iter_file(path: str, records_format: str | None = None, csv_types: Mapping[s
 
 
 def _stream_file(path: str, fmt: str, csv_types: dict[str, str]) -> Iterator[Item]:
-    with _open(path) as handle:
+    with open_for_reading(path) as handle:
         if fmt == "jsonl":
             yield from _jsonl(handle)
         elif fmt == "json":
