@@ -26,6 +26,7 @@ SUCCEEDED, FAILED, REJECTED = "succeeded", "failed", "rejected"
 #: Keys whose string values are secrets wherever they appear in a response.
 SECRET_KEYS = frozenset({"token", "access_token", "secret", "password", "login_2fa_token"})
 REDACTED = "***"
+_SECRET_MARKERS = tuple(f'"{key}"'.encode() for key in SECRET_KEYS)
 
 ResponseReader = Callable[[PreparedCall, Any], list[Outcome]]
 
@@ -83,6 +84,14 @@ def find_secrets(value: Any) -> list[str]:
         for inner in value:
             found.extend(find_secrets(inner))
     return found
+
+
+def response_secrets(response: Any) -> list[str]:
+    """The secrets in a response's JSON body; a byte scan skips parsing the bodies that cannot hold one."""
+    content = getattr(response, "content", None)
+    if not content or not any(marker in content for marker in _SECRET_MARKERS):
+        return []
+    return find_secrets(response_body(response))
 
 
 def redact_secrets(value: Any) -> Any:

@@ -17,13 +17,12 @@ from typing import Any
 from airflow_provider_dockerhub._compat import mask_secret
 from airflow_provider_dockerhub.pipeline.account import (
     RESPONSE_READERS,
-    SECRET_KEYS,
+    SUCCEEDED,
     Summary,
     account_delivery,
     delivery_event,
-    find_secrets,
     reject,
-    response_body,
+    response_secrets,
 )
 from airflow_provider_dockerhub.pipeline.deliver import Deliverer
 from airflow_provider_dockerhub.pipeline.grouping import GroupingSettings, make_batches
@@ -33,7 +32,6 @@ from airflow_provider_dockerhub.pipeline.shape import Shaper
 from airflow_provider_dockerhub.pipeline.sinks import Sink
 
 ON_ERROR = ("fail", "fail_fast", "continue")
-SECRET_MARKERS = tuple(f'"{key}"'.encode() for key in SECRET_KEYS)
 RecordCheck = Callable[[dict[str, Any]], "str | None"]
 
 
@@ -143,7 +141,7 @@ class RecordPipeline:
         self._pending.pop(outcome.item.index, None)
         self.summary.count(outcome)
         self._notify(self.sinks, lambda sink: sink.on_outcome(outcome))
-        if outcome.status != "succeeded":
+        if outcome.status != SUCCEEDED:
             if self.summary.failed + self.summary.rejected <= 10:
                 self.log.warning("Record at %s %s: %s", outcome.item.location, outcome.status, outcome.reason)
             if self.settings.on_error == "fail_fast":
@@ -217,21 +215,14 @@ class RecordPipeline:
             self.summary.calls += 1
             status = delivery.response.status_code if delivery.response is not None else "error"
             self.summary.status_counts[status] += 1
-            self._mask_response_secrets(delivery.response)
+            for secret in response_secrets(delivery.response):
+                mask_secret(secret)
             if self._event_sinks:
                 event = delivery_event(delivery, outcomes)
                 self._notify(self._event_sinks, lambda sink, event=event: sink.on_event(event))
             for outcome in outcomes:
                 self._finish(outcome)
             self.progress.update(self.summary)
-
-    @staticmethod
-    def _mask_response_secrets(response: Any) -> None:
-        """Register token values of a response with the secrets masker (cheap byte scan first)."""
-        content = getattr(response, "content", None)
-        if content and any(marker in content for marker in SECRET_MARKERS):
-            for secret in find_secrets(response_body(response)):
-                mask_secret(secret)
 
     def run(self, items: Iterable[Item]) -> Summary:
         """Run every stage over ``items`` and return the summary (sinks are closed)."""
