@@ -21,13 +21,13 @@ _FIXED = ("endpoint_preset", "endpoint", "method")
 
 
 def _docstring(preset: EndpointPreset) -> str:
-    optional = [a for a in preset.attributes if a not in preset.required]
+    optional = [a for a in preset.attributes if a not in preset.required_attributes]
     lines = [
         f"{preset.summary}",
         "",
         f"``{preset.method} {preset.path}``, one {'batch of records' if preset.batched else 'record'} per call.",
         "",
-        f"Record attributes: required {', '.join(f'``{a}``' for a in preset.required) or 'none'}; "
+        f"Record attributes: required {', '.join(f'``{a}``' for a in preset.required_attributes) or 'none'}; "
         f"optional {', '.join(f'``{a}``' for a in optional) or 'none'}.",
         f"Example record: ``{json.dumps(dict(preset.example))}``.",
         "",

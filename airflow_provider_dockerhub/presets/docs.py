@@ -13,9 +13,9 @@ def preset_table() -> str:
     rows = ["| operator | `endpoint_preset` | method | path | required attributes | optional attributes |",
             "| --- | --- | --- | --- | --- | --- |"]
     for p in PRESETS:
-        optional = [a for a in p.attributes if a not in p.required]
+        optional = [a for a in p.attributes if a not in p.required_attributes]
         cells = [f"`{p.operator}`", f"`{p.name}`", p.method, f"`{p.path}`",
-                 ", ".join(f"`{a}`" for a in p.required) or "-", ", ".join(f"`{a}`" for a in optional) or "-"]
+                 ", ".join(f"`{a}`" for a in p.required_attributes) or "-", ", ".join(f"`{a}`" for a in optional) or "-"]
         rows.append("| " + " | ".join(cells) + " |")
     return "\n".join(rows)
 

@@ -31,7 +31,7 @@ class EndpointPreset:
     :param path: the OpenAPI path template, e.g. ``/v2/orgs/{org_name}/members/{username}``.
     :param summary: one line for the docs.
     :param path_attributes: path parameter -> record attribute that fills it.
-    :param required: record attributes that must be present (path ones included).
+    :param required: body attributes that must be present (path attributes always are, see ``required_attributes``).
     :param body_fields: attributes copied into the body (when present); path-only attributes are not.
     :param enums: attribute -> allowed values (for a list, every item is checked).
     :param defaults: attribute values filled in when a record lacks them.
@@ -66,9 +66,14 @@ class EndpointPreset:
         return bool(self.group_by)
 
     @property
+    def required_attributes(self) -> tuple[str, ...]:
+        """Every attribute a record must have: the path ones, then the required body ones."""
+        return tuple(dict.fromkeys([*self.path_attributes.values(), *self.required]))
+
+    @property
     def attributes(self) -> tuple[str, ...]:
         """Every record attribute the preset reads, path ones first."""
-        seen = dict.fromkeys([*self.path_attributes.values(), *self.required, *self.body_fields, *self.group_by])
+        seen = dict.fromkeys([*self.required_attributes, *self.body_fields, *self.group_by])
         return tuple(seen)
 
     def endpoint_template(self) -> str:
@@ -79,7 +84,7 @@ class EndpointPreset:
         """Fill defaults, then return why ``record`` cannot be sent (missing attribute, value outside an enum)."""
         for name, value in self.defaults.items():
             record.setdefault(name, value)
-        missing = [name for name in self.required if record.get(name) in (None, "")]
+        missing = [name for name in self.required_attributes if record.get(name) in (None, "")]
         if missing:
             return f"missing required attribute {missing[0]!r} for {self.name}"
         for name, allowed in self.enums.items():
@@ -150,22 +155,22 @@ PRESETS: tuple[EndpointPreset, ...] = (
     EndpointPreset(
         "update_access_token", "DockerHubUpdateAccessTokenOperator", "PATCH", "/v2/access-tokens/{uuid}",
         "Rename a personal access token or activate/deactivate it.",
-        path_attributes={"uuid": "uuid"}, required=("uuid",), body_fields=("token_label", "is_active"),
+        path_attributes={"uuid": "uuid"}, body_fields=("token_label", "is_active"),
         example={"uuid": "b30bbf97-506c-4ecd-aabc-842f3cb484fb", "is_active": False}),
     EndpointPreset(
         "delete_access_token", "DockerHubDeleteAccessTokenOperator", "DELETE", "/v2/access-tokens/{uuid}",
-        "Delete a personal access token.", path_attributes={"uuid": "uuid"}, required=("uuid",),
-        body_builder="none", example={"uuid": "b30bbf97-506c-4ecd-aabc-842f3cb484fb"}),
+        "Delete a personal access token.", path_attributes={"uuid": "uuid"}, body_builder="none",
+        example={"uuid": "b30bbf97-506c-4ecd-aabc-842f3cb484fb"}),
     EndpointPreset(
         "update_org_settings", "DockerHubUpdateOrgSettingsOperator", "PUT", "/v2/orgs/{name}/settings",
         "Set an organization's restricted-images settings.",
-        path_attributes={"name": "org"}, required=("org", "restricted_images"), body_fields=("restricted_images",),
+        path_attributes={"name": "org"}, required=("restricted_images",), body_fields=("restricted_images",),
         example={"org": "acme", "restricted_images": {"enabled": True, "allow_official_images": True,
                                                       "allow_verified_publishers": False}}),
     EndpointPreset(
         "create_org_access_token", "DockerHubCreateOrgAccessTokenOperator", "POST", "/v2/orgs/{name}/access-tokens",
         "Create an organization access token (the secret is returned once).",
-        path_attributes={"name": "org"}, required=("org", "label"),
+        path_attributes={"name": "org"}, required=("label",),
         body_fields=("label", "description", "resources", "expires_at"),
         example={"org": "acme", "label": "deploy", "resources": [
             {"type": "TYPE_REPO", "path": "acme/web", "scopes": ["repo-pull"]}]}),
@@ -173,79 +178,78 @@ PRESETS: tuple[EndpointPreset, ...] = (
         "update_org_access_token", "DockerHubUpdateOrgAccessTokenOperator", "PATCH",
         "/v2/orgs/{org_name}/access-tokens/{access_token_id}",
         "Update an organization access token's label, description, resources or active state.",
-        path_attributes=_OAT, required=("org", "access_token_id"),
-        body_fields=("label", "description", "resources", "is_active"),
+        path_attributes=_OAT, body_fields=("label", "description", "resources", "is_active"),
         example={"org": "acme", "access_token_id": "a7a5ef25-8889-43a0-8cc7-f2a94268e861", "is_active": False}),
     EndpointPreset(
         "delete_org_access_token", "DockerHubDeleteOrgAccessTokenOperator", "DELETE",
         "/v2/orgs/{org_name}/access-tokens/{access_token_id}", "Delete an organization access token.",
-        path_attributes=_OAT, required=("org", "access_token_id"), body_builder="none",
+        path_attributes=_OAT, body_builder="none",
         example={"org": "acme", "access_token_id": "a7a5ef25-8889-43a0-8cc7-f2a94268e861"}),
     EndpointPreset(
         "update_immutable_tags", "DockerHubUpdateImmutableTagsOperator", "PATCH",
         "/v2/namespaces/{namespace}/repositories/{repository}/immutabletags",
         "Turn immutable tags on or off for a repository and set the rules.",
-        path_attributes=_REPO, required=("namespace", "repository", "immutable_tags", "immutable_tags_rules"),
+        path_attributes=_REPO, required=("immutable_tags", "immutable_tags_rules"),
         body_fields=("immutable_tags", "immutable_tags_rules"),
         example={"namespace": "acme", "repository": "web", "immutable_tags": True, "immutable_tags_rules": ["v.*"]}),
     EndpointPreset(
         "verify_immutable_tags", "DockerHubVerifyImmutableTagsOperator", "POST",
         "/v2/namespaces/{namespace}/repositories/{repository}/immutabletags/verify",
         "List the tags an immutable-tag rule would match.",
-        path_attributes=_REPO, required=("namespace", "repository", "regex"), body_fields=("regex",),
+        path_attributes=_REPO, required=("regex",), body_fields=("regex",),
         example={"namespace": "acme", "repository": "web", "regex": "v1"}),
     EndpointPreset(
         "create_repository_group", "DockerHubCreateRepositoryGroupOperator", "POST",
         "/v2/repositories/{namespace}/{repository}/groups", "Give a group (team) a permission on a repository.",
-        path_attributes=_REPO, required=("namespace", "repository", "group_id", "permission"),
+        path_attributes=_REPO, required=("group_id", "permission"),
         body_fields=("group_id", "permission"), enums={"permission": REPO_PERMISSIONS},
         example={"namespace": "acme", "repository": "web", "group_id": 1, "permission": "write"}),
     EndpointPreset(
         "create_repository", "DockerHubCreateRepositoryOperator", "POST", "/v2/namespaces/{namespace}/repositories",
         "Create a repository in a user's or organization's namespace.",
-        path_attributes={"namespace": "namespace"}, required=("namespace", "name"),
+        path_attributes={"namespace": "namespace"}, required=("name",),
         body_fields=("name", "namespace", "description", "full_description", "registry", "is_private"),
         example={"namespace": "acme", "name": "web", "description": "Frontend", "is_private": True}),
     EndpointPreset(
         "update_org_member_role", "DockerHubUpdateOrgMemberRoleOperator", "PUT", "/v2/orgs/{org_name}/members/{username}",
-        "Change an organization member's role.", path_attributes=_MEMBER, required=("org", "username", "role"),
+        "Change an organization member's role.", path_attributes=_MEMBER, required=("role",),
         body_fields=("role",), enums={"role": ORG_ROLES}, example={"org": "acme", "username": "bob", "role": "editor"}),
     EndpointPreset(
         "remove_org_member", "DockerHubRemoveOrgMemberOperator", "DELETE", "/v2/orgs/{org_name}/members/{username}",
-        "Remove a member from an organization.", path_attributes=_MEMBER, required=("org", "username"),
-        body_builder="none", example={"org": "acme", "username": "bob"}),
+        "Remove a member from an organization.", path_attributes=_MEMBER, body_builder="none",
+        example={"org": "acme", "username": "bob"}),
     EndpointPreset(
         "create_group", "DockerHubCreateGroupOperator", "POST", "/v2/orgs/{org_name}/groups",
-        "Create a group (team) in an organization.", path_attributes=_ORG, required=("org", "name"),
+        "Create a group (team) in an organization.", path_attributes=_ORG, required=("name",),
         body_fields=("name", "description"), example={"org": "acme", "name": "ops", "description": "Operations"}),
     EndpointPreset(
         "update_group", "DockerHubUpdateGroupOperator", "PUT", "/v2/orgs/{org_name}/groups/{group_name}",
-        "Replace a group's name and description.", path_attributes=_GROUP, required=("org", "group_name", "name"),
+        "Replace a group's name and description.", path_attributes=_GROUP, required=("name",),
         body_fields=("name", "description"), example={"org": "acme", "group_name": "devs", "name": "developers"}),
     EndpointPreset(
         "patch_group", "DockerHubPatchGroupOperator", "PATCH", "/v2/orgs/{org_name}/groups/{group_name}",
-        "Change some of a group's details.", path_attributes=_GROUP, required=("org", "group_name"),
-        body_fields=("name", "description"), example={"org": "acme", "group_name": "devs", "description": "Developers"}),
+        "Change some of a group's details.", path_attributes=_GROUP, body_fields=("name", "description"),
+        example={"org": "acme", "group_name": "devs", "description": "Developers"}),
     EndpointPreset(
         "delete_group", "DockerHubDeleteGroupOperator", "DELETE", "/v2/orgs/{org_name}/groups/{group_name}",
-        "Delete a group.", path_attributes=_GROUP, required=("org", "group_name"), body_builder="none",
+        "Delete a group.", path_attributes=_GROUP, body_builder="none",
         example={"org": "acme", "group_name": "devs"}),
     EndpointPreset(
         "add_group_member", "DockerHubAddGroupMemberOperator", "POST", "/v2/orgs/{org_name}/groups/{group_name}/members",
-        "Add an organization member to a group.", path_attributes=_GROUP, required=("org", "group_name", "member"),
+        "Add an organization member to a group.", path_attributes=_GROUP, required=("member",),
         body_fields=("member",), example={"org": "acme", "group_name": "devs", "member": "carol"}),
     EndpointPreset(
         "remove_group_member", "DockerHubRemoveGroupMemberOperator", "DELETE",
         "/v2/orgs/{org_name}/groups/{group_name}/members/{username}", "Remove a user from a group.",
-        path_attributes={**_GROUP, "username": "username"}, required=("org", "group_name", "username"),
-        body_builder="none", example={"org": "acme", "group_name": "devs", "username": "bob"}),
+        path_attributes={**_GROUP, "username": "username"}, body_builder="none",
+        example={"org": "acme", "group_name": "devs", "username": "bob"}),
     EndpointPreset(
         "cancel_invite", "DockerHubCancelInviteOperator", "DELETE", "/v2/invites/{id}", "Cancel a pending invite.",
-        path_attributes={"id": "invite_id"}, required=("invite_id",), body_builder="none",
+        path_attributes={"id": "invite_id"}, body_builder="none",
         example={"invite_id": "e36eca69-4cc8-4f17-9845-ae8c2b832691"}),
     EndpointPreset(
         "resend_invite", "DockerHubResendInviteOperator", "PATCH", "/v2/invites/{id}/resend", "Resend a pending invite.",
-        path_attributes={"id": "invite_id"}, required=("invite_id",), body_builder="none",
+        path_attributes={"id": "invite_id"}, body_builder="none",
         example={"invite_id": "e36eca69-4cc8-4f17-9845-ae8c2b832691"}),
     EndpointPreset(
         "bulk_invite", "DockerHubBulkInviteOperator", "POST", "/v2/invites/bulk",
@@ -263,7 +267,7 @@ PRESETS: tuple[EndpointPreset, ...] = (
         body_builder="scim_user", example={"userName": "jane@example.com", "givenName": "Jane", "familyName": "Doe"}),
     EndpointPreset(
         "update_scim_user", "DockerHubUpdateScimUserOperator", "PUT", "/v2/scim/2.0/Users/{id}",
-        "Update a SCIM user's name or enable/disable it.", path_attributes={"id": "user_id"}, required=("user_id",),
+        "Update a SCIM user's name or enable/disable it.", path_attributes={"id": "user_id"},
         body_fields=("schemas", "name", "givenName", "familyName", "enabled"), content_type=SCIM_CONTENT_TYPE,
         body_builder="scim_user",
         example={"user_id": "d9bd4e6e-0c6a-4a3e-a2f2-b5d1a4b6b3c8", "givenName": "Jane", "enabled": False}),
