@@ -26,6 +26,8 @@ from typing import Any
 
 import requests
 
+from airflow_provider_dockerhub.testing.dag_runner import airflow_environment, migrate_database, run_dag_file
+
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "bench"
 CONN_ID = "bench_sink"
@@ -131,12 +133,7 @@ def b2(sink: Sink, count: int) -> dict[str, Any]:
 
 # -- B3: mapped HttpOperator under dag.test() vs our operator in one task ------------------------------
 def run_dag(env: dict[str, str], dag_file: Path, dag_id: str, conf: dict[str, Any]) -> dict[str, Any]:
-    proc = subprocess.run([sys.executable, "-m", "airflow_provider_dockerhub.testing.dag_runner", str(dag_file), dag_id,
-                           json.dumps(conf)], env=env, capture_output=True, text=True, timeout=1800)
-    lines = [line for line in proc.stdout.splitlines() if line.startswith("DAG_RUN_RESULT ")]
-    if not lines:
-        raise RuntimeError(proc.stdout[-2000:] + proc.stderr[-2000:])
-    result = json.loads(lines[-1].removeprefix("DAG_RUN_RESULT "))
+    result, _ = run_dag_file(env, dag_file, dag_id, conf)
     if result["state"] != "success":
         raise RuntimeError(f"{dag_id}: {result}")
     return result
@@ -144,10 +141,8 @@ def run_dag(env: dict[str, str], dag_file: Path, dag_id: str, conf: dict[str, An
 
 def b3(sink: Sink, count: int) -> list[dict[str, Any]]:
     with tempfile.TemporaryDirectory() as home:
-        env = {k: v for k, v in os.environ.items() if not k.startswith("AIRFLOW__")}
-        env.update(AIRFLOW_HOME=home, AIRFLOW__CORE__DAGS_FOLDER=str(BENCH / "dags"),
-                   AIRFLOW__CORE__LOAD_EXAMPLES="False", AIRFLOW__CORE__MAX_MAP_LENGTH=str(max(count, 1024)))
-        subprocess.run([sys.executable, "-m", "airflow", "db", "migrate"], env=env, check=True, capture_output=True)
+        env = airflow_environment(home, BENCH / "dags", AIRFLOW__CORE__MAX_MAP_LENGTH=str(max(count, 1024)))
+        migrate_database(env)
         mapped = run_dag(env, BENCH / "dags" / "bench_http_mapped.py", "bench_http_mapped", {"count": count})
         ours = run_dag(env, BENCH / "dags" / "bench_dockerhub_one_task.py", "bench_dockerhub_one_task", {"count": count})
     mapped_task_s = sum(s for k, s in mapped["task_seconds"].items() if k.startswith("post["))

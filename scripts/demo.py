@@ -9,13 +9,13 @@ Docker Hub, and exits non-zero if any DAG run failed.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+from airflow_provider_dockerhub.testing.dag_runner import airflow_environment, migrate_database
 from airflow_provider_dockerhub.testing.emulator import DockerHubEmulator
 from airflow_provider_dockerhub.testing.examples import example_connection, seed_examples
 
@@ -61,11 +61,12 @@ def main() -> int:
     home, output, logs = WORK / "airflow-home", WORK / "output", WORK / "logs"
     for folder in (home, output, logs):
         folder.mkdir(parents=True)
-    env = {k: v for k, v in os.environ.items() if not k.startswith("AIRFLOW")}
-    env.update(AIRFLOW_HOME=str(home), AIRFLOW__CORE__DAGS_FOLDER=str(ROOT / "example_dags"),
-               AIRFLOW__CORE__LOAD_EXAMPLES="False")
+    env = airflow_environment(home, ROOT / "example_dags")
     print(f"Setting up Airflow (SQLite) in {home.relative_to(ROOT)} ...", flush=True)
-    if airflow(["db", "migrate"], env, logs / "db-migrate.log"):
+    try:
+        migrate_database(env)
+    except subprocess.CalledProcessError as exc:
+        (logs / "db-migrate.log").write_text(exc.stdout + exc.stderr)
         print(f"airflow db migrate failed; see {logs / 'db-migrate.log'}")
         return 1
     failed = []

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from airflow_provider_dockerhub.testing.dag_runner import airflow_environment, migrate_database, run_dag_file
 from airflow_provider_dockerhub.testing.emulator import DockerHubEmulator
 from airflow_provider_dockerhub.testing.examples import EXAMPLE_PASSWORD, example_connection, seed_examples
 
@@ -20,23 +18,14 @@ DAG_IDS = sorted(p.stem for p in EXAMPLES.glob("dockerhub_*.py"))
 @pytest.fixture(scope="session")
 def airflow_env(tmp_path_factory) -> dict[str, str]:
     """A fresh AIRFLOW_HOME with a migrated SQLite database and the example DAGs folder."""
-    home = tmp_path_factory.mktemp("airflow_home")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("AIRFLOW")}
-    env.update(AIRFLOW_HOME=str(home), AIRFLOW__CORE__DAGS_FOLDER=str(EXAMPLES), AIRFLOW__CORE__LOAD_EXAMPLES="False",
-               AIRFLOW__CORE__UNIT_TEST_MODE="False")
-    subprocess.run([sys.executable, "-m", "airflow", "db", "migrate"], env=env, check=True, capture_output=True,
-                   timeout=300)
+    env = airflow_environment(tmp_path_factory.mktemp("airflow_home"), EXAMPLES)
+    migrate_database(env)
     return env
 
 
 def run_example(airflow_env: dict[str, str], dag_id: str, hub: DockerHubEmulator, conf: dict) -> tuple[dict, str]:
     env = dict(airflow_env, AIRFLOW_CONN_DOCKERHUB_DEFAULT=example_connection(hub))
-    proc = subprocess.run(
-        [sys.executable, "-m", "airflow_provider_dockerhub.testing.dag_runner", str(EXAMPLES / f"{dag_id}.py"), dag_id,
-         json.dumps(conf)], env=env, capture_output=True, text=True, timeout=300)
-    lines = [line for line in proc.stdout.splitlines() if line.startswith("DAG_RUN_RESULT ")]
-    assert lines, proc.stdout[-3000:] + proc.stderr[-3000:]
-    return json.loads(lines[-1].removeprefix("DAG_RUN_RESULT ")), proc.stdout + proc.stderr
+    return run_dag_file(env, EXAMPLES / f"{dag_id}.py", dag_id, conf)
 
 
 @pytest.fixture
