@@ -53,7 +53,3 @@ def _make_operator(preset: EndpointPreset) -> type[DockerHubSendOperator]:
 OPERATORS: dict[str, type[DockerHubSendOperator]] = {preset.operator: _make_operator(preset) for preset in PRESETS}
 globals().update(OPERATORS)
 __all__ = sorted(OPERATORS)
-
-
-def __getattr__(name: str) -> Any:  # pragma: no cover - only reached for names that do not exist
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}; operators: {__all__}")
