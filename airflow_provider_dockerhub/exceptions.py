@@ -9,13 +9,36 @@ class DockerHubError(AirflowException):
     """Base class of every error this provider raises."""
 
 
-class DockerHubAuthError(DockerHubError):
+class DockerHubRunError(DockerHubError):
+    """A failure of the whole run, not of one record: it stops sending at once, whatever ``on_error`` says."""
+
+
+class DockerHubAuthError(DockerHubRunError):
     """Docker Hub refused the credentials, or a fresh token was still refused."""
 
 
 class DockerHubConnectionError(DockerHubError):
-    """Docker Hub (or the configured host) could not be reached."""
+    """A call got no usable answer.
+
+    :param may_have_reached: the request may have reached the server (it was sent, then the connection
+        broke or timed out), so a write may have been applied.
+    """
+
+    def __init__(self, message: str, *, may_have_reached: bool = True) -> None:
+        super().__init__(message)
+        self.may_have_reached = may_have_reached
+
+
+class DockerHubUnreachableError(DockerHubConnectionError, DockerHubRunError):
+    """The host could not be reached at all (refused, DNS, connect timeout) after the retries."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, may_have_reached=False)
 
 
 class DockerHubRequestError(DockerHubError, ValueError):
     """A request was refused before sending: foreign origin, forbidden header, bad method."""
+
+
+class DockerHubSinkError(DockerHubRunError):
+    """A response, reject or webhook output failed: the run stops so that nothing more goes unrecorded."""

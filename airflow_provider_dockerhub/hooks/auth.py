@@ -14,6 +14,8 @@ from airflow_provider_dockerhub._compat import mask_secret
 DEFAULT_TOKEN_LIFETIME = 600.0
 #: Refresh this long before the token's ``exp`` so no call leaves with a token about to expire.
 REFRESH_MARGIN = 60.0
+#: After a failed exchange, wait this long before exchanging again (the same error is raised meanwhile).
+FAILURE_BACKOFF = 60.0
 
 
 def jwt_expiry(token: str) -> float | None:
@@ -47,7 +49,12 @@ class StaticBearer:
 
 
 class ExchangedToken:
-    """A JWT obtained by ``exchange()``, shared by all threads; refreshed by one thread at a time."""
+    """A JWT obtained by ``exchange()``, shared by all threads; refreshed by one thread at a time.
+
+    A failed exchange is remembered for ``failure_backoff`` seconds: every thread asking meanwhile gets
+    the same error without a new exchange, so rejected credentials cost one attempt, not one per record
+    (repeated failures can lock an account).
+    """
 
     refreshable = True
 
@@ -56,6 +63,7 @@ class ExchangedToken:
         exchange: Callable[[], str],
         *,
         refresh_margin: float = REFRESH_MARGIN,
+        failure_backoff: float = FAILURE_BACKOFF,
         clock: Callable[[], float] = time.time,
     ) -> None:
         self._exchange = exchange
@@ -64,6 +72,9 @@ class ExchangedToken:
         self._lock = threading.Lock()
         self._token: str | None = None
         self._refresh_at = 0.0
+        self._failure_backoff = failure_backoff
+        self._failure: Exception | None = None
+        self._retry_exchange_at = 0.0
         self.exchanges = 0
 
     def token(self) -> str:
@@ -71,14 +82,21 @@ class ExchangedToken:
         with self._lock:
             now = self._clock()
             if self._token is None or now >= self._refresh_at:
-                token = self._exchange()
+                if self._failure is not None and now < self._retry_exchange_at:
+                    raise self._failure
+                self.exchanges += 1
+                try:
+                    token = self._exchange()
+                except Exception as exc:
+                    self._failure, self._retry_exchange_at = exc, now + self._failure_backoff
+                    raise
+                self._failure = None
                 mask_secret(token)
                 expiry = jwt_expiry(token) or now + DEFAULT_TOKEN_LIFETIME
                 lifetime = max(expiry - now, 0.0)
                 # Short-lived tokens (tests) refresh at 80 % of their life instead of a fixed margin.
                 self._refresh_at = now + max(lifetime - self._refresh_margin, lifetime * 0.8)
                 self._token = token
-                self.exchanges += 1
             return self._token
 
     def invalidate(self, token: str) -> None:

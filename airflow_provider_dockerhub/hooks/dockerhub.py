@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import threading
-from functools import cached_property
+from json import dumps
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import requests
 import tenacity
@@ -16,10 +16,17 @@ from airflow_provider_dockerhub.exceptions import (
     DockerHubAuthError,
     DockerHubConnectionError,
     DockerHubRequestError,
+    DockerHubUnreachableError,
 )
 from airflow_provider_dockerhub.hooks.auth import ExchangedToken, StaticBearer
 from airflow_provider_dockerhub.hooks.ratelimit import RateLimiter
-from airflow_provider_dockerhub.hooks.retry import RetryPolicy, describe_outcome, retry_after_seconds
+from airflow_provider_dockerhub.hooks.retry import (
+    HubCall,
+    RetryPolicy,
+    describe_outcome,
+    failed_before_sending,
+    retry_after_seconds,
+)
 from airflow_provider_dockerhub.hooks.settings import (
     EXTRA_FIELDS,
     HIDDEN_FIELDS,
@@ -27,6 +34,7 @@ from airflow_provider_dockerhub.hooks.settings import (
     RELABELING,
     DockerHubConnectionSettings,
 )
+from airflow_provider_dockerhub.wire import check_header, error_detail, exact_url
 
 TOKEN_ENDPOINT = "/v2/auth/token"
 USER_AGENT = "airflow-provider-dockerhub"
@@ -39,26 +47,12 @@ def _origin(url: str) -> tuple[str, str, int | None]:
 
 
 def check_headers(headers: dict[str, str]) -> None:
-    """Refuse headers that would override authentication or split the request."""
+    """Refuse headers that would override authentication or framing, or split the request."""
     for name, value in headers.items():
-        if name.strip().lower() == "authorization":
-            raise DockerHubRequestError("the Authorization header is set by DockerHubHook and cannot be overridden")
-        if any(ch in f"{name}{value}" for ch in "\r\n"):
-            raise DockerHubRequestError(f"header {name!r} contains a line break")
-
-
-def error_detail(response: requests.Response, limit: int = 200) -> str:
-    """The API's short reason (``detail``/``message``), else the start of the body as text."""
-    try:
-        body = response.json()
-    except ValueError:
-        body = None
-    if isinstance(body, dict):
-        for key in ("detail", "message", "error", "errinfo"):
-            if body.get(key) not in (None, "", False):
-                return str(body[key])[:limit]
-    text = (response.text or "").strip().replace("\r", " ").replace("\n", " ")
-    return text[:limit] or (response.reason or "")
+        try:
+            check_header(name, value)
+        except ValueError as exc:
+            raise DockerHubRequestError(str(exc)) from None
 
 
 class DockerHubHook(BaseHook):
@@ -83,6 +77,8 @@ class DockerHubHook(BaseHook):
         self.dockerhub_conn_id = dockerhub_conn_id
         self.pool_maxsize = pool_maxsize
         self._stats_lock = threading.Lock()
+        self._prepare_lock = threading.Lock()
+        self._ready = False
         self.retries = 0
         self.calls = 0
 
@@ -111,18 +107,62 @@ class DockerHubHook(BaseHook):
         """Return hidden, relabelled and placeholder fields for the connection form."""
         return {"hidden_fields": HIDDEN_FIELDS, "relabeling": RELABELING, "placeholders": PLACEHOLDERS}
 
-    # -- lazily built collaborators -----------------------------------------------------------------
-    @cached_property
+    # -- collaborators, built once on the calling thread -------------------------------------------
+    def prepare(self) -> DockerHubHook:
+        """Read the connection and build the session, token source, rate limiter and retry policy.
+
+        Called by the first request at the latest; call it up front (the operators do) so that a
+        missing or broken connection fails once, before any record is read, and so that no worker
+        thread builds shared state.
+        """
+        with self._prepare_lock:
+            if self._ready:
+                return self
+            settings = DockerHubConnectionSettings.from_connection(self.get_connection(self.dockerhub_conn_id))
+            if settings.secret:
+                mask_secret(settings.secret)
+            self._settings = settings
+            self._session = self._build_session(settings)
+            self._rate_limiter = RateLimiter(settings.max_requests_per_second)
+            self._retry_policy = RetryPolicy(settings.max_retries, settings.backoff_seconds,
+                                             settings.max_backoff_seconds, settings.max_retry_seconds)
+            self._retrying = self._retry_policy.controller(on_retry=self._log_retry)
+            try:
+                self._auth: ExchangedToken | StaticBearer | DockerHubAuthError = self._build_auth(settings)
+            except DockerHubAuthError as exc:  # raised by the first call that needs a token
+                self._auth = exc
+            self._ready = True
+        return self
+
+    @property
     def settings(self) -> DockerHubConnectionSettings:
         """The parsed connection."""
-        settings = DockerHubConnectionSettings.from_connection(self.get_connection(self.dockerhub_conn_id))
-        if settings.secret:
-            mask_secret(settings.secret)
-        return settings
+        return self.prepare()._settings
 
-    @cached_property
+    @property
     def session(self) -> requests.Session:
         """One pooled session for every call of this hook (thread-safe for concurrent requests)."""
+        return self.prepare()._session
+
+    @property
+    def rate_limiter(self) -> RateLimiter:
+        """Client-side limiter shared by every thread using this hook."""
+        return self.prepare()._rate_limiter
+
+    @property
+    def retry_policy(self) -> RetryPolicy:
+        """Retry settings from the connection extras."""
+        return self.prepare()._retry_policy
+
+    @property
+    def auth(self) -> ExchangedToken | StaticBearer:
+        """The bearer token source for this connection; DockerHubAuthError when the connection lacks credentials."""
+        auth = self.prepare()._auth
+        if isinstance(auth, DockerHubAuthError):
+            raise DockerHubAuthError(str(auth))
+        return auth
+
+    def _build_session(self, settings: DockerHubConnectionSettings) -> requests.Session:
         session = requests.Session()
         adapter = HTTPAdapter(pool_connections=2, pool_maxsize=max(self.pool_maxsize, 1), max_retries=0)
         session.mount("http://", adapter)
@@ -131,34 +171,20 @@ class DockerHubHook(BaseHook):
         # The hook only ever calls one origin, so the environment (HTTPS_PROXY, NO_PROXY,
         # REQUESTS_CA_BUNDLE) is read once here instead of on every request.
         environment = session.merge_environment_settings(
-            self.settings.base_url, dict(self.settings.proxies or {}), None, self.settings.verify, None)
+            settings.base_url, dict(settings.proxies or {}), None, settings.verify, None)
         session.proxies.update(environment["proxies"])
         session.verify = environment["verify"]
         session.trust_env = False
         return session
 
-    @cached_property
-    def rate_limiter(self) -> RateLimiter:
-        """Client-side limiter shared by every thread using this hook."""
-        return RateLimiter(self.settings.max_requests_per_second)
-
-    @cached_property
-    def retry_policy(self) -> RetryPolicy:
-        """Retry settings from the connection extras."""
-        s = self.settings
-        return RetryPolicy(s.max_retries, s.backoff_seconds, s.max_backoff_seconds, s.max_retry_seconds)
-
-    @cached_property
-    def auth(self) -> ExchangedToken | StaticBearer:
-        """The bearer token source for this connection."""
-        if self.settings.auth_type == "bearer":
-            if not self.settings.secret:
-                raise DockerHubAuthError(f"connection {self.dockerhub_conn_id!r}: auth_type bearer needs the token as password")
-            return StaticBearer(self.settings.secret)
-        if not (self.settings.identifier and self.settings.secret):
-            raise DockerHubAuthError(
-                f"connection {self.dockerhub_conn_id!r}: token_exchange needs login (username or organization) and password"
-            )
+    def _build_auth(self, settings: DockerHubConnectionSettings) -> ExchangedToken | StaticBearer:
+        who = f"connection to {settings.base_url}"
+        if settings.auth_type == "bearer":
+            if not settings.secret:
+                raise DockerHubAuthError(f"{who}: auth_type bearer needs the token as password")
+            return StaticBearer(settings.secret)
+        if not (settings.identifier and settings.secret):
+            raise DockerHubAuthError(f"{who}: token_exchange needs login (username or organization) and password")
         return ExchangedToken(self._exchange_token)
 
     # -- public API ---------------------------------------------------------------------------------
@@ -191,23 +217,32 @@ class DockerHubHook(BaseHook):
 
         Non-2xx responses are returned, not raised: the caller decides what they mean. A 401 is
         answered by one token refresh and a second try; a second 401 raises DockerHubAuthError.
+        A call that got no answer raises DockerHubConnectionError (``may_have_reached`` tells
+        whether a write may have been applied), or DockerHubUnreachableError when the host could
+        not be reached at all.
         """
-        method = method.upper()
-        url = self.url_for(endpoint)
         call_headers = dict(headers or {})
         check_headers(call_headers)
-        kwargs = {"json": json, "data": data, "params": params, "timeout": timeout or self.settings.timeout}
-        allow = self.settings.retry_non_idempotent if retry_non_idempotent is None else retry_non_idempotent
-        response = self._send(method, url, call_headers, kwargs, allow, authenticated=True)
+        if json is not None:
+            call_headers.setdefault("Content-Type", "application/json")
+            data = _json_bytes(json)
+        url = self.url_for(endpoint)
+        if params:
+            url = f"{url}{'&' if '?' in url else '?'}{urlencode(params, doseq=True)}"
+        call = HubCall(
+            method.upper(), url, data.encode() if isinstance(data, str) else data, call_headers,
+            timeout or self.settings.timeout,
+            self.settings.retry_non_idempotent if retry_non_idempotent is None else retry_non_idempotent)
+        response = self._send(call)
         if response.status_code == 401:
             used = response.request.headers.get("Authorization", "").removeprefix("Bearer ")
             if not self.auth.refreshable:
-                raise DockerHubAuthError(f"{method} {url}: Docker Hub rejected the bearer token (HTTP 401)")
+                raise DockerHubAuthError(f"{call.method} {url}: Docker Hub rejected the bearer token (HTTP 401)")
             self.auth.invalidate(used)
-            response = self._send(method, url, call_headers, kwargs, allow, authenticated=True)
+            response = self._send(call)
             if response.status_code == 401:
                 raise DockerHubAuthError(
-                    f"{method} {url}: HTTP 401 again after a fresh token exchange: {error_detail(response)}"
+                    f"{call.method} {url}: HTTP 401 again after a fresh token exchange: {error_detail(response)}"
                 )
         return response
 
@@ -227,68 +262,69 @@ class DockerHubHook(BaseHook):
 
     def close(self) -> None:
         """Close the pooled connections."""
-        if "session" in self.__dict__:
-            self.session.close()
+        if self._ready:
+            self._session.close()
 
     # -- internals ----------------------------------------------------------------------------------
-    @cached_property
-    def _retrying(self) -> tenacity.Retrying:
-        return self.retry_policy.controller(on_retry=self._log_retry)
-
     def _log_retry(self, state: tenacity.RetryCallState) -> None:
         with self._stats_lock:
             self.retries += 1
-        method, url = state.args[0], state.args[1]
+        call: HubCall = state.args[0]
         wait = state.next_action.sleep if state.next_action else 0.0
         self.log.warning(
             "Retrying %s %s in %.2fs (attempt %d of %d): %s",
-            method, url, wait, state.attempt_number + 1, self.retry_policy.max_retries + 1,
+            call.method, call.url, wait, state.attempt_number + 1, self._retry_policy.max_retries + 1,
             describe_outcome(state.outcome),
         )
 
-    def _send_once(
-        self, method: str, url: str, headers: dict[str, str], kwargs: dict[str, Any], authenticated: bool, *,
-        retry_non_idempotent: bool,
-    ) -> requests.Response:
-        send_headers = dict(headers)
-        if authenticated:
+    def _send_once(self, call: HubCall) -> requests.Response:
+        send_headers = dict(call.headers)
+        if call.authenticated:
             send_headers["Authorization"] = f"Bearer {self.auth.token()}"
         # Prepared here rather than by Session.request: the hook owns every session-level setting
         # (headers below; no cookies, auth or params on the session), so there is nothing to merge.
         prepared = requests.PreparedRequest()
-        prepared.prepare(method=method, url=url, headers={**self.session.headers, **send_headers},
-                         data=kwargs.get("data"), json=kwargs.get("json"), params=kwargs.get("params"))
-        self.rate_limiter.acquire()
+        prepared.prepare(method=call.method, url=call.url, headers={**self._session.headers, **send_headers},
+                         data=call.body)
+        # requests re-quotes the URL, which turns %2E back into "."; an already-encoded URL goes as rendered.
+        prepared.url = exact_url(call.url) or prepared.url
+        self._rate_limiter.acquire()
         response = None
         try:
-            response = self.session.send(prepared, timeout=kwargs["timeout"], allow_redirects=False)
+            response = self._session.send(prepared, timeout=call.timeout, allow_redirects=False)
             with self._stats_lock:
                 self.calls += 1
             return response
         finally:
             if response is None:
-                self.rate_limiter.release(None, None, None)
+                self._rate_limiter.release(None, None, None)
             else:
                 retry_after = retry_after_seconds(response.headers) if response.status_code == 429 else None
-                self.rate_limiter.release(response.headers, response.status_code, retry_after)
+                self._rate_limiter.release(response.headers, response.status_code, retry_after)
 
-    def _send(
-        self, method: str, url: str, headers: dict[str, str], kwargs: dict[str, Any], allow: bool, *, authenticated: bool
-    ) -> requests.Response:
+    def _send(self, call: HubCall) -> requests.Response:
+        self.prepare()
         try:
-            return self._retrying(self._send_once, method, url, headers, kwargs, authenticated,
-                                  retry_non_idempotent=allow)
+            return self._retrying(self._send_once, call)
         except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as exc:
-            raise DockerHubConnectionError(f"{method} {url} failed: {type(exc).__name__}") from None
+            if failed_before_sending(exc):
+                raise DockerHubUnreachableError(
+                    f"could not connect to {self._settings.base_url} ({type(exc).__name__}) "
+                    f"after {self._retry_policy.max_retries + 1} attempts") from None
+            raise DockerHubConnectionError(f"{call.method} {call.url}: no answer ({type(exc).__name__})") from None
 
     def _exchange_token(self) -> str:
-        s = self.settings
+        s = self._settings
         url = self.url_for(TOKEN_ENDPOINT)
-        body = {"identifier": s.identifier, "secret": s.secret}
+        body = _json_bytes({"identifier": s.identifier, "secret": s.secret})
+        exchange = HubCall("POST", url, body, {"Content-Type": "application/json"}, s.timeout,
+                           retry_writes=True, authenticated=False)  # issuing a token changes nothing
         try:
-            response = self._send("POST", url, {}, {"json": body, "timeout": s.timeout}, True, authenticated=False)
+            response = self._send(exchange)
+        except DockerHubUnreachableError:
+            raise
         except DockerHubConnectionError as exc:
-            raise DockerHubConnectionError(f"token exchange: could not reach {s.base_url} ({exc})") from None
+            raise DockerHubAuthError(f"token exchange at {url}: {exc}") from None
         detail = error_detail(response).replace(s.secret or "\0", "***")
         if response.status_code in (401, 403):
             raise DockerHubAuthError(
@@ -303,3 +339,7 @@ class DockerHubHook(BaseHook):
             raise DockerHubAuthError(f"token exchange at {url}: no access_token in the response") from None
         mask_secret(token)
         return token
+
+
+def _json_bytes(value: Any) -> bytes:
+    return dumps(value, separators=(",", ":"), allow_nan=False).encode()

@@ -1,19 +1,48 @@
-"""When to retry a Docker Hub call and how long to wait, as a tenacity policy."""
+"""When to retry a Docker Hub call and how long to wait, as a tenacity policy.
+
+A write (POST, PATCH) is repeated only when the server provably did not apply it: the connection
+was never made, or the server refused it for its rate limit (429, or 503 with ``Retry-After``).
+After a 502/504, a plain 503 or a broken connection it may have been applied, so it is not
+repeated unless the connection says ``retry_non_idempotent``.
+"""
 
 from __future__ import annotations
 
 import random
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 
 import requests
 import tenacity
 from urllib3.exceptions import ConnectTimeoutError, NewConnectionError
 
+#: Statuses worth another try; for non-idempotent methods see ``RetryPolicy.should_retry_status``.
 RETRYABLE_STATUS = frozenset({429, 502, 503, 504})
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
+
+
+@dataclass(frozen=True)
+class HubCall:
+    """One HTTP call as the hook sends it.
+
+    :param retry_writes: repeat a POST/PATCH even when it may have reached the server.
+    :param authenticated: send the bearer token (False only for the token exchange itself).
+    """
+
+    method: str
+    url: str
+    body: bytes | None = None
+    headers: Mapping[str, str] = field(default_factory=dict)
+    timeout: float = 30.0
+    retry_writes: bool = False
+    authenticated: bool = True
+
+    @property
+    def repeatable(self) -> bool:
+        """True when sending the call twice cannot do more than sending it once (or the user accepts that)."""
+        return self.method in IDEMPOTENT_METHODS or self.retry_writes
 
 
 def retry_after_seconds(headers: Mapping[str, str], now: float | None = None) -> float | None:
@@ -48,6 +77,11 @@ def failed_before_sending(exc: BaseException) -> bool:
     return False
 
 
+def refused_unapplied(response: requests.Response) -> bool:
+    """True when the answer says the request was refused before it was applied: 429, or 503 with ``Retry-After``."""
+    return response.status_code == 429 or (response.status_code == 503 and "Retry-After" in response.headers)
+
+
 def describe_outcome(outcome: tenacity.Future) -> str:
     """A short reason for the log: the status code or the exception type (never a body or header)."""
     if outcome.failed:
@@ -65,21 +99,29 @@ class RetryPolicy:
     max_backoff_seconds: float = 60.0
     max_retry_seconds: float = 300.0
 
-    def should_retry_exception(self, exc: BaseException, method: str, retry_non_idempotent: bool) -> bool:
-        """Retry connection failures; after the request may have arrived, only idempotent methods."""
+    @staticmethod
+    def should_retry_exception(exc: BaseException, call: HubCall) -> bool:
+        """Retry connection failures; after the request may have arrived, only repeatable calls."""
         if failed_before_sending(exc):
             return True
         if isinstance(exc, (requests.exceptions.ConnectionError, requests.exceptions.Timeout,
                             requests.exceptions.ChunkedEncodingError)):
-            return method in IDEMPOTENT_METHODS or retry_non_idempotent
+            return call.repeatable
         return False
 
+    @staticmethod
+    def should_retry_status(response: requests.Response, call: HubCall) -> bool:
+        """Retry 429 and a limiter's 503 always; 502/503/504 only when the call is repeatable."""
+        if refused_unapplied(response):
+            return True
+        return response.status_code in RETRYABLE_STATUS and call.repeatable
+
     def wait_seconds(self, state: tenacity.RetryCallState) -> float:
-        """Server-announced wait for 429, else exponential backoff with full jitter."""
+        """Server-announced wait for 429/503, else exponential backoff with full jitter."""
         outcome = state.outcome
         if outcome is not None and not outcome.failed:
             response = outcome.result()
-            if response.status_code == 429:
+            if response.status_code in (429, 503):
                 announced = retry_after_seconds(response.headers)
                 if announced is not None:
                     return min(announced, self.max_retry_seconds)
@@ -87,14 +129,12 @@ class RetryPolicy:
         return random.uniform(ceiling / 2, ceiling)
 
     def should_retry(self, state: tenacity.RetryCallState) -> bool:
-        """Retry retryable statuses and safe exceptions; the retried call's first argument is the method
-        and its keyword ``retry_non_idempotent`` says whether POST/PATCH may be repeated."""
+        """The retried function's first argument is the ``HubCall``; its outcome decides."""
+        call: HubCall = state.args[0]
         outcome = state.outcome
         if not outcome.failed:
-            return outcome.result().status_code in RETRYABLE_STATUS
-        method = state.args[0] if state.args else ""
-        return self.should_retry_exception(outcome.exception(), method,
-                                           bool(state.kwargs.get("retry_non_idempotent")))
+            return self.should_retry_status(outcome.result(), call)
+        return self.should_retry_exception(outcome.exception(), call)
 
     def controller(self, on_retry: Callable[[tenacity.RetryCallState], None]) -> tenacity.Retrying:
         """One tenacity controller for every call of a hook (tenacity keeps per-call state per thread);

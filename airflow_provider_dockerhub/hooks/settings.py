@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from airflow_provider_dockerhub.wire import FALSE_WORDS, TRUE_WORDS, parse_bool
+
 if TYPE_CHECKING:
     from airflow.sdk import Connection
 
@@ -74,14 +76,7 @@ EXTRA_FIELDS: tuple[ExtraField, ...] = (
 
 
 def _as_bool(value: Any, name: str) -> bool:
-    if isinstance(value, bool):
-        return value
-    text = str(value).strip().lower()
-    if text in ("1", "true", "yes", "on"):
-        return True
-    if text in ("0", "false", "no", "off", ""):
-        return False
-    raise ValueError(f"connection extra {name!r} must be true or false, got {value!r}")
+    return parse_bool(value, f"connection extra {name!r}")
 
 
 def _as_number(value: Any, name: str, cast: type = float) -> Any:
@@ -144,7 +139,7 @@ class DockerHubConnectionSettings:
             raise ValueError(f"connection extra 'auth_type' must be one of {AUTH_TYPES}, got {auth_type!r}")
         rps = get("max_requests_per_second")
         verify = get("verify")
-        if isinstance(verify, str) and verify.strip().lower() in ("true", "false", "1", "0", "yes", "no"):
+        if isinstance(verify, str) and verify.strip().lower() in TRUE_WORDS | FALSE_WORDS:
             verify = _as_bool(verify, "verify")
         proxies = get("proxies")
         if isinstance(proxies, str):

@@ -6,9 +6,9 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from airflow_provider_dockerhub._compat import AirflowException, BaseOperator
+from airflow_provider_dockerhub.exceptions import DockerHubRunError
 from airflow_provider_dockerhub.hooks.dockerhub import DockerHubHook
 from airflow_provider_dockerhub.pipeline.grouping import GroupingSettings
-from airflow_provider_dockerhub.pipeline.render import parse_headers
 from airflow_provider_dockerhub.pipeline.runner import PipelineSettings, RecordPipeline
 from airflow_provider_dockerhub.pipeline.sinks import (
     RejectsFile,
@@ -19,11 +19,23 @@ from airflow_provider_dockerhub.pipeline.sinks import (
     webhook_from_connection,
 )
 from airflow_provider_dockerhub.pipeline.sources import read_records
+from airflow_provider_dockerhub.pipeline.storage import same_location
 from airflow_provider_dockerhub.presets.apply import apply_preset
 from airflow_provider_dockerhub.presets.registry import get_preset
+from airflow_provider_dockerhub.wire import parse_headers
 
 if TYPE_CHECKING:
     from airflow.sdk import Context
+
+
+def stop_report(result: dict[str, Any]) -> str:
+    """How far a run that stopped early got: sent, not sent, and where reading stopped (to resume from)."""
+    where = (f"reading stopped after {result['last_read']}; records after it were not read"
+             if result["last_read"] else "no record was read")
+    return (f"The run stopped at {result['stop_reason']}: of {result['records_read']} records read, "
+            f"{result['sent']} were sent ({result['succeeded']} succeeded, {result['failed']} failed) and "
+            f"{result['not_sent']} were not sent; {result['rejected'] - result['not_sent']} were rejected before "
+            f"sending; {where}.")
 
 
 class DockerHubSendOperator(BaseOperator):
@@ -32,10 +44,14 @@ class DockerHubSendOperator(BaseOperator):
 
     Records come from ``records`` (a list of dicts, an XComArg, or a JSON string) or are streamed
     from ``records_path``. Every record read ends as succeeded, failed or rejected; the return value
-    (XCom ``return_value``) is a summary whose counts add up to the records read.
+    (XCom ``return_value``) is a summary whose counts add up to the records read. A write that may
+    have reached Docker Hub is never repeated: if it got no answer or a 5xx it fails as ``uncertain``
+    ("the write may have happened"). Record values are data: Airflow renders a ``records`` string,
+    never the values inside a list of records or a file.
 
     :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
-    :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated)
+    :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a
+        string only; a list's values are sent as they are)
     :param records_path: a ``.json`` (array), ``.jsonl``/``.ndjson`` or ``.csv`` file: a local path or any
         URI ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
@@ -62,12 +78,16 @@ class DockerHubSendOperator(BaseOperator):
     :param dry_run: render every call and send none; log and return a preview and the counts.
     :param preview_limit: how many calls a dry run shows.
     :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected),
-        ``fail_fast`` (stop at the first failure) or ``continue`` (succeed; the counts tell).
+        ``fail_fast`` (start no call after the first failure) or ``continue`` (succeed; the counts tell).
+        A run-level failure (credentials refused, host unreachable, connection missing, input or an
+        output failing) stops the run and fails the task whatever this says.
     :param response_check: callable on each response; False marks that call's records failed.
     :param response_webhook_url: POST every call's event (what was sent, what came back) here. (templated)
     :param response_webhook_conn_id: or an Airflow HTTP connection for the webhook.
-    :param response_path: append every call's event as a JSON line to this file / URI. (templated)
-    :param rejects_path: append every failed or rejected record with its reason as a JSON line. (templated)
+    :param response_path: append every call's event as a JSON line to this file / URI, written and flushed
+        as soon as the answer arrives (so new token secrets survive a crash); created ``0600``. (templated)
+    :param rejects_path: append every failed or rejected record with its reason as a JSON line; created
+        ``0600``. Neither file may be ``records_path``. (templated)
     :param push_responses: what goes to XCom key ``responses``: ``none``, ``failed`` or ``all`` (the first
         1000 events; ``response_path`` keeps every one).
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
@@ -193,37 +213,74 @@ class DockerHubSendOperator(BaseOperator):
             sinks.append(webhook_from_connection(self.response_webhook_conn_id))
         return sinks, xcom
 
+    # -- rendering ----------------------------------------------------------------------------------
+    def render_template(self, content: Any, context: Context, jinja_env: Any = None, seen_oids: Any = None) -> Any:
+        """Render templates, except inside literal records: a list or dict of records is data, never a
+        template (only a ``records`` string, such as an XCom pull, is rendered)."""
+        if content is self.records and isinstance(content, (list, tuple, dict)):
+            return content
+        return super().render_template(content, context, jinja_env, seen_oids)
+
     # -- execution ----------------------------------------------------------------------------------
+    def check_locations(self) -> None:
+        """Refuse outputs that would write into the input (an endless loop) or into each other."""
+        outputs = {"rejects_path": self.rejects_path, "response_path": self.response_path}
+        named = {name: str(path) for name, path in outputs.items() if path}
+        if self.records_path:
+            for name, path in named.items():
+                if same_location(path, str(self.records_path)):
+                    raise ValueError(f"{name} {path!r} is the input file records_path; give another file")
+        if len(named) == 2 and same_location(*named.values()):
+            raise ValueError("rejects_path and response_path name the same file; give two files")
+
     def execute(self, context: Context) -> dict[str, Any]:
         settings = self.pipeline_settings()
+        self.check_locations()
         items = read_records(self.records, self.records_path, self.records_format, self.csv_types)
         hook = DockerHubHook(self.dockerhub_conn_id, pool_maxsize=max(settings.max_concurrency, 1))
+        if not settings.dry_run or settings.send_in_dry_run:
+            hook.auth  # noqa: B018 - a missing or broken connection fails here, once, before anything is read
         sinks, xcom = self.build_sinks()
         pipeline = RecordPipeline(
             settings,
             send=lambda call: hook.request(call.method, call.url, data=call.body, headers=call.headers),
             sinks=sinks, context=dict(context or {}), log=self.log, preview_url=self._preview_url(hook),
             total=len(self.records) if isinstance(self.records, list) else None)
+        ti = context.get("ti") if context else None
         try:
-            summary = pipeline.run(items)
+            pipeline.run(items)
+        except BaseException:  # a task timeout or a signal: say what was done before it goes up
+            self._report(pipeline, hook, xcom, ti, failing=True)
+            raise
         finally:
             hook.close()
-        summary.retries = hook.retries
-        result = {**summary.as_dict(), "sink_errors": pipeline.sink_errors}
-        if settings.dry_run:
-            result["preview"] = pipeline.preview
-        self._log_result(result, pipeline.preview)
-        ti = context.get("ti") if context else None
-        if ti is not None and self.push_responses != "none":
-            ti.xcom_push(key="responses", value=xcom.events)
-        if xcom.left_out:
-            self.log.warning("XCom key 'responses' holds the first %d events; %d more are not in XCom "
-                             "(set response_path to keep every response)", len(xcom.events), xcom.left_out)
-        problems = self._problems(result, settings.on_error)
+        result = self._report(pipeline, hook, xcom, ti, failing=False)
+        problems = self._problems(result, settings.on_error, pipeline.run_error)
         if problems:
             if ti is not None:
                 ti.xcom_push(key="summary", value=result)
-            raise AirflowException(" ".join(problems))
+            error = pipeline.run_error if isinstance(pipeline.run_error, DockerHubRunError) else None
+            raise (type(error) if error else AirflowException)(" ".join(problems))
+        return result
+
+    def _report(self, pipeline: RecordPipeline, hook: DockerHubHook, xcom: XComResponses, ti: Any, *,
+                failing: bool) -> dict[str, Any]:
+        """The summary as returned, logged, with responses pushed to XCom (and the summary too when failing)."""
+        pipeline.summary.retries = hook.retries
+        result = {**pipeline.summary.as_dict(), "sink_errors": pipeline.sink_errors}
+        if pipeline.settings.dry_run:
+            result["preview"] = pipeline.preview
+        self._log_result(result, pipeline.preview)
+        if result["uncertain"]:
+            self.log.warning("%d failed writes may have happened anyway (no answer, or a 5xx after the request "
+                             "reached Docker Hub): check them before sending them again", result["uncertain"])
+        if ti is not None and self.push_responses != "none":
+            ti.xcom_push(key="responses", value=xcom.events)
+        if ti is not None and failing:
+            ti.xcom_push(key="summary", value=result)
+        if xcom.left_out:
+            self.log.warning("XCom key 'responses' holds the first %d events; %d more are not in XCom "
+                             "(set response_path to keep every response)", len(xcom.events), xcom.left_out)
         return result
 
     def _log_result(self, result: dict[str, Any], preview: list[dict[str, Any]]) -> None:
@@ -236,16 +293,25 @@ class DockerHubSendOperator(BaseOperator):
             result["calls"], result["retries"], result["elapsed_seconds"])
 
     @staticmethod
-    def _problems(result: dict[str, Any], on_error: str) -> list[str]:
-        """Why the task fails: failed or rejected records (unless on_error='continue'), or a failing sink."""
+    def _problems(result: dict[str, Any], on_error: str, run_error: BaseException | None) -> list[str]:
+        """Why the task fails: a run-level failure, failed or rejected records (unless on_error='continue')."""
         problems = []
-        if (result["failed"] or result["rejected"]) and on_error != "continue":
-            firsts = "; ".join(f"{f['location']}: {f['reason']}" for f in result["first_failures"][:3])
+        if run_error is not None:
+            problems.append(f"{run_error}.")
+        if result["stopped_early"]:
+            problems.append(stop_report(result))
+        elif (result["failed"] or result["rejected"]) and on_error != "continue":
             problems.append(f"{result['failed']} of {result['records_read']} records failed and {result['rejected']} "
-                            f"were rejected (on_error={on_error!r}). First: {firsts}")
-        if result["sink_errors"]:  # the calls were made: say so, a retry of the task would repeat them
+                            f"were rejected (on_error={on_error!r}).")
+        if problems and (result["failed"] or result["rejected"] - result["not_sent"]):
+            firsts = "; ".join(f"{f['location']}: {f['reason']}" for f in result["first_failures"][:3])
+            problems.append(f"First: {firsts}")
+        if result["uncertain"] and problems:
+            problems.append(f"{result['uncertain']} failed writes may have happened anyway (no answer or a 5xx): "
+                            f"check them on Docker Hub before sending them again (rejects_path keeps them).")
+        if result["sink_errors"] and not result["stopped_early"]:
             problems.append(f"responses or rejects could not all be written ({'; '.join(result['sink_errors'])}); "
-                            f"the {result['calls']} calls were made, see XCom key 'summary'")
+                            f"the {result['calls']} calls were made, see XCom key 'summary'.")
         return problems
 
     @staticmethod

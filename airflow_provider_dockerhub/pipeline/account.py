@@ -18,11 +18,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from airflow_provider_dockerhub.hooks.dockerhub import error_detail
 from airflow_provider_dockerhub.pipeline.deliver import Delivery
 from airflow_provider_dockerhub.pipeline.items import Item, Outcome, PreparedCall
+from airflow_provider_dockerhub.wire import error_detail, write_may_have_happened
 
 SUCCEEDED, FAILED, REJECTED = "succeeded", "failed", "rejected"
+#: Appended to the reason of a failed write that may have been applied anyway.
+MAY_HAVE_HAPPENED = "the write may have happened: check Docker Hub before sending this record again"
 #: Keys whose string values are secrets wherever they appear in a response.
 SECRET_KEYS = frozenset({"token", "access_token", "secret", "password", "login_2fa_token"})
 REDACTED = "***"
@@ -41,12 +43,20 @@ def response_body(response: Any) -> Any:
         return response.text
 
 
+def failed_call(call: PreparedCall, response: Any, reason: str) -> list[Outcome]:
+    """Every record of the call failed; a write answered by a 5xx (or not at all) may have happened anyway."""
+    status = getattr(response, "status_code", None)
+    uncertain = write_may_have_happened(status, getattr(response, "headers", None))
+    if uncertain:
+        reason = f"{reason}; {MAY_HAVE_HAPPENED}"
+    return [Outcome(item, FAILED, status, reason, uncertain) for item in call.items]
+
+
 def read_whole_call(call: PreparedCall, response: Any) -> list[Outcome]:
     """All records of the call share the response's verdict."""
     if 200 <= response.status_code < 300:
         return [Outcome(item, SUCCEEDED, response.status_code) for item in call.items]
-    reason = f"HTTP {response.status_code}: {error_detail(response)}"
-    return [Outcome(item, FAILED, response.status_code, reason) for item in call.items]
+    return failed_call(call, response, f"HTTP {response.status_code}: {error_detail(response)}")
 
 
 def read_bulk_invites(call: PreparedCall, response: Any) -> list[Outcome]:
@@ -130,6 +140,10 @@ class Summary:
     failed: int = 0
     rejected: int = 0
     previewed: int = 0
+    uncertain: int = 0
+    not_sent: int = 0
+    last_read: str | None = None
+    stop_reason: str | None = None
     calls: int = 0
     retries: int = 0
     status_counts: Counter = field(default_factory=Counter)
@@ -148,6 +162,7 @@ class Summary:
             return
         if outcome.status == FAILED:
             self.failed += 1
+            self.uncertain += outcome.uncertain
         else:
             self.rejected += 1
         if len(self.first_failures) < keep_failures:
@@ -159,7 +174,9 @@ class Summary:
         """The JSON-serializable summary returned to XCom."""
         return {
             "records_read": self.records_read, "succeeded": self.succeeded, "failed": self.failed,
-            "rejected": self.rejected, "previewed": self.previewed, "calls": self.calls, "retries": self.retries,
+            "rejected": self.rejected, "previewed": self.previewed, "uncertain": self.uncertain,
+            "sent": self.succeeded + self.failed, "not_sent": self.not_sent, "stopped_early": self.stop_reason is not None,
+            "stop_reason": self.stop_reason, "last_read": self.last_read, "calls": self.calls, "retries": self.retries,
             "status_counts": {str(k): v for k, v in sorted(self.status_counts.items(), key=lambda kv: str(kv[0]))},
             "elapsed_seconds": round(self.elapsed_seconds, 3), "dry_run": self.dry_run,
             "first_failures": self.first_failures,
@@ -173,6 +190,8 @@ def account_delivery(
     call, response = delivery.call, delivery.response
     if delivery.error is not None:
         reason = f"{type(delivery.error).__name__}: {delivery.error}"
+        if getattr(delivery.error, "may_have_reached", False):
+            return failed_call(call, None, reason)
         return [Outcome(item, FAILED, None, reason) for item in call.items]
     outcomes = reader(call, response)
     if response_check is not None and any(o.status == SUCCEEDED for o in outcomes):

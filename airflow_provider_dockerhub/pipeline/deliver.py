@@ -1,4 +1,9 @@
-"""Deliver stage: send prepared calls through the hook, ``max_concurrency`` at a time, results in input order."""
+"""Deliver stage: send prepared calls through the hook, ``max_concurrency`` at a time, results in input order.
+
+``after_send`` runs on the thread that made the call, as soon as the answer is in: the runner uses it
+to write responses (new token secrets among them) before anything else happens, and to stop the run
+at once. After ``stop()`` no call starts: calls not yet started come back with ``skipped`` set.
+"""
 
 from __future__ import annotations
 
@@ -6,30 +11,34 @@ import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from airflow_provider_dockerhub.pipeline.items import PreparedCall
+from airflow_provider_dockerhub.pipeline.items import Outcome, PreparedCall
 
 Send = Callable[[PreparedCall], Any]
 
 
 @dataclass(slots=True)
 class Delivery:
-    """A call and what came back: a response, or the exception that stopped it."""
+    """A call and what came back: a response, or the exception that stopped it; ``skipped`` when never sent."""
 
     call: PreparedCall
     response: Any = None
     error: BaseException | None = None
+    skipped: bool = False
+    outcomes: list[Outcome] = field(default_factory=list)
 
 
 class Deliverer:
-    """Runs ``send`` over calls with bounded concurrency; ``stop()`` ends dispatching (in-flight calls finish)."""
+    """Runs ``send`` over calls with bounded concurrency; ``stop()`` ends sending (in-flight calls finish)."""
 
-    def __init__(self, send: Send, max_concurrency: int = 1) -> None:
+    def __init__(self, send: Send, max_concurrency: int = 1,
+                 after_send: Callable[[Delivery], None] | None = None) -> None:
         if not isinstance(max_concurrency, int) or max_concurrency < 1:
             raise ValueError(f"max_concurrency must be a positive integer, got {max_concurrency!r}")
         self._send = send
+        self._after_send = after_send
         self.max_concurrency = max_concurrency
         self._stopped = threading.Event()
 
@@ -42,13 +51,18 @@ class Deliverer:
         return self._stopped.is_set()
 
     def _deliver(self, call: PreparedCall) -> Delivery:
+        if self.stopped:
+            return Delivery(call, skipped=True)
         try:
-            return Delivery(call, self._send(call))
+            delivery = Delivery(call, self._send(call))
         except Exception as exc:  # reported as the call's outcome, never lost
-            return Delivery(call, error=exc)
+            delivery = Delivery(call, error=exc)
+        if self._after_send is not None:
+            self._after_send(delivery)
+        return delivery
 
     def run(self, calls: Iterable[PreparedCall]) -> Iterator[Delivery]:
-        """Yield a ``Delivery`` per call, in the order the calls came."""
+        """Yield a ``Delivery`` per call, in the order the calls came; no call is taken after ``stop()``."""
         iterator = iter(calls)
         if self.max_concurrency == 1:
             while not self.stopped:
@@ -71,5 +85,4 @@ class Deliverer:
                         return
                     yield pending.popleft().result()
             finally:
-                for future in pending:
-                    future.cancel()
+                self.stop()  # left early (an error, a timeout): queued calls are skipped, in-flight ones finish

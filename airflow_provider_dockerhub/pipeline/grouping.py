@@ -5,8 +5,9 @@ Algorithms (our own names):
 * ``single``: one item per call (``batching=False``).
 * ``sequential``: input order, at most ``batch_size`` items per call.
 * ``by_attributes``: items with equal ``group_by`` values share a call; the values are the batch's
-  ``group``. A group is sent when it is full, the rest when the input ends, so memory holds at
-  most (open groups x ``batch_size``) items.
+  ``group``. A group is sent when it is full, the rest when the input ends. At most
+  ``max_open_groups`` (default 1000) groups are held at once: a new group beyond that sends the
+  oldest open one first, so memory holds at most ``max_open_groups x batch_size`` items.
 * ``by_size``: input order, packed while the JSON body stays within ``max_batch_bytes`` (and at most
   ``batch_size`` items); an item alone larger than the limit is rejected with the reason.
 """
@@ -33,6 +34,7 @@ class GroupingSettings:
     group_by: tuple[str, ...] = ()
     max_batch_bytes: int | None = None
     batch_key: str | None = None
+    max_open_groups: int = 1000
 
     def validate(self) -> None:
         """Raise ValueError naming the setting that is missing or wrong."""
@@ -44,6 +46,8 @@ class GroupingSettings:
             raise ValueError(f"batch_size must be a positive integer, got {self.batch_size!r}")
         if self.grouping == "by_attributes" and not self.group_by:
             raise ValueError("grouping='by_attributes' needs group_by (the attribute names to group on)")
+        if not isinstance(self.max_open_groups, int) or self.max_open_groups < 1:
+            raise ValueError(f"max_open_groups must be a positive integer, got {self.max_open_groups!r}")
         if self.grouping == "by_size" and (not self.max_batch_bytes or self.max_batch_bytes < 3):
             raise ValueError("grouping='by_size' needs max_batch_bytes (a positive number of bytes)")
 
@@ -88,9 +92,11 @@ def _hashable(values: tuple[Any, ...]) -> Any:
 
 
 def by_attributes(
-    items: Iterable[Item], keys: Sequence[str], batch_size: int, reject: Callable[[Item, str], None]
+    items: Iterable[Item], keys: Sequence[str], batch_size: int, reject: Callable[[Item, str], None],
+    max_open_groups: int = 1000,
 ) -> Iterator[Batch]:
-    """Batches of items sharing ``keys`` values; an item missing a key is rejected."""
+    """Batches of items sharing ``keys`` values; an item missing a key is rejected; beyond
+    ``max_open_groups`` open groups the oldest is sent first."""
     open_groups: dict[Any, tuple[tuple[Any, ...], list[Item]]] = {}
     for item in items:
         try:
@@ -101,6 +107,10 @@ def by_attributes(
         key = _hashable(values)
         entry = open_groups.get(key)
         if entry is None:
+            if len(open_groups) >= max_open_groups:
+                oldest = next(iter(open_groups))
+                oldest_values, oldest_items = open_groups.pop(oldest)
+                yield Batch(oldest_items, dict(zip(keys, oldest_values, strict=True)))
             entry = open_groups[key] = (values, [])
         entry[1].append(item)
         if len(entry[1]) >= batch_size:
@@ -140,7 +150,7 @@ def make_batches(items: Iterable[Item], settings: GroupingSettings, reject: Call
     if not settings.batching:
         return single(items)
     if settings.grouping == "by_attributes":
-        return by_attributes(items, settings.group_by, settings.batch_size, reject)
+        return by_attributes(items, settings.group_by, settings.batch_size, reject, settings.max_open_groups)
     if settings.grouping == "by_size":
         overhead = 2 + (len(settings.batch_key.encode()) + 5 if settings.batch_key else 0)  # {"key":[...]}
         return by_size(items, settings.max_batch_bytes, settings.batch_size, reject, overhead)

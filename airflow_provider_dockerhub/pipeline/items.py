@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 
@@ -45,7 +45,6 @@ class PreparedCall:
     body: bytes | None
     items: list[Item]
     group: dict[str, Any] | None = None
-    extras: dict[str, Any] = field(default_factory=dict)
 
     @property
     def indices(self) -> list[int]:
@@ -54,9 +53,14 @@ class PreparedCall:
 
 @dataclass(slots=True)
 class Outcome:
-    """What happened to one record: ``succeeded``, ``failed`` or ``rejected``."""
+    """What happened to one record: ``succeeded``, ``failed`` or ``rejected``.
+
+    :param uncertain: the record failed, but its write may have been applied (no answer, or a 5xx
+        after the request reached the server): check Docker Hub before sending it again.
+    """
 
     item: Item
     status: str
     http_status: int | None = None
     reason: str | None = None
+    uncertain: bool = False

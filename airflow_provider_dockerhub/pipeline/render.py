@@ -2,8 +2,9 @@
 
 The endpoint is a Jinja template compiled once per task. Each value it inserts is percent-encoded
 as one path segment, so a record value can never change the path: ``../x``, ``a/b``, ``?q`` and
-``#f`` stay inside their segment. Variables: ``record`` (one-record calls; the first record of a
-batch), ``records`` and ``group`` (batches), and the Airflow context (``params``, ``ds``, ...).
+``#f`` stay inside their segment, and ``.`` or ``..`` (in any encoding) are refused. Variables:
+``record`` (one-record calls; the first record of a batch), ``records`` and ``group`` (batches),
+and the Airflow context (``params``, ``ds``, ...).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from airflow_provider_dockerhub.pipeline.items import Batch, PreparedCall
 from airflow_provider_dockerhub.pipeline.shape import encode_json
+from airflow_provider_dockerhub.wire import is_dot_segment
 
 METHODS = ("POST", "PUT", "PATCH", "DELETE")
 BodyBuilder = Callable[[Any], Any]
@@ -37,35 +39,12 @@ def path_segment(value: Any) -> str:
     text = value if isinstance(value, str) else str(value)
     if text == "":
         raise RenderError("a value inserted into the endpoint is empty")
-    encoded = quote(text, safe="")
-    return encoded.replace(".", "%2E") if encoded in (".", "..") else encoded
-
-
-def parse_headers(headers: Mapping[str, Any] | str | None) -> dict[str, str]:
-    """Headers from a dict or the string form ``h1:v1,h2:v2`` (a value may contain ``:``)."""
-    if headers is None or headers == "":
-        return {}
-    if isinstance(headers, str):
-        parsed = {}
-        for pair in headers.split(","):
-            if not pair.strip():
-                continue
-            name, sep, value = pair.partition(":")
-            if not sep or not name.strip():
-                raise ValueError(f"headers: {pair.strip()!r} is not of the form name:value")
-            parsed[name.strip()] = value.strip()
-        headers = parsed
-    if not isinstance(headers, Mapping):
-        raise TypeError(f"headers must be a dict or a 'h1:v1,h2:v2' string, got {type(headers).__name__}")
-    result = {}
-    for name, value in headers.items():
-        name, value = str(name).strip(), str(value).strip()
-        if any(ch in name + value for ch in "\r\n"):
-            raise ValueError(f"header {name!r} contains a line break")
-        if name.lower() == "authorization":
-            raise ValueError("the Authorization header is set by the hook from the connection and cannot be given")
-        result[name] = value
-    return result
+    if ("." in text or "%" in text) and is_dot_segment(text):
+        raise RenderError(f"{text!r} cannot be a path value: it would leave its path segment")
+    try:
+        return quote(text, safe="")
+    except UnicodeEncodeError:
+        raise RenderError("a value inserted into the endpoint holds a lone surrogate (not valid Unicode)") from None
 
 
 def to_json_text(value: Any) -> str:

@@ -2,19 +2,22 @@
 
 ``RecordPipeline.run`` streams items through the stages. Every item read is tracked until it has
 an outcome, so the counts always add up: an item still held by a stage when the run stops early
-(``on_error='fail_fast'``) is rejected with that reason instead of vanishing.
+(``on_error='fail_fast'``, a run-level failure, an interruption) is rejected as not sent, with the
+reason, instead of vanishing; the summary says where reading stopped (``last_read``).
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from airflow_provider_dockerhub._compat import mask_secret
+from airflow_provider_dockerhub.exceptions import DockerHubRunError, DockerHubSinkError
 from airflow_provider_dockerhub.pipeline.account import (
     RESPONSE_READERS,
     SUCCEEDED,
@@ -24,7 +27,7 @@ from airflow_provider_dockerhub.pipeline.account import (
     reject,
     response_secrets,
 )
-from airflow_provider_dockerhub.pipeline.deliver import Deliverer
+from airflow_provider_dockerhub.pipeline.deliver import Deliverer, Delivery
 from airflow_provider_dockerhub.pipeline.grouping import GroupingSettings, make_batches
 from airflow_provider_dockerhub.pipeline.items import Item, Outcome, PreparedCall
 from airflow_provider_dockerhub.pipeline.render import RenderError, RequestRenderer
@@ -95,6 +98,11 @@ class RecordPipeline:
     """
     Runs the stages over ``items``.
 
+    A problem with one record (it cannot be read, shaped, rendered or encoded) rejects that record and
+    the run goes on. A problem with the run (credentials refused, host unreachable, the input cannot be
+    read further, a sink fails) stops it: no new call starts, calls in flight finish and are accounted,
+    every record read but not sent is rejected as not sent, and ``run_error`` holds the cause.
+
     :param send: sends one prepared call and returns the response (the hook); unused in a dry run.
     :param sinks: receive every call's event and every record's outcome.
     :param context: Airflow context for the endpoint and body templates.
@@ -116,39 +124,54 @@ class RecordPipeline:
         self.settings = settings
         self.sinks = list(sinks)
         self._event_sinks = [sink for sink in self.sinks if sink.wants_events]
+        self._outcome_sinks = [sink for sink in self.sinks if type(sink).on_outcome is not Sink.on_outcome]
+        self._sinks_lock = threading.Lock()
         self.sink_errors: list[str] = []
         self.log = log or logging.getLogger(__name__)
         self.preview_url = preview_url
         self.summary = Summary(dry_run=settings.dry_run)
         self.preview: list[dict[str, Any]] = []
+        self.run_error: BaseException | None = None
         self._pending: dict[int, Item] = {}
+        self._answered: dict[int, Delivery] = {}  # answered on a worker thread, not yet counted in order
         self._reader = RESPONSE_READERS[settings.response_reader]
+        self._fail_fast = settings.on_error == "fail_fast"
         g = settings.grouping
         default_body = settings.send_body and settings.body is None and settings.method.upper() != "DELETE"
         self.shaper = Shaper(settings.exclude_attributes, encode=default_body or (g.batching and g.grouping == "by_size"))
         self.renderer = RequestRenderer(
             settings.method, settings.endpoint, headers=settings.headers, body=settings.body, batch_key=g.batch_key,
             batching=g.batching, context=context, content_type=settings.content_type, send_body=settings.send_body)
-        self.deliverer = Deliverer(send or self._no_send, settings.max_concurrency)
+        self.deliverer = Deliverer(send or self._no_send, settings.max_concurrency, after_send=self._after_send)
         self.progress = Progress(self.log, total, settings.progress_seconds)
 
     @staticmethod
     def _no_send(call: PreparedCall) -> Any:
         raise RuntimeError("no transport configured")
 
+    # -- stopping -----------------------------------------------------------------------------------
+    def stop(self, reason: str, error: BaseException | None = None) -> None:
+        """Start no new call; the first reason given is the one reported."""
+        if self.summary.stop_reason is None:
+            self.summary.stop_reason = reason
+            if error is not None:
+                self.run_error = error
+        self.deliverer.stop()
+
     # -- accounting ---------------------------------------------------------------------------------
     def _finish(self, outcome: Outcome) -> None:
         self._pending.pop(outcome.item.index, None)
         self.summary.count(outcome)
-        self._notify(self.sinks, lambda sink: sink.on_outcome(outcome))
+        if self._outcome_sinks:
+            self._notify(self._outcome_sinks, lambda sink: sink.on_outcome(outcome))
         if outcome.status != SUCCEEDED:
-            if self.summary.failed + self.summary.rejected <= 10:
+            if self.summary.failed + self.summary.rejected - self.summary.not_sent <= 10:
                 self.log.warning("Record at %s %s: %s", outcome.item.location, outcome.status, outcome.reason)
             if self.settings.on_error == "fail_fast":
-                self.deliverer.stop()
+                self.stop("the first failure (on_error='fail_fast')")
 
     def _notify(self, sinks: list[Sink], action: Callable[[Sink], None]) -> None:
-        """Apply ``action`` to each sink; a sink that fails is dropped for the rest of the run (sending goes on)."""
+        """Apply ``action`` to each sink; a sink that fails stops the run (what it would record would be lost)."""
         for sink in list(sinks):
             try:
                 action(sink)
@@ -157,29 +180,54 @@ class RecordPipeline:
 
     def _sink_failed(self, sink: Sink, exc: Exception) -> None:
         message = f"{type(sink).__name__} failed after {self.summary.calls} calls: {type(exc).__name__}: {exc}"
-        self.log.error("%s; it receives nothing more in this run", message)
+        self.log.error("%s; the run stops, no new call is made", message)
         self.sink_errors.append(message)
         self.sinks = [s for s in self.sinks if s is not sink]
         self._event_sinks = [s for s in self._event_sinks if s is not sink]
+        self._outcome_sinks = [s for s in self._outcome_sinks if s is not sink]
+        self.stop(f"an output failed ({message})", DockerHubSinkError(message))
 
     def _reject(self, item: Item, reason: str) -> None:
         self._finish(reject(item, reason))
 
+    def _not_sent(self, item: Item) -> None:
+        self.summary.not_sent += 1
+        self._finish(reject(item, f"not sent: the run stopped at {self.summary.stop_reason or 'an interruption'}"))
+
     # -- stages -------------------------------------------------------------------------------------
+    def _source(self, items: Iterable[Item]) -> Iterator[Item]:
+        """The input, read until it ends or the run stops; an error of the input itself stops the run."""
+        iterator = iter(items)
+        while not self.deliverer.stopped:
+            try:
+                item = next(iterator)
+            except StopIteration:
+                return
+            except Exception as exc:
+                where = f"after {self.summary.last_read}" if self.summary.last_read else "before the first record"
+                self.stop(f"an input error {where}", DockerHubRunError(
+                    f"reading the records stopped {where}: {type(exc).__name__}: {exc}"))
+                return
+            self.summary.last_read = item.location
+            yield item
+
     def _read(self, items: Iterable[Item]) -> Iterator[Item]:
-        for item in items:
+        for item in self._source(items):
             self.summary.records_read += 1
             self._pending[item.index] = item
             if item.error:
                 self._reject(item, item.error)
                 continue
-            if self.settings.record_check is not None:
-                problem = self.settings.record_check(item.record)
-                if problem:
-                    self._reject(item, problem)
-                    continue
-                item.encoded = None  # the check may fill defaults: the line's text is no longer the record
-            self.shaper.shape(item)
+            try:
+                if self.settings.record_check is not None:
+                    problem = self.settings.record_check(item.record)
+                    if problem:
+                        self._reject(item, problem)
+                        continue
+                    item.encoded = None  # the check may fill defaults: the line's text is no longer the record
+                self.shaper.shape(item)
+            except Exception as exc:  # one record's problem stays that record's
+                item.error = f"{type(exc).__name__}: {exc}"
             if item.error:
                 self._reject(item, item.error)
                 continue
@@ -190,10 +238,14 @@ class RecordPipeline:
             try:
                 call = self.renderer.render(batch)
             except RenderError as exc:
-                for item in batch.items:
-                    self._reject(item, str(exc))
+                reason = str(exc)
+            except Exception as exc:  # e.g. a value that cannot be encoded into the URL
+                reason = f"{type(exc).__name__}: {exc}"
+            else:
+                yield call
                 continue
-            yield call
+            for item in batch.items:
+                self._reject(item, reason)
 
     def _preview(self, calls: Iterator[PreparedCall]) -> None:
         for call in calls:
@@ -209,32 +261,71 @@ class RecordPipeline:
                 self.summary.previewed += 1
             self.progress.update(self.summary)
 
-    def _deliver(self, calls: Iterator[PreparedCall]) -> None:
-        for delivery in self.deliverer.run(calls):
-            outcomes = account_delivery(delivery, self._reader, self.settings.response_check)
-            self.summary.calls += 1
-            status = delivery.response.status_code if delivery.response is not None else "error"
-            self.summary.status_counts[status] += 1
-            for secret in response_secrets(delivery.response):
-                mask_secret(secret)
-            if self._event_sinks:
+    def _after_send(self, delivery: Delivery) -> None:
+        """On the sending thread, as soon as the answer is in: outcomes, responses written, stop decided."""
+        outcomes = delivery.outcomes = account_delivery(delivery, self._reader, self.settings.response_check)
+        for secret in response_secrets(delivery.response):
+            mask_secret(secret)
+        self._answered[id(delivery.call)] = delivery  # dict writes are atomic: no lock needed
+        if self._event_sinks:
+            with self._sinks_lock:
                 event = delivery_event(delivery, outcomes)
-                self._notify(self._event_sinks, lambda sink, event=event: sink.on_event(event))
-            for outcome in outcomes:
-                self._finish(outcome)
-            self.progress.update(self.summary)
+                self._notify(self._event_sinks, lambda sink: sink.on_event(event))
+        if delivery.error is not None and isinstance(delivery.error, DockerHubRunError):
+            self.stop(f"a run-level failure ({type(delivery.error).__name__})", delivery.error)
+        elif self._fail_fast and any(o.status != SUCCEEDED for o in outcomes):
+            self.stop("the first failure (on_error='fail_fast')")
+
+    def _count(self, delivery: Delivery) -> None:
+        """Count an answered call's outcomes, in input order."""
+        del self._answered[id(delivery.call)]
+        summary = self.summary
+        summary.calls += 1
+        summary.status_counts[delivery.response.status_code if delivery.response is not None else "error"] += 1
+        for outcome in delivery.outcomes:
+            self._finish(outcome)
+        self.progress.update(summary)
+
+    def _deliver(self, calls: Iterator[PreparedCall]) -> None:
+        deliveries = self.deliverer.run(calls)
+        try:
+            for delivery in deliveries:
+                if not delivery.skipped:
+                    self._count(delivery)
+        finally:
+            deliveries.close()  # waits for calls in flight
+            for delivery in list(self._answered.values()):  # answered while the run was interrupted: counted
+                self._count(delivery)
 
     def run(self, items: Iterable[Item]) -> Summary:
-        """Run every stage over ``items`` and return the summary (sinks are closed)."""
+        """Run every stage over ``items`` and return the summary (sinks are closed).
+
+        A run-level failure does not raise: it is in ``run_error`` and the summary's ``stop_reason``.
+        An interruption (a task timeout, a signal) is raised after every record read is accounted.
+        """
         try:
             calls = self._calls(items)
             if self.settings.dry_run and not self.settings.send_in_dry_run:
                 self._preview(calls)
             else:
                 self._deliver(calls)
-            for item in list(self._pending.values()):
-                self._reject(item, "not sent, the run stopped at the first failure (on_error='fail_fast')")
+        except BaseException as exc:
+            self.stop(f"an interruption ({type(exc).__name__})")
+            raise
         finally:
+            for item in list(self._pending.values()):
+                self._not_sent(item)
             self.summary.elapsed_seconds = time.monotonic() - self.summary.started
-            self._notify(self.sinks, lambda sink: sink.close())
+            self._close_sinks()
         return self.summary
+
+    def _close_sinks(self) -> None:
+        for sink in self.sinks:
+            try:
+                sink.close()
+            except Exception as exc:
+                message = f"{type(sink).__name__} failed on closing after {self.summary.calls} calls: " \
+                          f"{type(exc).__name__}: {exc}"
+                self.log.error("%s", message)
+                self.sink_errors.append(message)
+                self.run_error = self.run_error or DockerHubSinkError(message)

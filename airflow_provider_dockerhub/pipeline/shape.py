@@ -27,6 +27,7 @@ from decimal import Decimal
 from pathlib import PurePath
 from typing import Any
 
+from airflow_provider_dockerhub.pipeline.decode import DEFAULT_LIMITS, RecordLimits
 from airflow_provider_dockerhub.pipeline.items import Item
 
 
@@ -50,12 +51,23 @@ def json_default(value: Any) -> Any:
     raise TypeError(f"a value of type {type(value).__name__} cannot be sent as JSON")
 
 
-_ENCODER = json.JSONEncoder(default=json_default, separators=(",", ":"), ensure_ascii=False)
+_ENCODER = json.JSONEncoder(default=json_default, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
 
 
 def encode_json(value: Any) -> bytes:
-    """Compact UTF-8 JSON of ``value``."""
+    """Compact UTF-8 JSON of ``value``; ValueError for NaN/Infinity and lone surrogates, RecursionError for
+    nesting deeper than Python's stack."""
     return _ENCODER.encode(value).encode("utf-8")
+
+
+def _encoding_problem(exc: BaseException) -> str:
+    if isinstance(exc, RecursionError):
+        return "record is nested too deeply to be encoded as JSON"
+    if isinstance(exc, UnicodeEncodeError):
+        return "a string holds a lone surrogate (\\ud800-\\udfff), which is not valid Unicode"
+    if "Out of range float" in str(exc):
+        return "a number is NaN or Infinity, which JSON cannot carry"
+    return str(exc)
 
 
 def parse_paths(attributes: Iterable[str] | str | None) -> list[tuple[str, ...]]:
@@ -92,9 +104,11 @@ def exclude(record: dict[str, Any], paths: list[tuple[str, ...]]) -> dict[str, A
 class Shaper:
     """Sets ``payload`` and ``encoded`` on each item; an unencodable record gets ``error``."""
 
-    def __init__(self, exclude_attributes: Iterable[str] | str | None = None, *, encode: bool = True) -> None:
+    def __init__(self, exclude_attributes: Iterable[str] | str | None = None, *, encode: bool = True,
+                 limits: RecordLimits = DEFAULT_LIMITS) -> None:
         self.paths = parse_paths(exclude_attributes)
         self.encode = encode
+        self.limits = limits
 
     def shape(self, item: Item) -> Item:
         """Shape one item in place and return it (a JSON Lines record with nothing excluded keeps its text)."""
@@ -108,6 +122,9 @@ class Shaper:
         if self.encode:
             try:
                 item.encoded = encode_json(item.payload)
-            except (TypeError, ValueError) as exc:
-                item.error = str(exc)
+            except (TypeError, ValueError, RecursionError) as exc:
+                item.error = _encoding_problem(exc)
+                return item
+            if len(item.encoded) > self.limits.max_record_bytes:
+                item.error = self.limits.too_large(len(item.encoded))
         return item

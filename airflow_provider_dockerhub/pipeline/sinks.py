@@ -8,20 +8,24 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import IO, Any
+from urllib.parse import urlsplit
 
 import requests
 import tenacity
 
-from airflow_provider_dockerhub.pipeline.account import FAILED, REJECTED, redact_secrets
+from airflow_provider_dockerhub._compat import mask_secret
+from airflow_provider_dockerhub.pipeline.account import FAILED, REJECTED, find_secrets, redact_secrets
 from airflow_provider_dockerhub.pipeline.items import Outcome
 from airflow_provider_dockerhub.pipeline.shape import encode_json
 from airflow_provider_dockerhub.pipeline.storage import open_for_appending
+from airflow_provider_dockerhub.wire import redact_url
 
 PUSH_RESPONSES = ("none", "failed", "all")
 
 
 class Sink:
-    """Base sink: ignores everything. ``wants_events`` tells the runner whether to build call events."""
+    """Base sink: ignores everything. ``wants_events`` tells the runner whether to build call events
+    (that costs time per call); ``on_outcome`` is called only on sinks that override it."""
 
     wants_events = True
 
@@ -36,17 +40,22 @@ class Sink:
 
 
 class JsonLinesWriter:
-    """Appends JSON lines to a local file, or writes them to any ``ObjectStoragePath`` URI."""
+    """Appends JSON lines to a local file (created ``0600``), or writes them to any ``ObjectStoragePath`` URI.
+
+    The file is opened at once, so a path that cannot be written stops the task before any call;
+    every line is flushed as it is written, so a killed worker loses nothing it had received.
+    """
 
     def __init__(self, path: str) -> None:
         self.path = str(path)
-        self._handle: IO[bytes] | None = None
+        self._handle: IO[bytes] | None = open_for_appending(self.path)
 
     def write(self, value: Any) -> None:
-        """Write one JSON line, opening the file on first use."""
+        """Write and flush one JSON line."""
         if self._handle is None:
-            self._handle = open_for_appending(self.path)
+            raise ValueError(f"{type(self).__name__} is closed")
         self._handle.write(encode_json(value) + b"\n")
+        self._handle.flush()
 
     def close(self) -> None:
         """Close the file."""
@@ -67,7 +76,7 @@ class RejectsFile(Sink):
         if outcome.status in (FAILED, REJECTED):
             self.writer.write({"index": outcome.item.index, "location": outcome.item.location,
                                "outcome": outcome.status, "status": outcome.http_status, "reason": outcome.reason,
-                               "record": outcome.item.record})
+                               "may_have_happened": outcome.uncertain, "record": outcome.item.record})
 
     def close(self) -> None:
         self.writer.close()
@@ -89,12 +98,16 @@ class ResponseFile(Sink):
 class Webhook(Sink):
     """POSTs events to a webhook as JSON arrays of up to ``batch_size`` events, with its own retries.
 
-    It has its own session: the Docker Hub bearer token is never sent to it.
+    It has its own session: the Docker Hub bearer token is never sent to it. An event that carries a
+    secret (a new token) is posted at once, not buffered. The URL is shown as ``redact_url`` does.
     """
 
     def __init__(self, url: str, *, headers: Mapping[str, str] | None = None, auth: Any = None,
                  batch_size: int = 100, timeout: float = 30.0, max_attempts: int = 5) -> None:
         self.url = url
+        if redact_url(url).endswith("/***"):  # a token in the path or query stays out of Airflow's logs
+            parts = urlsplit(url)
+            mask_secret([url, f"{parts.path}?{parts.query}" if parts.query else parts.path])
         self.batch_size = batch_size
         self.timeout = timeout
         self.session = requests.Session()
@@ -104,22 +117,25 @@ class Webhook(Sink):
         self._retrying = tenacity.Retrying(
             stop=tenacity.stop_after_attempt(max_attempts),
             wait=tenacity.wait_exponential_jitter(initial=0.2, max=10),
-            retry=tenacity.retry_if_exception_type((requests.ConnectionError, requests.Timeout, _RetryableStatus)),
+            retry=tenacity.retry_if_exception_type(_RetryableStatus),
             reraise=True,
         )
         self.posted = 0
 
     def on_event(self, event: dict[str, Any]) -> None:
         self._buffer.append(event)
-        if len(self._buffer) >= self.batch_size:
+        if len(self._buffer) >= self.batch_size or find_secrets(event.get("response")):
             self.flush()
 
     def _post(self, data: bytes) -> None:
-        response = self.session.post(self.url, data=data, timeout=self.timeout)
+        try:
+            response = self.session.post(self.url, data=data, timeout=self.timeout)
+        except requests.RequestException as exc:
+            raise _RetryableStatus(f"POST {redact_url(self.url)} failed: {type(exc).__name__}") from None
         if response.status_code == 429 or response.status_code >= 500:
-            raise _RetryableStatus(f"webhook answered HTTP {response.status_code}")
+            raise _RetryableStatus(f"POST {redact_url(self.url)} answered HTTP {response.status_code}")
         if not response.ok:
-            raise RuntimeError(f"response webhook answered HTTP {response.status_code}")
+            raise RuntimeError(f"POST {redact_url(self.url)} answered HTTP {response.status_code}")
 
     def flush(self) -> None:
         """POST what is buffered."""

@@ -16,20 +16,29 @@ from typing import IO, Any
 
 import ijson
 
+from airflow_provider_dockerhub.pipeline.decode import (
+    BOM,
+    DEFAULT_LIMITS,
+    RecordError,
+    RecordLimits,
+    build_from_events,
+    decode_json_line,
+    has_lone_surrogate,
+)
 from airflow_provider_dockerhub.pipeline.items import Item
 from airflow_provider_dockerhub.pipeline.storage import open_for_reading
+from airflow_provider_dockerhub.wire import parse_bool
 
 FORMATS = ("json", "jsonl", "csv")
 _EXTENSIONS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
 
 
 def _to_bool(text: str) -> bool:
-    lowered = text.strip().lower()
-    if lowered in ("true", "1", "yes", "y", "t"):
-        return True
-    if lowered in ("false", "0", "no", "n", "f", ""):
-        return False
-    raise ValueError(f"{text!r} is not a boolean")
+    return parse_bool(text, "the value")
+
+
+def _to_json(text: str) -> Any:
+    return decode_json_line(text.encode("utf-8"))
 
 
 #: Converters for CSV columns named in ``csv_types``; every other CSV value stays a string.
@@ -38,7 +47,7 @@ CSV_CONVERTERS: dict[str, Callable[[str], Any]] = {
     "int": int,
     "float": float,
     "bool": _to_bool,
-    "json": json.loads,
+    "json": _to_json,
 }
 
 
@@ -79,16 +88,39 @@ def iter_values(records: Any) -> Iterator[Item]:
         yield _item(index, value, f"records[{index}]")
 
 
-def _jsonl(handle: IO[bytes]) -> Iterator[Item]:
+def _lines(handle: IO[bytes], limit: int) -> Iterator[tuple[int, bytes | None]]:
+    """(line number, line) pairs; a line over ``limit`` bytes is skipped to its end and given as None."""
+    readline = handle.readline
+    number = 0
+    while True:
+        line = readline(limit + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) > limit and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):
+                line = readline(1 << 16)
+            yield number, None
+            continue
+        if number == 1 and line.startswith(BOM):
+            line = line[len(BOM):]
+        yield number, line
+
+
+def _jsonl(handle: IO[bytes], limits: RecordLimits) -> Iterator[Item]:
     index = 0
-    for line_number, line in enumerate(handle, start=1):
+    for line_number, line in _lines(handle, limits.max_record_bytes):
+        location = f"line {line_number}"
+        if line is None:
+            yield Item(index, None, location, limits.too_large(limits.max_record_bytes + 1))
+            index += 1
+            continue
         if not line.strip():
             continue  # blank lines separate nothing and are not records
-        location = f"line {line_number}"
         try:
-            value = json.loads(line)
-        except ValueError as exc:
-            yield Item(index, None, location, f"invalid JSON ({exc})")
+            value = decode_json_line(line, limits)
+        except RecordError as exc:
+            yield Item(index, None, location, str(exc))
         else:
             item = _item(index, value, location)
             if item.error is None:
@@ -97,60 +129,134 @@ def _jsonl(handle: IO[bytes]) -> Iterator[Item]:
         index += 1
 
 
-def _json_array(handle: IO[bytes]) -> Iterator[Item]:
+_TOP_LEVEL = {"start_map": "a JSON object", "string": "a string", "number": "a number", "boolean": "a boolean",
+              "null": "null"}
+
+
+def _json_array(handle: IO[bytes], limits: RecordLimits) -> Iterator[Item]:
+    """Items of a top-level JSON array, built from parser events so that nesting and size stay bounded."""
+    events = ijson.basic_parse(handle, use_float=True)
     index = 0
     try:
-        for value in ijson.items(handle, "item", use_float=True):
-            yield _item(index, value, f"item {index}")
+        first = next(events, None)
+    except ijson.IncompleteJSONError:
+        first = None
+    try:
+        if first is None:
+            raise ValueError("the file is empty; expected a JSON array of records")
+        if first[0] != "start_array":
+            raise ValueError(f"the top level is {_TOP_LEVEL.get(first[0], first[0])}, expected an array of records")
+        for event in events:
+            if event[0] == "end_array":
+                return
+            location = f"item {index}"
+            try:
+                value = build_from_events(event, events, limits)
+            except RecordError as exc:
+                yield Item(index, None, location, str(exc))
+            else:
+                yield _item(index, value, location)
             index += 1
     except ijson.JSONError as exc:
-        location = f"item {index}"
-        yield Item(index, None, location, f"invalid JSON, reading stopped here ({exc})")
+        raise ValueError(f"invalid JSON at item {index}, nothing after it can be read ({exc})") from None
 
 
-def _csv(handle: IO[bytes], csv_types: Mapping[str, str]) -> Iterator[Item]:
-    text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
-    reader = csv.reader(text)
-    header = next(reader, None)
+class _BoundedLines:
+    """Text lines for the csv reader; a line over ``limit`` characters raises ``_LineTooLong`` once and
+    reading goes on after it (an iterator object, not a generator, so it survives raising)."""
+
+    def __init__(self, text: IO[str], limit: int) -> None:
+        self.text, self.limit, self.number = text, limit, 0
+
+    def __iter__(self) -> _BoundedLines:
+        return self
+
+    def __next__(self) -> str:
+        line = self.text.readline(self.limit + 1)
+        if not line:
+            raise StopIteration
+        self.number += 1
+        if len(line) > self.limit and not line.endswith("\n"):
+            while line and not line.endswith("\n"):
+                line = self.text.readline(1 << 16)
+            raise _LineTooLong
+        return line
+
+
+class _LineTooLong(Exception):
+    pass
+
+
+def _csv(handle: IO[bytes], csv_types: Mapping[str, str], limits: RecordLimits) -> Iterator[Item]:
+    # Undecodable bytes become lone surrogates, so the row that holds them is rejected by line number.
+    text = io.TextIOWrapper(handle, encoding="utf-8-sig", errors="surrogateescape", newline="")
+    lines = _BoundedLines(text, limits.max_record_bytes)
+    reader = csv.reader(lines)
+    try:
+        header = next(reader, None)
+    except (csv.Error, _LineTooLong) as exc:
+        raise ValueError(f"the CSV header cannot be read: {exc or 'it is over max_record_bytes'}") from None
     if header is None:
         return
+    if has_lone_surrogate("".join(header)):
+        raise ValueError("the CSV header is not valid UTF-8")
     unknown = sorted(set(csv_types) - set(header))
     if unknown:
         raise ValueError(f"csv_types names column(s) {unknown} that the CSV header {header} does not have")
     converters = {column: CSV_CONVERTERS[kind] for column, kind in csv_types.items()}
-    for index, row in enumerate(reader):
-        location = f"line {reader.line_num}"
-        if len(row) != len(header):
-            yield Item(index, None, location, f"{len(row)} values for {len(header)} columns")
-            continue
-        record: dict[str, Any] = dict(zip(header, row, strict=True))
+    index = 0
+    while True:
         try:
-            for column, convert in converters.items():
-                record[column] = convert(record[column])
-        except ValueError as exc:
-            yield Item(index, None, location, f"column {column!r}: {exc}")
+            row = next(reader)
+        except StopIteration:
+            return
+        except _LineTooLong:
+            yield Item(index, None, f"line {lines.number}", limits.too_large(limits.max_record_bytes + 1))
+            index += 1
             continue
-        yield Item(index, record, location)
+        except csv.Error as exc:
+            yield Item(index, None, f"line {lines.number}", f"invalid CSV ({exc})")
+            index += 1
+            continue
+        yield _csv_item(index, f"line {lines.number}", header, row, converters)
+        index += 1
 
 
-def iter_file(path: str, records_format: str | None = None, csv_types: Mapping[str, str] | None = None) -> Iterator[Item]:
+def _csv_item(index: int, location: str, header: list[str], row: list[str],
+              converters: Mapping[str, Callable[[str], Any]]) -> Item:
+    if len(row) != len(header):
+        return Item(index, None, location, f"{len(row)} values for {len(header)} columns")
+    record: dict[str, Any] = dict(zip(header, row, strict=True))
+    bad = [column for column, value in record.items() if has_lone_surrogate(value)]
+    if bad:
+        return Item(index, None, location, f"column {bad[0]!r} is not valid UTF-8")
+    try:
+        for column, convert in converters.items():
+            record[column] = convert(record[column])
+    except (ValueError, RecordError) as exc:
+        return Item(index, None, location, f"column {column!r}: {exc}")
+    return Item(index, record, location)
+
+
+def iter_file(path: str, records_format: str | None = None, csv_types: Mapping[str, str] | None = None,
+              limits: RecordLimits = DEFAULT_LIMITS) -> Iterator[Item]:
     """Items streamed from a local file or any URI ``ObjectStoragePath`` understands (settings checked now)."""
     fmt = guess_format(path, records_format)
     csv_types = dict(csv_types or {})
     bad = {c: k for c, k in csv_types.items() if k not in CSV_CONVERTERS}
     if bad:
         raise ValueError(f"csv_types values must be one of {sorted(CSV_CONVERTERS)}, got {bad}")
-    return _stream_file(path, fmt, csv_types)
+    return _stream_file(path, fmt, csv_types, limits)
 
 
-def _stream_file(path: str, fmt: str, csv_types: dict[str, str]) -> Iterator[Item]:
+def _stream_file(path: str, fmt: str, csv_types: dict[str, str], limits: RecordLimits) -> Iterator[Item]:
     with open_for_reading(path) as handle:
         if fmt == "jsonl":
-            yield from _jsonl(handle)
+            yield from _jsonl(handle, limits)
         elif fmt == "json":
-            yield from _json_array(handle)
+            yield from _json_array(handle, limits)
         else:
-            yield from _csv(handle, csv_types)
+            yield from _csv(handle, csv_types, limits)
 
 
 def read_records(
@@ -158,10 +264,11 @@ def read_records(
     records_path: str | None = None,
     records_format: str | None = None,
     csv_types: Mapping[str, str] | None = None,
+    limits: RecordLimits = DEFAULT_LIMITS,
 ) -> Iterator[Item]:
     """Items from exactly one of ``records`` and ``records_path``."""
     if (records is None) == (records_path is None):
         raise ValueError("give exactly one of records and records_path")
     if records_path is not None:
-        return iter_file(str(records_path), records_format, csv_types)
+        return iter_file(str(records_path), records_format, csv_types, limits)
     return iter_values(records)

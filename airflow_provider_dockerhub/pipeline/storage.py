@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import io
+import os
 from pathlib import Path
 from typing import IO
+
+#: Files the provider writes can hold secrets (new tokens, records): only their owner may read them.
+PRIVATE_FILE_MODE = 0o600
 
 
 def is_uri(path: str) -> bool:
@@ -16,7 +21,9 @@ def open_for_reading(path: str) -> IO[bytes]:
     if is_uri(path):
         from airflow_provider_dockerhub._compat import ObjectStoragePath
 
-        return ObjectStoragePath(path).open("rb")
+        handle = ObjectStoragePath(path).open("rb")
+        # readline(limit) is how readers bound a line's size; fsspec's files do not take a limit.
+        return handle if isinstance(handle, io.BufferedIOBase) else io.BufferedReader(handle)
     return open(path, "rb")  # noqa: SIM115 - the caller closes it
 
 
@@ -27,4 +34,12 @@ def open_for_appending(path: str) -> IO[bytes]:
 
         return ObjectStoragePath(path).open("wb")
     Path(path).parent.mkdir(parents=True, exist_ok=True)
-    return open(path, "ab")  # noqa: SIM115 - the caller closes it
+    descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, PRIVATE_FILE_MODE)
+    return os.fdopen(descriptor, "ab")
+
+
+def same_location(first: str, second: str) -> bool:
+    """True when two paths or URIs name the same file (local paths compared after resolving links)."""
+    if is_uri(first) or is_uri(second):
+        return first.rstrip("/") == second.rstrip("/")
+    return os.path.realpath(first) == os.path.realpath(second)

@@ -41,7 +41,11 @@ SCIM_ERROR_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:Error"
 
 @dataclass
 class RecordedRequest:
-    """One request as the emulator saw it; the bearer token is hidden."""
+    """One request as the emulator saw it; the bearer token is hidden.
+
+    ``response`` is the body answered (secrets included: the emulator is for tests) and ``answered_at``
+    the ``time.time()`` when its last byte was handed to the socket (None: no answer was sent).
+    """
 
     method: str
     path: str
@@ -50,6 +54,9 @@ class RecordedRequest:
     body: Any
     status: int = 0
     principal: str | None = None
+    response: Any = field(default=None, repr=False)
+    received_at: float = 0.0
+    answered_at: float | None = None
 
 
 @dataclass
@@ -147,6 +154,8 @@ class DockerHubEmulator:
         self._requests_lock = threading.Lock()
         self._rate = _RateWindow(rate_limit, rate_window)
         self._routes = [(route, route.pattern, route.request_validator()) for route in ROUTES]
+        self._answering = threading.Event()
+        self._answering.set()
         self._server = _Server((host, port), self)
         self._thread: threading.Thread | None = None
 
@@ -219,6 +228,15 @@ class DockerHubEmulator:
         """Inject a fault; see ``Fault`` for the arguments."""
         return self.faults.add(Fault(**kwargs))
 
+    def hold_answers(self) -> None:
+        """Keep answering nothing (requests are still applied) until ``release_answers``: a test can then
+        tell exactly which answers a client had received, e.g. before killing it."""
+        self._answering.clear()
+
+    def release_answers(self) -> None:
+        """Answer again, held answers first."""
+        self._answering.set()
+
     def set_rate_limit(self, limit: int | None, window: float = 60.0) -> None:
         """Change the rate limit (None for none)."""
         self._rate = _RateWindow(limit, window)
@@ -262,7 +280,7 @@ class DockerHubEmulator:
         length = int(handler.headers.get("Content-Length") or 0)
         raw = handler.rfile.read(length) if length else b""
         headers = {k: ("Bearer ***" if k.lower() == "authorization" else v) for k, v in handler.headers.items()}
-        recorded = RecordedRequest(method, path, query, headers, None)
+        recorded = RecordedRequest(method, path, query, headers, None, received_at=time.time())
         extra_headers: dict[str, str] = {}
         scim = path.startswith("/v2/scim/")
         fault = self.faults.draw(method, path)
@@ -345,8 +363,9 @@ class DockerHubEmulator:
         else:
             data = json.dumps(payload).encode()
             content_type = "application/scim+json" if scim else "application/json"
-        recorded.status = status
+        recorded.status, recorded.response = status, payload
         self._remember(recorded)  # before answering, so a client that got its answer finds the record
+        self._answering.wait()
         handler.send_response(status)
         if content_type:
             handler.send_header("Content-Type", content_type)
@@ -356,6 +375,8 @@ class DockerHubEmulator:
         handler.end_headers()
         if data and handler.command != "HEAD":
             handler.wfile.write(data)
+        handler.wfile.flush()
+        recorded.answered_at = time.time()
 
     def _remember(self, recorded: RecordedRequest) -> None:
         if self.record:

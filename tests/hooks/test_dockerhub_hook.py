@@ -96,7 +96,7 @@ def test_wrong_credentials_error_names_identifier_but_not_secret(hook, requests_
 
 def test_unreachable_host_is_a_connection_error_without_secret(hook, requests_mock):
     requests_mock.post(TOKEN_URL, exc=requests.exceptions.ConnectTimeout)
-    with pytest.raises(DockerHubConnectionError, match="could not reach") as err:
+    with pytest.raises(DockerHubConnectionError, match="could not connect") as err:
         hook.request("POST", REPOS_URL, json={})
     assert SECRET not in repr(err.value) and err.value.__cause__ is None
 
@@ -138,12 +138,38 @@ def test_429_waits_retry_after_http_date(hook, requests_mock):
     assert 0.9 <= time.monotonic() - started <= 3
 
 
-def test_retries_5xx_then_returns_last_response(hub_conn, requests_mock):
+def test_retries_5xx_of_idempotent_calls_then_returns_last_response(hub_conn, requests_mock):
     hook = DockerHubHook(hub_conn(max_retries=2))
     requests_mock.post(TOKEN_URL, json={"access_token": make_jwt()})
-    calls = requests_mock.post(REPOS_URL, status_code=503)
-    assert hook.request("POST", REPOS_URL, json={}).status_code == 503
+    calls = requests_mock.put(REPOS_URL, status_code=503)
+    assert hook.request("PUT", REPOS_URL, json={}).status_code == 503
     assert calls.call_count == 3 and hook.retries == 2
+
+
+@pytest.mark.parametrize("status", [500, 502, 503, 504])
+def test_a_write_answered_5xx_is_not_repeated(hook, requests_mock, status):
+    requests_mock.post(TOKEN_URL, json={"access_token": make_jwt()})
+    for method in ("POST", "PATCH"):
+        calls = requests_mock.register_uri(method, REPOS_URL, status_code=status)
+        assert hook.request(method, REPOS_URL, json={}).status_code == status
+        assert calls.call_count == 1
+
+
+def test_a_write_refused_by_the_limiter_is_repeated(hook, requests_mock):
+    requests_mock.post(TOKEN_URL, json={"access_token": make_jwt()})
+    calls = requests_mock.post(REPOS_URL, [{"status_code": 429, "headers": {"Retry-After": "0"}},
+                                           {"status_code": 503, "headers": {"Retry-After": "0"}},
+                                           {"status_code": 201}])
+    assert hook.request("POST", REPOS_URL, json={}).status_code == 201
+    assert calls.call_count == 3
+
+
+def test_retry_non_idempotent_opts_in_to_repeating_writes(hub_conn, requests_mock):
+    hook = DockerHubHook(hub_conn(retry_non_idempotent=True))
+    requests_mock.post(TOKEN_URL, json={"access_token": make_jwt()})
+    calls = requests_mock.post(REPOS_URL, [{"status_code": 502}, {"status_code": 201}])
+    assert hook.request("POST", REPOS_URL, json={}).status_code == 201
+    assert calls.call_count == 2
 
 
 def test_4xx_is_not_retried(hook, requests_mock):
@@ -207,7 +233,8 @@ def test_forbidden_headers_refused(hook, requests_mock, headers):
 def test_secrets_never_logged(hook, requests_mock, log_text):
     jwt = make_jwt()
     requests_mock.post(TOKEN_URL, json={"access_token": jwt})
-    requests_mock.post(REPOS_URL, [{"status_code": 503}, {"status_code": 429, "headers": {"Retry-After": "0"}},
+    requests_mock.post(REPOS_URL, [{"status_code": 503, "headers": {"Retry-After": "0"}},
+                                   {"status_code": 429, "headers": {"Retry-After": "0"}},
                                    {"status_code": 401}, {"status_code": 201}])
     hook.request("POST", REPOS_URL, json={})
     logs = log_text()

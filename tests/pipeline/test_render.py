@@ -5,8 +5,9 @@ import json
 import pytest
 
 from airflow_provider_dockerhub.pipeline.items import Batch, Item
-from airflow_provider_dockerhub.pipeline.render import RenderError, RequestRenderer, parse_headers
+from airflow_provider_dockerhub.pipeline.render import RenderError, RequestRenderer
 from airflow_provider_dockerhub.pipeline.shape import Shaper
+from airflow_provider_dockerhub.wire import parse_headers
 
 
 def batch(*records, exclude=None, group=None):
@@ -17,12 +18,19 @@ def batch(*records, exclude=None, group=None):
 @pytest.mark.parametrize(("value", "segment"), [
     ("../x", "..%2Fx"), ("../../admin", "..%2F..%2Fadmin"), ("a/b", "a%2Fb"), ("?q=1", "%3Fq%3D1"), ("#f", "%23f"),
     ("a b", "a%20b"),
-    ("é", "%C3%A9"), ("..", "%2E%2E"), (".", "%2E"), (42, "42")])
+    ("é", "%C3%A9"), ("...", "..."), (".x", ".x"), (42, "42")])
 def test_hostile_values_stay_inside_one_segment(value, segment):
     renderer = RequestRenderer("post", "/v2/namespaces/{{ record.ns }}/repositories")
     call = renderer.render(batch({"ns": value}))
     assert call.url == f"/v2/namespaces/{segment}/repositories"
     assert call.method == "POST"
+
+
+@pytest.mark.parametrize("value", [".", "..", "%2E", "%2e%2E", ".%2E"])
+def test_dot_segments_in_any_encoding_are_refused(value):
+    renderer = RequestRenderer("DELETE", "/v2/orgs/acme/members/{{ record.username }}")
+    with pytest.raises(RenderError, match="cannot be a path value"):
+        renderer.render(batch({"username": value}))
 
 
 def test_missing_attribute_names_the_attribute():

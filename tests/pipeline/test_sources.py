@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from airflow_provider_dockerhub.pipeline.decode import RecordLimits
 from airflow_provider_dockerhub.pipeline.sources import guess_format, read_records
 
 
@@ -56,12 +57,89 @@ def test_json_array_streamed_with_a_non_object(tmp_path):
     assert items[1].error == "expected a JSON object, got int"
 
 
-def test_broken_json_array_rejects_where_it_breaks(tmp_path):
+def test_broken_json_array_stops_reading_where_it_breaks(tmp_path):
     path = tmp_path / "r.json"
     path.write_text('[{"a": 1}, {"a": 2}, {"a": ]')
+    items = read_records(records_path=str(path))
+    assert [next(items).record, next(items).record] == [{"a": 1}, {"a": 2}]
+    with pytest.raises(ValueError, match="invalid JSON at item 2, nothing after it can be read"):
+        next(items)
+
+
+@pytest.mark.parametrize(("text", "found"), [('{"a": 1}', "a JSON object"), ('"x"', "a string"), ("", "empty")])
+def test_json_file_whose_top_level_is_not_an_array_is_an_error(tmp_path, text, found):
+    path = tmp_path / "r.json"
+    path.write_text(text)
+    with pytest.raises(ValueError, match=found):
+        list(read_records(records_path=str(path)))
+
+
+LIMITS = RecordLimits(max_record_bytes=200, max_depth=5)
+
+
+@pytest.mark.parametrize("suffix", ["jsonl", "json"])
+def test_deep_and_large_records_are_rejected_and_reading_goes_on(tmp_path, suffix):
+    deep = "[" * 50 + "]" * 50
+    large = json.dumps({"a": "x" * 500})
+    wide = json.dumps({"a": [[1], [2], [3], [4], [5], [6]]})  # many brackets, shallow: fine
+    records = ['{"n": 1}', '{"d": ' + deep + "}", large, wide, '{"n": 2}']
+    path = tmp_path / f"r.{suffix}"
+    path.write_text("\n".join(records) if suffix == "jsonl" else "[" + ",".join(records) + "]")
+    items = list(read_records(records_path=str(path), limits=LIMITS))
+    assert [i.record for i in items] == [{"n": 1}, None, None, json.loads(wide), {"n": 2}]
+    assert "max_depth (5)" in items[1].error and "max_record_bytes" in items[2].error
+
+
+@pytest.mark.parametrize("suffix", ["jsonl", "json"])
+def test_a_200_kb_deeply_nested_file_stays_small(tmp_path, suffix):
+    import resource
+
+    path = tmp_path / f"bomb.{suffix}"
+    bomb = '{"d": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    path.write_text(f'{bomb}\n{{"ok": 1}}\n' if suffix == "jsonl" else f'[{bomb},{{"ok": 1}}]')
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     items = list(read_records(records_path=str(path)))
-    assert [i.record for i in items[:2]] == [{"a": 1}, {"a": 2}]
-    assert items[2].record is None and items[2].error.startswith("invalid JSON, reading stopped here")
+    grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    assert [i.record for i in items] == [None, {"ok": 1}] and "max_depth" in items[0].error
+    assert grown_mb < 100
+
+
+def test_jsonl_bom_nan_surrogates_and_bad_utf8(tmp_path):
+    path = tmp_path / "r.jsonl"
+    path.write_bytes(b'\xef\xbb\xbf{"n": 1}\n{"n": NaN}\n{"n": Infinity}\n{"s": "\\ud800"}\n'
+                     b'{"s": "\\ud83d\\ude00"}\n{"s": "\xff"}\n')
+    items = list(read_records(records_path=str(path)))
+    assert items[0].record == {"n": 1} and items[0].encoded == b'{"n": 1}'  # the BOM is not part of the record
+    assert "NaN is not valid JSON" in items[1].error and "Infinity is not valid JSON" in items[2].error
+    assert "lone surrogate" in items[3].error
+    assert items[4].record == {"s": "\U0001F600"}  # a proper pair is fine
+    assert items[5].error == "not valid UTF-8 (byte 0xff at offset 7)"
+
+
+def test_jsonl_line_over_the_limit_is_rejected_without_reading_it_whole(tmp_path):
+    path = tmp_path / "r.jsonl"
+    path.write_text('{"n": 1}\n{"big": "' + "x" * 5000 + '"}\n{"n": 2}\n')
+    items = list(read_records(records_path=str(path), limits=LIMITS))
+    assert [(i.location, i.record) for i in items] == [("line 1", {"n": 1}), ("line 2", None), ("line 3", {"n": 2})]
+    assert "max_record_bytes" in items[1].error
+
+
+def test_csv_bad_utf8_long_lines_and_broken_rows_are_rejected_by_line(tmp_path):
+    path = tmp_path / "r.csv"
+    path.write_bytes(b"name,description\nweb,ok\napi,caf\xe9\nlong," + b"x" * 500 + b"\ndb,fine\n")
+    items = list(read_records(records_path=str(path), limits=LIMITS))
+    assert [(i.location, i.record) for i in items] == [
+        ("line 2", {"name": "web", "description": "ok"}), ("line 3", None), ("line 4", None),
+        ("line 5", {"name": "db", "description": "fine"})]
+    assert items[1].error == "column 'description' is not valid UTF-8"
+    assert "max_record_bytes" in items[2].error
+
+
+def test_csv_json_column_refuses_nan(tmp_path):
+    path = tmp_path / "r.csv"
+    path.write_text('name,meta\na,"{""x"": NaN}"\nb,"{""x"": 1}"\n')
+    items = list(read_records(records_path=str(path), csv_types={"meta": "json"}))
+    assert "NaN" in items[0].error and items[1].record == {"name": "b", "meta": {"x": 1}}
 
 
 def test_csv_with_quoted_commas_wrong_rows_and_types(tmp_path):

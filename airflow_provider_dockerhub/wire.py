@@ -1,0 +1,116 @@
+"""What may go on the wire, and how to speak of it: one owner for the rules the hook and the pipeline share.
+
+The hook (HTTP and auth) and the record pipeline both need these rules; keeping them here keeps
+the pipeline free of the hook module (requests sessions, tenacity, Airflow's BaseHook).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+#: Headers the HTTP client computes itself; setting them by hand can split or smuggle a request.
+FORBIDDEN_HEADERS = frozenset({"authorization", "host", "content-length", "transfer-encoding", "connection"})
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")  # every control character but the tab
+_TOKEN = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")  # RFC 9110 field-name
+#: Characters that may stand in a URL as they are; a URL of only these is sent exactly as rendered.
+_URL_SAFE = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*")
+TRUE_WORDS = frozenset({"true", "1", "yes", "y", "t", "on"})
+FALSE_WORDS = frozenset({"false", "0", "no", "n", "f", "off", ""})
+#: Statuses after which a write may have been applied although the call failed.
+UNCERTAIN_STATUS_FLOOR = 500
+
+
+def parse_bool(value: Any, name: str) -> bool:
+    """``value`` as a boolean (a bool, or one of the words in ``TRUE_WORDS``/``FALSE_WORDS``)."""
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in TRUE_WORDS:
+        return True
+    if text in FALSE_WORDS:
+        return False
+    raise ValueError(f"{name} must be true or false, got {value!r}")
+
+
+def check_header(name: str, value: str) -> None:
+    """Raise ValueError for a header that would override authentication or framing, or split the request."""
+    if not _TOKEN.fullmatch(name):
+        raise ValueError(f"header name {name!r} is not a valid HTTP field name")
+    if name.lower() in FORBIDDEN_HEADERS:
+        if name.lower() == "authorization":
+            raise ValueError("the Authorization header is set by the hook from the connection and cannot be given")
+        raise ValueError(f"the {name} header is set by the HTTP client and cannot be given")
+    if _CONTROL.search(value):
+        raise ValueError(f"header {name!r} contains a control character (line break, NUL, ...)")
+
+
+def parse_headers(headers: Mapping[str, Any] | str | None) -> dict[str, str]:
+    """Headers from a dict or the string form ``h1:v1,h2:v2`` (a value may contain ``:``), each checked."""
+    if headers is None or headers == "":
+        return {}
+    if isinstance(headers, str):
+        parsed = {}
+        for pair in headers.split(","):
+            if not pair.strip():
+                continue
+            name, sep, value = pair.partition(":")
+            if not sep or not name.strip():
+                raise ValueError(f"headers: {pair.strip()!r} is not of the form name:value")
+            parsed[name.strip()] = value.strip()
+        headers = parsed
+    if not isinstance(headers, Mapping):
+        raise TypeError(f"headers must be a dict or a 'h1:v1,h2:v2' string, got {type(headers).__name__}")
+    result = {}
+    for name, value in headers.items():
+        name, value = str(name).strip(), str(value).strip()
+        check_header(name, value)
+        result[name] = value
+    return result
+
+
+def is_dot_segment(text: str) -> bool:
+    """True for ``.`` and ``..`` in any percent-encoding (``%2E``, ``.%2e``, ...): they leave their segment."""
+    return text in (".", "..") or ("%" in text and unquote(text) in (".", ".."))
+
+
+def exact_url(url: str) -> str | None:
+    """``url`` when it can be sent byte for byte as rendered (already percent-encoded), else None."""
+    return url if _URL_SAFE.fullmatch(url) else None
+
+
+def redact_url(url: str) -> str:
+    """``scheme://host[:port]/***``: a URL fit for logs, errors and XCom (path, query and user info hidden)."""
+    parts = urlsplit(str(url))
+    host = parts.hostname or ""
+    netloc = f"{host}:{parts.port}" if parts.port else host
+    hidden = parts.path not in ("", "/") or parts.query or parts.fragment or parts.username
+    return f"{parts.scheme}://{netloc}/***" if hidden else f"{parts.scheme}://{netloc}"
+
+
+def error_detail(response: Any, limit: int = 200) -> str:
+    """The API's short reason (``detail``/``message``), else the start of the body as text."""
+    try:
+        body = response.json()
+    except ValueError:
+        body = None
+    if isinstance(body, dict):
+        for key in ("detail", "message", "error", "errinfo"):
+            if body.get(key) not in (None, "", False):
+                return str(body[key])[:limit]
+    text = (response.text or "").strip().replace("\r", " ").replace("\n", " ")
+    return text[:limit] or (response.reason or "")
+
+
+def write_may_have_happened(status: int | None, headers: Mapping[str, str] | None = None) -> bool:
+    """True when a write answered ``status`` (None: no answer) may still have been applied by the server.
+
+    A 503 with ``Retry-After`` is a rate limiter's refusal, like 429: nothing was applied.
+    """
+    if status is None:
+        return True
+    if status == 503 and headers is not None and "Retry-After" in headers:
+        return False
+    return status >= UNCERTAIN_STATUS_FLOOR

@@ -1,0 +1,59 @@
+"""A worker killed with SIGKILL while creating tokens keeps every secret it had received."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CREATE_TOKENS = """
+import sys
+from airflow_provider_dockerhub.operators.endpoints import DockerHubCreateAccessTokenOperator
+
+records = [{"token_label": f"kill-{n}", "scopes": ["repo:read"]} for n in range(400)]
+DockerHubCreateAccessTokenOperator(task_id="t", records=records, max_concurrency=4, response_path=sys.argv[1]).execute({})
+"""
+
+
+def captured_tokens(path: Path) -> set[str]:
+    """Tokens in the response file; a line cut by the kill is no capture."""
+    tokens = set()
+    for line in path.read_text().splitlines() if path.exists() else []:
+        try:
+            event = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(event.get("response"), dict) and event["response"].get("token"):
+            tokens.add(event["response"]["token"])
+    return tokens
+
+
+def test_sigkill_mid_run_loses_no_token_secret_the_worker_received(hub, tmp_path):
+    hub.add_fault(delay=0.01, method="POST", path="^/v2/access-tokens$")
+    responses = tmp_path / "responses.jsonl"
+    proc = subprocess.Popen([sys.executable, "-c", CREATE_TOKENS, str(responses)], cwd=ROOT, env=dict(os.environ),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 120
+        while sum(p.token_label.startswith("kill-") for p in hub.state.pats.values()) < 100:
+            assert proc.poll() is None, proc.stderr.read().decode()[-2000:]
+            assert time.monotonic() < deadline, "the token run did not get going"
+            time.sleep(0.01)
+        hub.hold_answers()  # from now on nothing more reaches the worker
+        time.sleep(1.0)  # what was answered before has been received
+        answered = {r.response["token"] for r in hub.requests
+                    if r.path == "/v2/access-tokens" and r.status == 201 and r.answered_at is not None}
+        proc.kill()
+        proc.wait(timeout=30)
+    finally:
+        hub.release_answers()
+        if proc.poll() is None:
+            proc.kill()
+    created = {p.token for p in hub.state.pats.values() if p.token_label.startswith("kill-")}
+    assert proc.returncode == -9 and 100 <= len(answered) < 400
+    assert answered <= captured_tokens(responses)  # every secret the worker received is in the file
+    assert len(created - answered) <= 4  # only calls in flight (held) were created unseen
