@@ -36,6 +36,15 @@ class DockerHubUnreachableError(DockerHubConnectionError, DockerHubRunError):
         super().__init__(message, may_have_reached=False)
 
 
+class DockerHubHTTPError(DockerHubError):
+    """Docker Hub answered a read (``get_json``, ``paginate``) with a status that is not 2xx."""
+
+    def __init__(self, method: str, url: str, status: int, detail: str) -> None:
+        super().__init__(f"{method} {url}: HTTP {status}: {detail}")
+        self.status = status
+        self.detail = detail
+
+
 class DockerHubRequestError(DockerHubError, ValueError):
     """A request was refused before sending: foreign origin, forbidden header, bad method."""
 

@@ -71,6 +71,21 @@ def parse_headers(headers: Mapping[str, Any] | str | None) -> dict[str, str]:
     return result
 
 
+def base_url(host: str | None, schema: str | None = None, port: int | None = None, *, default: str = "") -> str:
+    """The base URL an Airflow connection names: ``host`` with or without a scheme, the scheme from ``schema``
+    (``http``/``https``, else https), and ``port``; ``default`` when there is no host."""
+    if not host:
+        return default
+    if "://" not in host:
+        scheme = schema if schema in ("http", "https") else "https"
+        host = f"{scheme}://{host}"
+    parts = urlsplit(host)
+    netloc = parts.netloc
+    if port and parts.port is None:
+        netloc = f"{netloc}:{port}"
+    return f"{parts.scheme}://{netloc}{parts.path}".rstrip("/")
+
+
 def is_dot_segment(text: str) -> bool:
     """True for ``.`` and ``..`` in any percent-encoding (``%2E``, ``.%2e``, ...): they leave their segment."""
     return text in (".", "..") or ("%" in text and unquote(text) in (".", ".."))

@@ -51,14 +51,7 @@ with DAG(
     @task
     def old_tokens(label_prefix: str, ds: str | None = None) -> list[dict]:
         """Active tokens with our prefix that this run did not create."""
-        hook = DockerHubHook()
-        tokens, page = [], 1
-        while True:
-            body = hook.request("GET", "/v2/access-tokens", params={"page": page, "page_size": 100}).json()
-            tokens += body["results"]
-            if not body.get("next"):
-                break
-            page += 1
+        tokens = DockerHubHook().paginate("/v2/access-tokens")  # every page; raises on a non-2xx answer
         return [{"uuid": t["uuid"], "is_active": False} for t in tokens
                 if t["token_label"].startswith(f"{label_prefix}-") and not t["token_label"].endswith(ds)]
 

@@ -75,7 +75,6 @@ class ExchangedToken:
         self._failure_backoff = failure_backoff
         self._failure: Exception | None = None
         self._retry_exchange_at = 0.0
-        self.exchanges = 0
 
     def token(self) -> str:
         """Return a token valid for at least the refresh margin, exchanging a new one when needed."""
@@ -84,7 +83,6 @@ class ExchangedToken:
             if self._token is None or now >= self._refresh_at:
                 if self._failure is not None and now < self._retry_exchange_at:
                     raise self._failure
-                self.exchanges += 1
                 try:
                     token = self._exchange()
                 except Exception as exc:

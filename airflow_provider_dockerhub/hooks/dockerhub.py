@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from json import dumps
 from typing import Any
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode, urljoin, urlsplit
 
 import requests
 import tenacity
@@ -15,6 +16,7 @@ from airflow_provider_dockerhub._compat import BaseHook, mask_secret
 from airflow_provider_dockerhub.exceptions import (
     DockerHubAuthError,
     DockerHubConnectionError,
+    DockerHubHTTPError,
     DockerHubRequestError,
     DockerHubUnreachableError,
 )
@@ -80,7 +82,6 @@ class DockerHubHook(BaseHook):
         self._prepare_lock = threading.Lock()
         self._ready = False
         self.retries = 0
-        self.calls = 0
 
     # -- connection UI (Airflow 2.x / 3.0 / 3.1; 3.2.2+ reads get_provider_info) --------------------
     @classmethod
@@ -246,6 +247,28 @@ class DockerHubHook(BaseHook):
                 )
         return response
 
+    def get_json(self, endpoint: str, params: dict[str, Any] | None = None) -> Any:
+        """GET ``endpoint`` and return its JSON body; DockerHubHTTPError on a non-2xx answer."""
+        response = self.request("GET", endpoint, params=params)
+        if not response.ok:
+            raise DockerHubHTTPError("GET", response.url or endpoint, response.status_code, error_detail(response))
+        return response.json() if response.content else None
+
+    def paginate(self, endpoint: str, params: dict[str, Any] | None = None, *, page_size: int = 100) -> Iterator[Any]:
+        """Yield the items of a list endpoint across all its pages.
+
+        Follows ``next`` (Docker Hub's ``{"results": [...], "next": url}``; ``data`` lists have one page)
+        and the SCIM form (``Resources``, ``startIndex``, ``itemsPerPage``, ``totalResults``). Pages are
+        asked for at ``page_size`` items (``count`` for SCIM).
+        """
+        scim = "/scim/" in endpoint
+        query = {**({"count": page_size} if scim else {"page_size": page_size}), **dict(params or {})}
+        url: str | None = self.url_for(endpoint)
+        while url is not None:
+            body = self.get_json(url, query)
+            items, url, query = _page_items(body, url, query)
+            yield from items
+
     def test_connection(self) -> tuple[bool, str]:
         """Exchange a token and make one cheap authenticated call."""
         try:
@@ -292,8 +315,6 @@ class DockerHubHook(BaseHook):
         response = None
         try:
             response = self._session.send(prepared, timeout=call.timeout, allow_redirects=False)
-            with self._stats_lock:
-                self.calls += 1
             return response
         finally:
             if response is None:
@@ -339,6 +360,27 @@ class DockerHubHook(BaseHook):
             raise DockerHubAuthError(f"token exchange at {url}: no access_token in the response") from None
         mask_secret(token)
         return token
+
+
+def _page_items(body: Any, url: str, query: dict[str, Any]) -> tuple[list[Any], str | None, dict[str, Any]]:
+    """The items of one page, and the URL and query of the next page (None when this is the last)."""
+    if isinstance(body, list):
+        return body, None, query
+    if not isinstance(body, dict):
+        raise DockerHubRequestError(f"GET {url}: expected a JSON list page, got {type(body).__name__}")
+    resources = body.get("Resources", body.get("resources"))
+    if resources is not None:  # SCIM: 1-based startIndex, itemsPerPage items per page, totalResults in all
+        start = int(body.get("startIndex") or query.get("startIndex") or 1)
+        total = int(body.get("totalResults") or 0)
+        following = start + len(resources)
+        if not resources or following > total:
+            return resources, None, query
+        return resources, url, {**query, "startIndex": following}
+    items = body.get("results", body.get("data", []))
+    following = body.get("next")
+    if not following:
+        return items, None, query
+    return items, urljoin(url, following), {}  # ``next`` carries the whole query
 
 
 def _json_bytes(value: Any) -> bytes:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
-from airflow_provider_dockerhub.wire import FALSE_WORDS, TRUE_WORDS, parse_bool
+from airflow_provider_dockerhub.hooks.retry import RetryPolicy
+from airflow_provider_dockerhub.wire import FALSE_WORDS, TRUE_WORDS, base_url, parse_bool
 
 if TYPE_CHECKING:
     from airflow.sdk import Connection
@@ -53,10 +53,14 @@ EXTRA_FIELDS: tuple[ExtraField, ...] = (
         AUTH_TYPES,
     ),
     ExtraField("timeout", "Timeout (seconds)", "Connect and read timeout of one HTTP call.", "number", 30),
-    ExtraField("max_retries", "Max retries", "Retries of one call on 429, 502, 503, 504 and connection errors.", "integer", 5),
-    ExtraField("backoff_seconds", "Backoff (seconds)", "First retry wait; doubles each retry, with jitter.", "number", 0.5),
-    ExtraField("max_backoff_seconds", "Max backoff (seconds)", "Longest wait between two retries.", "number", 60),
-    ExtraField("max_retry_seconds", "Retry time budget (seconds)", "Stop retrying one call after this long.", "number", 300),
+    ExtraField("max_retries", "Max retries", "Retries of one call on 429, 502, 503, 504 and connection errors.", "integer",
+               RetryPolicy.max_retries),
+    ExtraField("backoff_seconds", "Backoff (seconds)", "First retry wait; doubles each retry, with jitter.", "number",
+               RetryPolicy.backoff_seconds),
+    ExtraField("max_backoff_seconds", "Max backoff (seconds)", "Longest wait between two retries.", "number",
+               RetryPolicy.max_backoff_seconds),
+    ExtraField("max_retry_seconds", "Retry time budget (seconds)", "Stop retrying one call after this long.", "number",
+               RetryPolicy.max_retry_seconds),
     ExtraField(
         "max_requests_per_second",
         "Max requests per second",
@@ -89,17 +93,6 @@ def _as_number(value: Any, name: str, cast: type = float) -> Any:
     return number
 
 
-def _base_url(host: str | None, schema: str | None, port: int | None) -> str:
-    if not host:
-        return DEFAULT_HOST
-    if "://" not in host:
-        scheme = schema if schema in ("http", "https") else "https"
-        host = f"{scheme}://{host}"
-    parts = urlsplit(host)
-    netloc = parts.netloc
-    if port and parts.port is None:
-        netloc = f"{netloc}:{port}"
-    return f"{parts.scheme}://{netloc}{parts.path}".rstrip("/")
 
 
 @dataclass(frozen=True)
@@ -111,10 +104,10 @@ class DockerHubConnectionSettings:
     secret: str | None = field(default=None, repr=False)
     auth_type: str = "token_exchange"
     timeout: float = 30.0
-    max_retries: int = 5
-    backoff_seconds: float = 0.5
-    max_backoff_seconds: float = 60.0
-    max_retry_seconds: float = 300.0
+    max_retries: int = RetryPolicy.max_retries
+    backoff_seconds: float = RetryPolicy.backoff_seconds
+    max_backoff_seconds: float = RetryPolicy.max_backoff_seconds
+    max_retry_seconds: float = RetryPolicy.max_retry_seconds
     max_requests_per_second: float | None = None
     retry_non_idempotent: bool = False
     verify: bool | str = True
@@ -148,7 +141,7 @@ class DockerHubConnectionSettings:
             except ValueError:
                 raise ValueError("connection extra 'proxies' must be a JSON object") from None
         return cls(
-            base_url=_base_url(conn.host, conn.schema, conn.port),
+            base_url=base_url(conn.host, conn.schema, conn.port, default=DEFAULT_HOST),
             identifier=conn.login or None,
             secret=conn.password or None,
             auth_type=auth_type,

@@ -1,55 +1,433 @@
 """
-One operator per Docker Hub write endpoint, generated from the preset registry.
+One operator per Docker Hub write endpoint, each a ``class`` statement with its preset as a class attribute.
 
-Each ``DockerHub<Action>Operator`` is a ``DockerHubSendOperator`` whose method, endpoint, body,
-record checks, grouping and response reading come from its preset; it takes every other parameter
-of the send operator (records or records_path, exclude_attributes, dry_run, on_error, sinks, ...)::
+Generated from ``presets.registry`` by ``make docs`` (``presets/docs.py``); a test fails when this file is
+out of date. Each ``DockerHub<Action>Operator`` takes every parameter of ``DockerHubSendOperator`` except
+``method``, ``endpoint`` and ``endpoint_preset``::
 
     DockerHubCreateRepositoryOperator(task_id="create", records_path="/data/repos.jsonl")
 """
 
 from __future__ import annotations
 
-import json
-import types
-from typing import Any
-
-from airflow_provider_dockerhub.operators.send import DockerHubSendOperator
-from airflow_provider_dockerhub.presets.registry import PRESETS, EndpointPreset
-
-_FIXED = ("endpoint_preset", "endpoint", "method")
+from airflow_provider_dockerhub.operators.endpoint_base import DockerHubEndpointOperator
+from airflow_provider_dockerhub.presets.registry import get_preset
 
 
-def _docstring(preset: EndpointPreset) -> str:
-    optional = [a for a in preset.attributes if a not in preset.required_attributes]
-    lines = [
-        f"{preset.summary}",
-        "",
-        f"``{preset.method} {preset.path}``, one {'batch of records' if preset.batched else 'record'} per call.",
-        "",
-        f"Record attributes: required {', '.join(f'``{a}``' for a in preset.required_attributes) or 'none'}; "
-        f"optional {', '.join(f'``{a}``' for a in optional) or 'none'}.",
-        f"Example record: ``{json.dumps(dict(preset.example))}``.",
-        "",
-        "Takes every parameter of :class:`DockerHubSendOperator` except ``method``, ``endpoint`` and",
-        "``endpoint_preset``.",
-    ]
-    return "\n".join(lines)
+class DockerHubCreateAccessTokenOperator(DockerHubEndpointOperator):
+    """
+    Create a personal access token (the secret is returned once; capture it with response_path or a webhook).
+
+    ``POST /v2/access-tokens``, one record per call.
+
+    Record attributes: required ``token_label``, ``scopes``; optional ``expires_at``.
+
+    Example record::
+
+        {"token_label": "ci-read", "scopes": ["repo:read"]}
+    """
+
+    preset = get_preset("create_access_token")
 
 
-def _make_operator(preset: EndpointPreset) -> type[DockerHubSendOperator]:
-    def __init__(self: DockerHubSendOperator, **kwargs: Any) -> None:
-        fixed = [key for key in _FIXED if key in kwargs]
-        if fixed:
-            raise TypeError(f"{preset.operator} sets {', '.join(fixed)} itself")
-        DockerHubSendOperator.__init__(self, endpoint_preset=preset.name, **kwargs)
+class DockerHubUpdateAccessTokenOperator(DockerHubEndpointOperator):
+    """
+    Rename a personal access token or activate/deactivate it.
 
-    def body(namespace: dict[str, Any]) -> None:
-        namespace.update(__init__=__init__, __doc__=_docstring(preset), __module__=__name__, preset=preset)
+    ``PATCH /v2/access-tokens/{uuid}``, one record per call.
 
-    return types.new_class(preset.operator, (DockerHubSendOperator,), exec_body=body)
+    Record attributes: required ``uuid``; optional ``token_label``, ``is_active``.
+
+    Example record::
+
+        {"uuid": "b30bbf97-506c-4ecd-aabc-842f3cb484fb", "is_active": false}
+    """
+
+    preset = get_preset("update_access_token")
 
 
-OPERATORS: dict[str, type[DockerHubSendOperator]] = {preset.operator: _make_operator(preset) for preset in PRESETS}
-globals().update(OPERATORS)
-__all__ = sorted(OPERATORS)
+class DockerHubDeleteAccessTokenOperator(DockerHubEndpointOperator):
+    """
+    Delete a personal access token.
+
+    ``DELETE /v2/access-tokens/{uuid}``, one record per call.
+
+    Record attributes: required ``uuid``; optional none.
+
+    Example record::
+
+        {"uuid": "b30bbf97-506c-4ecd-aabc-842f3cb484fb"}
+    """
+
+    preset = get_preset("delete_access_token")
+
+
+class DockerHubUpdateOrgSettingsOperator(DockerHubEndpointOperator):
+    """
+    Set an organization's restricted-images settings.
+
+    ``PUT /v2/orgs/{name}/settings``, one record per call.
+
+    Record attributes: required ``org``, ``restricted_images``; optional none.
+
+    Example record::
+
+        {"org": "acme", "restricted_images": {"enabled": true, "allow_official_images": true, "allow_verified_publishers": false}}
+    """
+
+    preset = get_preset("update_org_settings")
+
+
+class DockerHubCreateOrgAccessTokenOperator(DockerHubEndpointOperator):
+    """
+    Create an organization access token (the secret is returned once).
+
+    ``POST /v2/orgs/{name}/access-tokens``, one record per call.
+
+    Record attributes: required ``org``, ``label``; optional ``description``, ``resources``, ``expires_at``.
+
+    Example record::
+
+        {"org": "acme", "label": "deploy", "resources": [{"type": "TYPE_REPO", "path": "acme/web", "scopes": ["repo-pull"]}]}
+    """
+
+    preset = get_preset("create_org_access_token")
+
+
+class DockerHubUpdateOrgAccessTokenOperator(DockerHubEndpointOperator):
+    """
+    Update an organization access token's label, description, resources or active state.
+
+    ``PATCH /v2/orgs/{org_name}/access-tokens/{access_token_id}``, one record per call.
+
+    Record attributes: required ``org``, ``access_token_id``; optional ``label``, ``description``, ``resources``,
+    ``is_active``.
+
+    Example record::
+
+        {"org": "acme", "access_token_id": "a7a5ef25-8889-43a0-8cc7-f2a94268e861", "is_active": false}
+    """
+
+    preset = get_preset("update_org_access_token")
+
+
+class DockerHubDeleteOrgAccessTokenOperator(DockerHubEndpointOperator):
+    """
+    Delete an organization access token.
+
+    ``DELETE /v2/orgs/{org_name}/access-tokens/{access_token_id}``, one record per call.
+
+    Record attributes: required ``org``, ``access_token_id``; optional none.
+
+    Example record::
+
+        {"org": "acme", "access_token_id": "a7a5ef25-8889-43a0-8cc7-f2a94268e861"}
+    """
+
+    preset = get_preset("delete_org_access_token")
+
+
+class DockerHubUpdateImmutableTagsOperator(DockerHubEndpointOperator):
+    """
+    Turn immutable tags on or off for a repository and set the rules.
+
+    ``PATCH /v2/namespaces/{namespace}/repositories/{repository}/immutabletags``, one record per call.
+
+    Record attributes: required ``namespace``, ``repository``, ``immutable_tags``, ``immutable_tags_rules``;
+    optional none.
+
+    Example record::
+
+        {"namespace": "acme", "repository": "web", "immutable_tags": true, "immutable_tags_rules": ["v.*"]}
+    """
+
+    preset = get_preset("update_immutable_tags")
+
+
+class DockerHubVerifyImmutableTagsOperator(DockerHubEndpointOperator):
+    """
+    List the tags an immutable-tag rule would match.
+
+    ``POST /v2/namespaces/{namespace}/repositories/{repository}/immutabletags/verify``, one record per call.
+
+    Record attributes: required ``namespace``, ``repository``, ``regex``; optional none.
+
+    Example record::
+
+        {"namespace": "acme", "repository": "web", "regex": "v1"}
+    """
+
+    preset = get_preset("verify_immutable_tags")
+
+
+class DockerHubCreateRepositoryGroupOperator(DockerHubEndpointOperator):
+    """
+    Give a group (team) a permission on a repository.
+
+    ``POST /v2/repositories/{namespace}/{repository}/groups``, one record per call.
+
+    Record attributes: required ``namespace``, ``repository``, ``group_id``, ``permission``; optional none.
+
+    Example record::
+
+        {"namespace": "acme", "repository": "web", "group_id": 1, "permission": "write"}
+    """
+
+    preset = get_preset("create_repository_group")
+
+
+class DockerHubCreateRepositoryOperator(DockerHubEndpointOperator):
+    """
+    Create a repository in a user's or organization's namespace.
+
+    ``POST /v2/namespaces/{namespace}/repositories``, one record per call.
+
+    Record attributes: required ``namespace``, ``name``; optional ``description``, ``full_description``,
+    ``registry``, ``is_private``.
+
+    Example record::
+
+        {"namespace": "acme", "name": "web", "description": "Frontend", "is_private": true}
+    """
+
+    preset = get_preset("create_repository")
+
+
+class DockerHubUpdateOrgMemberRoleOperator(DockerHubEndpointOperator):
+    """
+    Change an organization member's role.
+
+    ``PUT /v2/orgs/{org_name}/members/{username}``, one record per call.
+
+    Record attributes: required ``org``, ``username``, ``role``; optional none.
+
+    Example record::
+
+        {"org": "acme", "username": "bob", "role": "editor"}
+    """
+
+    preset = get_preset("update_org_member_role")
+
+
+class DockerHubRemoveOrgMemberOperator(DockerHubEndpointOperator):
+    """
+    Remove a member from an organization.
+
+    ``DELETE /v2/orgs/{org_name}/members/{username}``, one record per call.
+
+    Record attributes: required ``org``, ``username``; optional none.
+
+    Example record::
+
+        {"org": "acme", "username": "bob"}
+    """
+
+    preset = get_preset("remove_org_member")
+
+
+class DockerHubCreateGroupOperator(DockerHubEndpointOperator):
+    """
+    Create a group (team) in an organization.
+
+    ``POST /v2/orgs/{org_name}/groups``, one record per call.
+
+    Record attributes: required ``org``, ``name``; optional ``description``.
+
+    Example record::
+
+        {"org": "acme", "name": "ops", "description": "Operations"}
+    """
+
+    preset = get_preset("create_group")
+
+
+class DockerHubUpdateGroupOperator(DockerHubEndpointOperator):
+    """
+    Replace a group's name and description.
+
+    ``PUT /v2/orgs/{org_name}/groups/{group_name}``, one record per call.
+
+    Record attributes: required ``org``, ``group_name``, ``name``; optional ``description``.
+
+    Example record::
+
+        {"org": "acme", "group_name": "devs", "name": "developers"}
+    """
+
+    preset = get_preset("update_group")
+
+
+class DockerHubPatchGroupOperator(DockerHubEndpointOperator):
+    """
+    Change some of a group's details.
+
+    ``PATCH /v2/orgs/{org_name}/groups/{group_name}``, one record per call.
+
+    Record attributes: required ``org``, ``group_name``; optional ``name``, ``description``.
+
+    Example record::
+
+        {"org": "acme", "group_name": "devs", "description": "Developers"}
+    """
+
+    preset = get_preset("patch_group")
+
+
+class DockerHubDeleteGroupOperator(DockerHubEndpointOperator):
+    """
+    Delete a group.
+
+    ``DELETE /v2/orgs/{org_name}/groups/{group_name}``, one record per call.
+
+    Record attributes: required ``org``, ``group_name``; optional none.
+
+    Example record::
+
+        {"org": "acme", "group_name": "devs"}
+    """
+
+    preset = get_preset("delete_group")
+
+
+class DockerHubAddGroupMemberOperator(DockerHubEndpointOperator):
+    """
+    Add an organization member to a group.
+
+    ``POST /v2/orgs/{org_name}/groups/{group_name}/members``, one record per call.
+
+    Record attributes: required ``org``, ``group_name``, ``member``; optional none.
+
+    Example record::
+
+        {"org": "acme", "group_name": "devs", "member": "carol"}
+    """
+
+    preset = get_preset("add_group_member")
+
+
+class DockerHubRemoveGroupMemberOperator(DockerHubEndpointOperator):
+    """
+    Remove a user from a group.
+
+    ``DELETE /v2/orgs/{org_name}/groups/{group_name}/members/{username}``, one record per call.
+
+    Record attributes: required ``org``, ``group_name``, ``username``; optional none.
+
+    Example record::
+
+        {"org": "acme", "group_name": "devs", "username": "bob"}
+    """
+
+    preset = get_preset("remove_group_member")
+
+
+class DockerHubCancelInviteOperator(DockerHubEndpointOperator):
+    """
+    Cancel a pending invite.
+
+    ``DELETE /v2/invites/{id}``, one record per call.
+
+    Record attributes: required ``invite_id``; optional none.
+
+    Example record::
+
+        {"invite_id": "e36eca69-4cc8-4f17-9845-ae8c2b832691"}
+    """
+
+    preset = get_preset("cancel_invite")
+
+
+class DockerHubResendInviteOperator(DockerHubEndpointOperator):
+    """
+    Resend a pending invite.
+
+    ``PATCH /v2/invites/{id}/resend``, one record per call.
+
+    Record attributes: required ``invite_id``; optional none.
+
+    Example record::
+
+        {"invite_id": "e36eca69-4cc8-4f17-9845-ae8c2b832691"}
+    """
+
+    preset = get_preset("resend_invite")
+
+
+class DockerHubBulkInviteOperator(DockerHubEndpointOperator):
+    """
+    Invite people (Docker IDs or emails) to an organization and team; one record per invitee, grouped by org, team
+    and role into bulk calls; each invitee's status becomes its record's outcome.
+
+    ``POST /v2/invites/bulk``, one batch of records per call.
+
+    Record attributes: required ``invitee``, ``org``; optional ``team``, ``role``.
+
+    Example record::
+
+        {"invitee": "dana@example.com", "org": "acme", "team": "devs", "role": "member"}
+
+    ``api_dry_run=True`` asks Docker Hub to validate the calls without changing anything.
+    """
+
+    preset = get_preset("bulk_invite")
+
+
+class DockerHubCreateScimUserOperator(DockerHubEndpointOperator):
+    """
+    Provision a user through SCIM (connection with auth_type bearer and the SCIM token).
+
+    ``POST /v2/scim/2.0/Users``, one record per call.
+
+    Record attributes: required ``userName``; optional ``schemas``, ``name``, ``givenName``, ``familyName``.
+
+    Example record::
+
+        {"userName": "jane@example.com", "givenName": "Jane", "familyName": "Doe"}
+    """
+
+    preset = get_preset("create_scim_user")
+
+
+class DockerHubUpdateScimUserOperator(DockerHubEndpointOperator):
+    """
+    Update a SCIM user's name or enable/disable it.
+
+    ``PUT /v2/scim/2.0/Users/{id}``, one record per call.
+
+    Record attributes: required ``user_id``; optional ``schemas``, ``name``, ``givenName``, ``familyName``,
+    ``enabled``.
+
+    Example record::
+
+        {"user_id": "d9bd4e6e-0c6a-4a3e-a2f2-b5d1a4b6b3c8", "givenName": "Jane", "enabled": false}
+    """
+
+    preset = get_preset("update_scim_user")
+
+
+__all__ = [
+    "DockerHubAddGroupMemberOperator",
+    "DockerHubBulkInviteOperator",
+    "DockerHubCancelInviteOperator",
+    "DockerHubCreateAccessTokenOperator",
+    "DockerHubCreateGroupOperator",
+    "DockerHubCreateOrgAccessTokenOperator",
+    "DockerHubCreateRepositoryGroupOperator",
+    "DockerHubCreateRepositoryOperator",
+    "DockerHubCreateScimUserOperator",
+    "DockerHubDeleteAccessTokenOperator",
+    "DockerHubDeleteGroupOperator",
+    "DockerHubDeleteOrgAccessTokenOperator",
+    "DockerHubPatchGroupOperator",
+    "DockerHubRemoveGroupMemberOperator",
+    "DockerHubRemoveOrgMemberOperator",
+    "DockerHubResendInviteOperator",
+    "DockerHubUpdateAccessTokenOperator",
+    "DockerHubUpdateGroupOperator",
+    "DockerHubUpdateImmutableTagsOperator",
+    "DockerHubUpdateOrgAccessTokenOperator",
+    "DockerHubUpdateOrgMemberRoleOperator",
+    "DockerHubUpdateOrgSettingsOperator",
+    "DockerHubUpdateScimUserOperator",
+    "DockerHubVerifyImmutableTagsOperator",
+]

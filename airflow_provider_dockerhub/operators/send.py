@@ -20,7 +20,7 @@ from airflow_provider_dockerhub.pipeline.sinks import (
 )
 from airflow_provider_dockerhub.pipeline.sources import read_records
 from airflow_provider_dockerhub.pipeline.storage import same_location
-from airflow_provider_dockerhub.presets.apply import apply_preset
+from airflow_provider_dockerhub.presets.apply import build_settings
 from airflow_provider_dockerhub.presets.registry import get_preset
 from airflow_provider_dockerhub.wire import parse_headers
 
@@ -76,6 +76,8 @@ class DockerHubSendOperator(BaseOperator):
     :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts.
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with
+        the API's dry run, so Docker Hub validates every record and changes nothing.
     :param preview_limit: how many calls a dry run shows.
     :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected),
         ``fail_fast`` (start no call after the first failure) or ``continue`` (succeed; the counts tell).
@@ -129,6 +131,7 @@ class DockerHubSendOperator(BaseOperator):
         batch_key: str | None = None,
         max_concurrency: int = 1,
         dry_run: bool = False,
+        api_dry_run: bool = False,
         preview_limit: int = 10,
         on_error: str = "fail",
         response_check: Callable[[Any], bool] | None = None,
@@ -160,6 +163,7 @@ class DockerHubSendOperator(BaseOperator):
         self.batch_key = batch_key
         self.max_concurrency = max_concurrency
         self.dry_run = dry_run
+        self.api_dry_run = api_dry_run
         self.preview_limit = preview_limit
         self.on_error = on_error
         self.response_check = response_check
@@ -193,7 +197,10 @@ class DockerHubSendOperator(BaseOperator):
             response_check=self.response_check,
         )
         if self.endpoint_preset is not None:
-            apply_preset(settings, get_preset(self.endpoint_preset), endpoint=self.endpoint, method=self.method)
+            settings = build_settings(settings, get_preset(self.endpoint_preset), endpoint=self.endpoint,
+                                      method=self.method, api_dry_run=bool(self.api_dry_run))
+        elif self.api_dry_run:
+            raise ValueError("api_dry_run is for endpoint presets whose API has a dry run (bulk_invite)")
         settings.validate()
         return settings
 
@@ -238,7 +245,7 @@ class DockerHubSendOperator(BaseOperator):
         self.check_locations()
         items = read_records(self.records, self.records_path, self.records_format, self.csv_types)
         hook = DockerHubHook(self.dockerhub_conn_id, pool_maxsize=max(settings.max_concurrency, 1))
-        if not settings.dry_run or settings.send_in_dry_run:
+        if not settings.dry_run:
             hook.auth  # noqa: B018 - a missing or broken connection fails here, once, before anything is read
         sinks, xcom = self.build_sinks()
         pipeline = RecordPipeline(

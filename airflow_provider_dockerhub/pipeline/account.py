@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from airflow_provider_dockerhub.pipeline.deliver import Delivery
-from airflow_provider_dockerhub.pipeline.items import Item, Outcome, PreparedCall
+from airflow_provider_dockerhub.pipeline.items import Item, Outcome, PreparedCall, Status
 from airflow_provider_dockerhub.wire import error_detail, write_may_have_happened
 
-SUCCEEDED, FAILED, REJECTED = "succeeded", "failed", "rejected"
+SUCCEEDED, FAILED, REJECTED = Status.SUCCEEDED, Status.FAILED, Status.REJECTED
 #: Appended to the reason of a failed write that may have been applied anyway.
 MAY_HAVE_HAPPENED = "the write may have happened: check Docker Hub before sending this record again"
 #: Keys whose string values are secrets wherever they appear in a response.
@@ -126,7 +126,7 @@ def delivery_event(delivery: Delivery, outcomes: list[Outcome]) -> dict[str, Any
         "request": json.loads(call.body) if call.body else None,
         "response": response_body(response) if response is not None else None,
         "error": None if delivery.error is None else f"{type(delivery.error).__name__}: {delivery.error}",
-        "outcomes": [{"index": o.item.index, "status": o.status, "reason": o.reason} for o in outcomes],
+        "outcomes": [{"index": o.item.index, "status": o.status.value, "reason": o.reason} for o in outcomes],
     }
 
 
@@ -167,7 +167,7 @@ class Summary:
             self.rejected += 1
         if len(self.first_failures) < keep_failures:
             self.first_failures.append({"index": outcome.item.index, "location": outcome.item.location,
-                                        "outcome": outcome.status, "status": outcome.http_status,
+                                        "outcome": outcome.status.value, "status": outcome.http_status,
                                         "reason": outcome.reason})
 
     def as_dict(self) -> dict[str, Any]:

@@ -37,8 +37,14 @@ class GroupingSettings:
     max_open_groups: int = 1000
 
     def validate(self) -> None:
-        """Raise ValueError naming the setting that is missing or wrong."""
+        """Raise ValueError naming the setting that is missing, wrong, or contradicts ``batching``."""
         if not self.batching:
+            given = [name for name, value in (("grouping", self.grouping != "sequential"), ("group_by", self.group_by),
+                                              ("max_batch_bytes", self.max_batch_bytes), ("batch_key", self.batch_key))
+                     if value]
+            if given:
+                raise ValueError(f"{', '.join(given)} only apply to batches: set batching=True (one call per record "
+                                 f"otherwise)")
             return
         if self.grouping not in GROUPINGS:
             raise ValueError(f"grouping must be one of {GROUPINGS}, got {self.grouping!r}")

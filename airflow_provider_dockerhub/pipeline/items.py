@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any
 
 
@@ -51,6 +52,17 @@ class PreparedCall:
         return [item.index for item in self.items]
 
 
+class Status(str, Enum):
+    """What happened to one record; its value is what summaries and files show."""
+
+    SUCCEEDED = "succeeded"
+    FAILED = "failed"
+    REJECTED = "rejected"
+
+    def __str__(self) -> str:
+        return self.value
+
+
 @dataclass(slots=True)
 class Outcome:
     """What happened to one record: ``succeeded``, ``failed`` or ``rejected``.
@@ -60,7 +72,7 @@ class Outcome:
     """
 
     item: Item
-    status: str
+    status: Status
     http_status: int | None = None
     reason: str | None = None
     uncertain: bool = False

@@ -26,6 +26,22 @@ from airflow_provider_dockerhub.wire import is_dot_segment
 
 METHODS = ("POST", "PUT", "PATCH", "DELETE")
 BodyBuilder = Callable[[Any], Any]
+#: ``body=NO_BODY``: the calls carry no body at all (e.g. a preset's DELETE or resend).
+NO_BODY = type("NoBody", (), {"__repr__": lambda self: "NO_BODY"})()
+
+
+def body_kind(method: str, body: Any) -> str:
+    """The one place that decides how a call gets its body: ``none``, ``template`` (Jinja rendering to JSON),
+    ``callable`` (built by a function) or ``records`` (the record, or the batch as an array)."""
+    if body is NO_BODY or (body is None and method.upper() == "DELETE"):
+        return "none"
+    if isinstance(body, str):
+        return "template"
+    if callable(body):
+        return "callable"
+    if body is not None:
+        raise TypeError(f"body must be a Jinja template string or a callable, got {type(body).__name__}")
+    return "records"
 
 
 class RenderError(ValueError):
@@ -103,7 +119,6 @@ class RequestRenderer:
         batching: bool = False,
         context: Mapping[str, Any] | None = None,
         content_type: str = "application/json",
-        send_body: bool = True,
     ) -> None:
         self.method = method.upper()
         if self.method not in METHODS:
@@ -114,18 +129,16 @@ class RequestRenderer:
         self.batch_key = batch_key
         self.headers = {"Content-Type": content_type, **dict(headers or {})}
         self.body = body
-        self.send_body = send_body
+        self.kind = body_kind(self.method, body)
         base = dict(context or {})
         url_env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, finalize=path_segment, autoescape=False)
         self._endpoint = CompiledTemplate(url_env, endpoint, base) if _has_template(endpoint) else None
         self._static_endpoint = endpoint
         self._body_template = None
-        if isinstance(body, str):
+        if self.kind == "template":
             body_env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
             body_env.filters["tojson"] = to_json_text
             self._body_template = CompiledTemplate(body_env, body, base)
-        elif body is not None and not callable(body):
-            raise TypeError(f"body must be a Jinja template string or a callable, got {type(body).__name__}")
 
     def _variables(self, batch: Batch, *, shaped: bool) -> dict[str, Any]:
         """Template variables: the records as read (URL) or as shaped, attributes excluded (body)."""
@@ -143,7 +156,7 @@ class RequestRenderer:
             raise RenderError(_explain(exc, "endpoint")) from None
 
     def _body(self, batch: Batch) -> bytes | None:
-        if not self.send_body:
+        if self.kind == "none":
             return None
         if self._body_template is not None:
             try:
@@ -154,7 +167,7 @@ class RequestRenderer:
             except ValueError as exc:
                 raise RenderError(f"body template did not render to JSON: {exc}") from None
             return text.encode("utf-8")
-        if callable(self.body):
+        if self.kind == "callable":
             payload = [i.payload for i in batch.items] if self.batching else batch.items[0].payload
             try:
                 built = self.body(payload)
@@ -163,8 +176,6 @@ class RequestRenderer:
                 raise
             except Exception as exc:  # a user callable: any error rejects this call's records
                 raise RenderError(f"body callable failed: {type(exc).__name__}: {exc}") from None
-        if self.method == "DELETE":
-            return None
         if not self.batching:
             return batch.items[0].encoded
         array = b"[" + b",".join(item.encoded for item in batch.items) + b"]"

@@ -12,60 +12,69 @@ import json
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from airflow_provider_dockerhub._compat import mask_secret
 from airflow_provider_dockerhub.exceptions import DockerHubRunError, DockerHubSinkError
 from airflow_provider_dockerhub.pipeline.account import (
-    RESPONSE_READERS,
     SUCCEEDED,
+    ResponseReader,
     Summary,
     account_delivery,
     delivery_event,
+    read_whole_call,
     reject,
     response_secrets,
 )
 from airflow_provider_dockerhub.pipeline.deliver import Deliverer, Delivery
 from airflow_provider_dockerhub.pipeline.grouping import GroupingSettings, make_batches
 from airflow_provider_dockerhub.pipeline.items import Item, Outcome, PreparedCall
-from airflow_provider_dockerhub.pipeline.render import RenderError, RequestRenderer
+from airflow_provider_dockerhub.pipeline.render import RenderError, RequestRenderer, body_kind
 from airflow_provider_dockerhub.pipeline.shape import Shaper
 from airflow_provider_dockerhub.pipeline.sinks import Sink
 
 ON_ERROR = ("fail", "fail_fast", "continue")
-RecordCheck = Callable[[dict[str, Any]], "str | None"]
+RecordCheck = Callable[[Mapping[str, Any]], "str | None"]
 
 
-@dataclass
+@dataclass(frozen=True)
 class PipelineSettings:
-    """Everything the pipeline needs besides the input, the transport and the sinks."""
+    """Everything the pipeline needs besides the input, the transport and the sinks; built once, never edited.
+
+    :param body: a Jinja template, a callable, ``NO_BODY`` (calls without a body), or None (the records).
+    :param record_defaults: attribute values filled into each record that lacks them (a shaping step).
+    :param record_check: a pure function saying why a record (defaults filled in) cannot be sent, or None.
+    :param response_reader: turns one response into the outcomes of its call's records.
+    """
 
     method: str
     endpoint: str
-    headers: dict[str, str] = field(default_factory=dict)
+    headers: Mapping[str, str] = field(default_factory=dict)
     body: Any = None
     exclude_attributes: Any = None
     grouping: GroupingSettings = field(default_factory=GroupingSettings)
     max_concurrency: int = 1
     dry_run: bool = False
-    send_in_dry_run: bool = False
     preview_limit: int = 10
     on_error: str = "fail"
     response_check: Callable[[Any], bool] | None = None
-    response_reader: str = "whole_call"
+    response_reader: ResponseReader = read_whole_call
     content_type: str = "application/json"
-    send_body: bool = True
+    record_defaults: Mapping[str, Any] = field(default_factory=dict)
     record_check: RecordCheck | None = None
     progress_seconds: float = 10.0
+
+    @property
+    def body_kind(self) -> str:
+        """How calls get their body (see ``render.body_kind``)."""
+        return body_kind(self.method, self.body)
 
     def validate(self) -> None:
         """Raise ValueError for settings that are wrong before anything is read or sent."""
         if self.on_error not in ON_ERROR:
             raise ValueError(f"on_error must be one of {ON_ERROR}, got {self.on_error!r}")
-        if self.response_reader not in RESPONSE_READERS:
-            raise ValueError(f"unknown response reader {self.response_reader!r}")
         if self.response_check is not None and not callable(self.response_check):
             raise TypeError("response_check must be a callable taking the response")
         self.grouping.validate()
@@ -134,14 +143,14 @@ class RecordPipeline:
         self.run_error: BaseException | None = None
         self._pending: dict[int, Item] = {}
         self._answered: dict[int, Delivery] = {}  # answered on a worker thread, not yet counted in order
-        self._reader = RESPONSE_READERS[settings.response_reader]
+        self._reader = settings.response_reader
         self._fail_fast = settings.on_error == "fail_fast"
         g = settings.grouping
-        default_body = settings.send_body and settings.body is None and settings.method.upper() != "DELETE"
-        self.shaper = Shaper(settings.exclude_attributes, encode=default_body or (g.batching and g.grouping == "by_size"))
+        encode = settings.body_kind == "records" or (g.batching and g.grouping == "by_size")
+        self.shaper = Shaper(settings.exclude_attributes, encode=encode, defaults=settings.record_defaults)
         self.renderer = RequestRenderer(
             settings.method, settings.endpoint, headers=settings.headers, body=settings.body, batch_key=g.batch_key,
-            batching=g.batching, context=context, content_type=settings.content_type, send_body=settings.send_body)
+            batching=g.batching, context=context, content_type=settings.content_type)
         self.deliverer = Deliverer(send or self._no_send, settings.max_concurrency, after_send=self._after_send)
         self.progress = Progress(self.log, total, settings.progress_seconds)
 
@@ -219,12 +228,12 @@ class RecordPipeline:
                 self._reject(item, item.error)
                 continue
             try:
+                self.shaper.fill_defaults(item)
                 if self.settings.record_check is not None:
                     problem = self.settings.record_check(item.record)
                     if problem:
                         self._reject(item, problem)
                         continue
-                    item.encoded = None  # the check may fill defaults: the line's text is no longer the record
                 self.shaper.shape(item)
             except Exception as exc:  # one record's problem stays that record's
                 item.error = f"{type(exc).__name__}: {exc}"
@@ -305,7 +314,7 @@ class RecordPipeline:
         """
         try:
             calls = self._calls(items)
-            if self.settings.dry_run and not self.settings.send_in_dry_run:
+            if self.settings.dry_run:
                 self._preview(calls)
             else:
                 self._deliver(calls)

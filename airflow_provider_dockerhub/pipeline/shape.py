@@ -22,7 +22,7 @@ import datetime as dt
 import enum
 import json
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from pathlib import PurePath
 from typing import Any
@@ -105,10 +105,18 @@ class Shaper:
     """Sets ``payload`` and ``encoded`` on each item; an unencodable record gets ``error``."""
 
     def __init__(self, exclude_attributes: Iterable[str] | str | None = None, *, encode: bool = True,
-                 limits: RecordLimits = DEFAULT_LIMITS) -> None:
+                 limits: RecordLimits = DEFAULT_LIMITS, defaults: Mapping[str, Any] | None = None) -> None:
         self.paths = parse_paths(exclude_attributes)
         self.encode = encode
         self.limits = limits
+        self.defaults = dict(defaults or {})
+
+    def fill_defaults(self, item: Item) -> Item:
+        """Give the record the default values of the attributes it lacks (a new dict; the input is not changed)."""
+        if self.defaults and any(name not in item.record for name in self.defaults):
+            item.record = {**self.defaults, **item.record}
+            item.encoded = None  # the line's text is no longer the record
+        return item
 
     def shape(self, item: Item) -> Item:
         """Shape one item in place and return it (a JSON Lines record with nothing excluded keeps its text)."""

@@ -11,14 +11,14 @@ from typing import IO, Any
 from urllib.parse import urlsplit
 
 import requests
-import tenacity
 
 from airflow_provider_dockerhub._compat import mask_secret
+from airflow_provider_dockerhub.hooks.retry import HubCall, RetryPolicy
 from airflow_provider_dockerhub.pipeline.account import FAILED, REJECTED, find_secrets, redact_secrets
 from airflow_provider_dockerhub.pipeline.items import Outcome
 from airflow_provider_dockerhub.pipeline.shape import encode_json
 from airflow_provider_dockerhub.pipeline.storage import open_for_appending
-from airflow_provider_dockerhub.wire import redact_url
+from airflow_provider_dockerhub.wire import base_url, check_header, redact_url
 
 PUSH_RESPONSES = ("none", "failed", "all")
 
@@ -75,7 +75,7 @@ class RejectsFile(Sink):
     def on_outcome(self, outcome: Outcome) -> None:
         if outcome.status in (FAILED, REJECTED):
             self.writer.write({"index": outcome.item.index, "location": outcome.item.location,
-                               "outcome": outcome.status, "status": outcome.http_status, "reason": outcome.reason,
+                               "outcome": outcome.status.value, "status": outcome.http_status, "reason": outcome.reason,
                                "may_have_happened": outcome.uncertain, "record": outcome.item.record})
 
     def close(self) -> None:
@@ -103,7 +103,7 @@ class Webhook(Sink):
     """
 
     def __init__(self, url: str, *, headers: Mapping[str, str] | None = None, auth: Any = None,
-                 batch_size: int = 100, timeout: float = 30.0, max_attempts: int = 5) -> None:
+                 batch_size: int = 100, timeout: float = 30.0, retry_policy: RetryPolicy | None = None) -> None:
         self.url = url
         if redact_url(url).endswith("/***"):  # a token in the path or query stays out of Airflow's logs
             parts = urlsplit(url)
@@ -114,26 +114,24 @@ class Webhook(Sink):
         self.session.headers.update({"Content-Type": "application/json", **dict(headers or {})})
         self.session.auth = auth
         self._buffer: list[dict[str, Any]] = []
-        self._retrying = tenacity.Retrying(
-            stop=tenacity.stop_after_attempt(max_attempts),
-            wait=tenacity.wait_exponential_jitter(initial=0.2, max=10),
-            retry=tenacity.retry_if_exception_type(_RetryableStatus),
-            reraise=True,
-        )
-        self.posted = 0
+        # The hook's policy: backoff with jitter, Retry-After honoured; a webhook delivery may be repeated.
+        self._retrying = (retry_policy or RetryPolicy(max_retries=4, backoff_seconds=0.2, max_backoff_seconds=10,
+                                                      max_retry_seconds=60)).controller(on_retry=lambda state: None)
 
     def on_event(self, event: dict[str, Any]) -> None:
         self._buffer.append(event)
         if len(self._buffer) >= self.batch_size or find_secrets(event.get("response")):
             self.flush()
 
+    def _post_once(self, call: HubCall) -> requests.Response:
+        return self.session.post(call.url, data=call.body, timeout=call.timeout)
+
     def _post(self, data: bytes) -> None:
+        call = HubCall("POST", self.url, data, timeout=self.timeout, retry_writes=True, authenticated=False)
         try:
-            response = self.session.post(self.url, data=data, timeout=self.timeout)
+            response = self._retrying(self._post_once, call)
         except requests.RequestException as exc:
-            raise _RetryableStatus(f"POST {redact_url(self.url)} failed: {type(exc).__name__}") from None
-        if response.status_code == 429 or response.status_code >= 500:
-            raise _RetryableStatus(f"POST {redact_url(self.url)} answered HTTP {response.status_code}")
+            raise RuntimeError(f"POST {redact_url(self.url)} failed: {type(exc).__name__}") from None
         if not response.ok:
             raise RuntimeError(f"POST {redact_url(self.url)} answered HTTP {response.status_code}")
 
@@ -142,8 +140,7 @@ class Webhook(Sink):
         if not self._buffer:
             return
         data = encode_json(self._buffer)
-        self._retrying(self._post, data)
-        self.posted += len(self._buffer)
+        self._post(data)
         self._buffer = []
 
     def close(self) -> None:
@@ -151,10 +148,6 @@ class Webhook(Sink):
             self.flush()
         finally:
             self.session.close()
-
-
-class _RetryableStatus(Exception):
-    pass
 
 
 class XComResponses(Sink):
@@ -185,14 +178,14 @@ def webhook_from_connection(conn_id: str) -> Webhook:
     from airflow_provider_dockerhub._compat import BaseHook
 
     conn = BaseHook.get_connection(conn_id)
-    host = conn.host or ""
-    if "://" not in host:
-        host = f"{conn.schema if conn.schema in ('http', 'https') else 'http'}://{host}"
-    if conn.port:
-        host = f"{host}:{conn.port}"
+    host = base_url(conn.host, conn.schema, conn.port)
+    if not host:
+        raise ValueError(f"response_webhook_conn_id {conn_id!r}: the connection has no host")
     extra = conn.extra_dejson or {}
     path = extra.pop("endpoint", "") if isinstance(extra, dict) else ""
     headers = {k: str(v) for k, v in extra.items() if isinstance(v, (str, int, float))}
+    for name, value in headers.items():
+        check_header(name, value)
     auth = (conn.login, conn.password) if conn.login else None
     return Webhook(f"{host.rstrip('/')}/{str(path).lstrip('/')}" if path else host, headers=headers, auth=auth)
 

@@ -13,11 +13,47 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from airflow_provider_dockerhub.pipeline.account import ResponseReader, read_bulk_invites, read_whole_call
+
+BodyBuilder = Callable[[Any, tuple[str, ...], "str | None"], Any]
+
 SCIM_CONTENT_TYPE = "application/scim+json"
 SCIM_USER_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User"
 PAT_SCOPES = ("repo:admin", "repo:write", "repo:read", "repo:public_read")
 ORG_ROLES = ("owner", "editor", "member")
 REPO_PERMISSIONS = ("read", "write", "admin")
+
+
+def fields_body(record: dict[str, Any], fields: tuple[str, ...], dry_run_field: str | None) -> dict[str, Any]:
+    """The record's ``fields`` that it has (path-only attributes stay out of the body)."""
+    return {name: record[name] for name in fields if name in record}
+
+
+def scim_user_body(record: dict[str, Any], fields: tuple[str, ...], dry_run_field: str | None) -> dict[str, Any]:
+    """SCIM user body; flat ``givenName``/``familyName`` attributes (CSV-friendly) go under ``name``."""
+    body = fields_body(record, fields, None)
+    body.setdefault("schemas", [SCIM_USER_SCHEMA])
+    name = dict(body.get("name") or {})
+    for part in ("givenName", "familyName"):
+        if body.get(part) is not None:
+            name[part] = body.pop(part)
+    if name:
+        body["name"] = name
+    return body
+
+
+def bulk_invites_body(records: list[dict[str, Any]], fields: tuple[str, ...], dry_run_field: str | None) -> dict[str, Any]:
+    """One ``/v2/invites/bulk`` body for a batch of invitees sharing org, team and role."""
+    first = records[0]
+    body = {"org": first["org"], "invitees": [r["invitee"] for r in records]}
+    for optional in ("team", "role"):
+        if first.get(optional) not in (None, ""):
+            body[optional] = first[optional]
+    if dry_run_field:
+        body[dry_run_field] = True
+    return body
+
+
 
 
 @dataclass(frozen=True)
@@ -36,9 +72,10 @@ class EndpointPreset:
     :param enums: attribute -> allowed values (for a list, every item is checked).
     :param defaults: attribute values filled in when a record lacks them.
     :param content_type: request content type.
-    :param body_builder: how the body is made from the records (see ``BODY_BUILDERS``).
+    :param body_builder: builds the body from the shaped record (or the batch's records) and the body
+        fields; None for calls without a body.
     :param group_by: attributes whose records share one call; set for natively batched endpoints.
-    :param response_reader: how the response becomes per-record outcomes (``whole_call``, ``bulk_invites``).
+    :param response_reader: turns a response into per-record outcomes.
     :param api_dry_run: the body field that asks the API itself for a dry run, if it has one.
     :param example: a sample record, used in the docs and the tests.
     """
@@ -54,9 +91,9 @@ class EndpointPreset:
     enums: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     defaults: Mapping[str, Any] = field(default_factory=dict)
     content_type: str = "application/json"
-    body_builder: str = "fields"
+    body_builder: BodyBuilder | None = field(default=fields_body, repr=False)
     group_by: tuple[str, ...] = ()
-    response_reader: str = "whole_call"
+    response_reader: ResponseReader = field(default=read_whole_call, repr=False)
     api_dry_run: str | None = None
     example: Mapping[str, Any] = field(default_factory=dict)
 
@@ -80,10 +117,9 @@ class EndpointPreset:
         """The path as the send operator's endpoint template (each value encoded as one segment)."""
         return re.sub(r"\{(\w+)\}", lambda m: '{{ record["%s"] }}' % self.path_attributes[m.group(1)], self.path)
 
-    def check(self, record: dict[str, Any]) -> str | None:
-        """Fill defaults, then return why ``record`` cannot be sent (missing attribute, value outside an enum)."""
-        for name, value in self.defaults.items():
-            record.setdefault(name, value)
+    def check(self, record: Mapping[str, Any]) -> str | None:
+        """Why ``record`` (defaults already filled in) cannot be sent: a missing attribute or a value outside
+        an enum; None when it can. It does not change the record."""
         missing = [name for name in self.required_attributes if record.get(name) in (None, "")]
         if missing:
             return f"missing required attribute {missing[0]!r} for {self.name}"
@@ -96,49 +132,16 @@ class EndpointPreset:
         return None
 
     def body(self, api_dry_run: bool = False) -> Callable[[Any], Any] | None:
-        """The body callable for the send operator, or None for calls without a body."""
-        builder = BODY_BUILDERS[self.body_builder]
-        if builder is None:
+        """The body callable for the send operator, or None for calls without a body.
+
+        ``api_dry_run`` asks the API itself to validate without changing anything (a call is made)."""
+        if api_dry_run and self.api_dry_run is None:
+            raise ValueError(f"{self.name} has no API dry run; use dry_run=True to preview without sending")
+        if self.body_builder is None:
             return None
-        fields, dry_run_field = self.body_fields, self.api_dry_run if api_dry_run else None
+        builder, fields, dry_run_field = self.body_builder, self.body_fields, self.api_dry_run if api_dry_run else None
         return lambda payload: builder(payload, fields, dry_run_field)
 
-
-def _fields(record: dict[str, Any], fields: tuple[str, ...], dry_run_field: str | None) -> dict[str, Any]:
-    return {name: record[name] for name in fields if name in record}
-
-
-def _scim_user(record: dict[str, Any], fields: tuple[str, ...], dry_run_field: str | None) -> dict[str, Any]:
-    """SCIM user body; flat ``givenName``/``familyName`` attributes (CSV-friendly) go under ``name``."""
-    body = _fields(record, fields, None)
-    body.setdefault("schemas", [SCIM_USER_SCHEMA])
-    name = dict(body.get("name") or {})
-    for part in ("givenName", "familyName"):
-        if body.get(part) is not None:
-            name[part] = body.pop(part)
-    if name:
-        body["name"] = name
-    return body
-
-
-def _bulk_invites(records: list[dict[str, Any]], fields: tuple[str, ...], dry_run_field: str | None) -> dict[str, Any]:
-    first = records[0]
-    body = {"org": first["org"], "invitees": [r["invitee"] for r in records]}
-    for optional in ("team", "role"):
-        if first.get(optional) not in (None, ""):
-            body[optional] = first[optional]
-    if dry_run_field:
-        body[dry_run_field] = True
-    return body
-
-
-#: How a preset turns the (shaped) record, or the list of records of a batch, into a body.
-BODY_BUILDERS: dict[str, Callable[..., Any] | None] = {
-    "fields": _fields,
-    "none": None,
-    "scim_user": _scim_user,
-    "bulk_invites": _bulk_invites,
-}
 
 _ORG = {"org_name": "org"}
 _REPO = {"namespace": "namespace", "repository": "repository"}
@@ -159,8 +162,8 @@ PRESETS: tuple[EndpointPreset, ...] = (
         example={"uuid": "b30bbf97-506c-4ecd-aabc-842f3cb484fb", "is_active": False}),
     EndpointPreset(
         "delete_access_token", "DockerHubDeleteAccessTokenOperator", "DELETE", "/v2/access-tokens/{uuid}",
-        "Delete a personal access token.", path_attributes={"uuid": "uuid"}, body_builder="none",
-        example={"uuid": "b30bbf97-506c-4ecd-aabc-842f3cb484fb"}),
+        "Delete a personal access token.", path_attributes={"uuid": "uuid"},
+        body_builder=None, example={"uuid": "b30bbf97-506c-4ecd-aabc-842f3cb484fb"}),
     EndpointPreset(
         "update_org_settings", "DockerHubUpdateOrgSettingsOperator", "PUT", "/v2/orgs/{name}/settings",
         "Set an organization's restricted-images settings.",
@@ -183,8 +186,8 @@ PRESETS: tuple[EndpointPreset, ...] = (
     EndpointPreset(
         "delete_org_access_token", "DockerHubDeleteOrgAccessTokenOperator", "DELETE",
         "/v2/orgs/{org_name}/access-tokens/{access_token_id}", "Delete an organization access token.",
-        path_attributes=_OAT, body_builder="none",
-        example={"org": "acme", "access_token_id": "a7a5ef25-8889-43a0-8cc7-f2a94268e861"}),
+        path_attributes=_OAT,
+        body_builder=None, example={"org": "acme", "access_token_id": "a7a5ef25-8889-43a0-8cc7-f2a94268e861"}),
     EndpointPreset(
         "update_immutable_tags", "DockerHubUpdateImmutableTagsOperator", "PATCH",
         "/v2/namespaces/{namespace}/repositories/{repository}/immutabletags",
@@ -216,8 +219,8 @@ PRESETS: tuple[EndpointPreset, ...] = (
         body_fields=("role",), enums={"role": ORG_ROLES}, example={"org": "acme", "username": "bob", "role": "editor"}),
     EndpointPreset(
         "remove_org_member", "DockerHubRemoveOrgMemberOperator", "DELETE", "/v2/orgs/{org_name}/members/{username}",
-        "Remove a member from an organization.", path_attributes=_MEMBER, body_builder="none",
-        example={"org": "acme", "username": "bob"}),
+        "Remove a member from an organization.", path_attributes=_MEMBER,
+        body_builder=None, example={"org": "acme", "username": "bob"}),
     EndpointPreset(
         "create_group", "DockerHubCreateGroupOperator", "POST", "/v2/orgs/{org_name}/groups",
         "Create a group (team) in an organization.", path_attributes=_ORG, required=("name",),
@@ -232,8 +235,8 @@ PRESETS: tuple[EndpointPreset, ...] = (
         example={"org": "acme", "group_name": "devs", "description": "Developers"}),
     EndpointPreset(
         "delete_group", "DockerHubDeleteGroupOperator", "DELETE", "/v2/orgs/{org_name}/groups/{group_name}",
-        "Delete a group.", path_attributes=_GROUP, body_builder="none",
-        example={"org": "acme", "group_name": "devs"}),
+        "Delete a group.", path_attributes=_GROUP,
+        body_builder=None, example={"org": "acme", "group_name": "devs"}),
     EndpointPreset(
         "add_group_member", "DockerHubAddGroupMemberOperator", "POST", "/v2/orgs/{org_name}/groups/{group_name}/members",
         "Add an organization member to a group.", path_attributes=_GROUP, required=("member",),
@@ -241,35 +244,35 @@ PRESETS: tuple[EndpointPreset, ...] = (
     EndpointPreset(
         "remove_group_member", "DockerHubRemoveGroupMemberOperator", "DELETE",
         "/v2/orgs/{org_name}/groups/{group_name}/members/{username}", "Remove a user from a group.",
-        path_attributes={**_GROUP, "username": "username"}, body_builder="none",
-        example={"org": "acme", "group_name": "devs", "username": "bob"}),
+        path_attributes={**_GROUP, "username": "username"},
+        body_builder=None, example={"org": "acme", "group_name": "devs", "username": "bob"}),
     EndpointPreset(
         "cancel_invite", "DockerHubCancelInviteOperator", "DELETE", "/v2/invites/{id}", "Cancel a pending invite.",
-        path_attributes={"id": "invite_id"}, body_builder="none",
-        example={"invite_id": "e36eca69-4cc8-4f17-9845-ae8c2b832691"}),
+        path_attributes={"id": "invite_id"},
+        body_builder=None, example={"invite_id": "e36eca69-4cc8-4f17-9845-ae8c2b832691"}),
     EndpointPreset(
         "resend_invite", "DockerHubResendInviteOperator", "PATCH", "/v2/invites/{id}/resend", "Resend a pending invite.",
-        path_attributes={"id": "invite_id"}, body_builder="none",
-        example={"invite_id": "e36eca69-4cc8-4f17-9845-ae8c2b832691"}),
+        path_attributes={"id": "invite_id"},
+        body_builder=None, example={"invite_id": "e36eca69-4cc8-4f17-9845-ae8c2b832691"}),
     EndpointPreset(
         "bulk_invite", "DockerHubBulkInviteOperator", "POST", "/v2/invites/bulk",
         "Invite people (Docker IDs or emails) to an organization and team; one record per invitee, "
         "grouped by org, team and role into bulk calls; each invitee's status becomes its record's outcome.",
         required=("invitee", "org"), body_fields=("invitee", "org", "team", "role"), enums={"role": ORG_ROLES},
-        defaults={"team": None, "role": "member"}, body_builder="bulk_invites", group_by=("org", "team", "role"),
-        response_reader="bulk_invites", api_dry_run="dry_run",
+        defaults={"team": None, "role": "member"}, body_builder=bulk_invites_body, group_by=("org", "team", "role"),
+        response_reader=read_bulk_invites, api_dry_run="dry_run",
         example={"invitee": "dana@example.com", "org": "acme", "team": "devs", "role": "member"}),
     EndpointPreset(
         "create_scim_user", "DockerHubCreateScimUserOperator", "POST", "/v2/scim/2.0/Users",
         "Provision a user through SCIM (connection with auth_type bearer and the SCIM token).",
         required=("userName",), body_fields=("schemas", "userName", "name", "givenName", "familyName"),
         content_type=SCIM_CONTENT_TYPE,
-        body_builder="scim_user", example={"userName": "jane@example.com", "givenName": "Jane", "familyName": "Doe"}),
+        body_builder=scim_user_body, example={"userName": "jane@example.com", "givenName": "Jane", "familyName": "Doe"}),
     EndpointPreset(
         "update_scim_user", "DockerHubUpdateScimUserOperator", "PUT", "/v2/scim/2.0/Users/{id}",
         "Update a SCIM user's name or enable/disable it.", path_attributes={"id": "user_id"},
         body_fields=("schemas", "name", "givenName", "familyName", "enabled"), content_type=SCIM_CONTENT_TYPE,
-        body_builder="scim_user",
+        body_builder=scim_user_body,
         example={"user_id": "d9bd4e6e-0c6a-4a3e-a2f2-b5d1a4b6b3c8", "givenName": "Jane", "enabled": False}),
 )
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from airflow_provider_dockerhub.testing.emulator import DockerHubEmulator
+if TYPE_CHECKING:
+    from airflow_provider_dockerhub.testing.emulator import DockerHubEmulator
 
 EXAMPLE_ORG = "acme"
 EXAMPLE_LOGIN = "alice"

@@ -58,11 +58,6 @@ class FaultPlan:
             self.faults.append(fault)
         return fault
 
-    def clear(self) -> None:
-        """Remove every fault."""
-        with self._lock:
-            self.faults.clear()
-
     def _hits(self, fault: Fault) -> bool:
         if fault.every:
             return fault.seen % fault.every == 0

@@ -6,7 +6,7 @@ import re
 import secrets
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from airflow_provider_dockerhub.testing.openapi import find_operation, route_pattern
@@ -34,7 +34,6 @@ class Call:
     query: dict[str, str]
     body: Any
     principal: Principal | None
-    headers: dict[str, str] = field(default_factory=dict)
 
 
 Handler = Callable[[HubState, Call], tuple[int, Any]]

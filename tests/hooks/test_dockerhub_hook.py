@@ -10,6 +10,7 @@ import requests
 from airflow_provider_dockerhub.exceptions import (
     DockerHubAuthError,
     DockerHubConnectionError,
+    DockerHubHTTPError,
     DockerHubRequestError,
 )
 from airflow_provider_dockerhub.hooks.dockerhub import DockerHubHook
@@ -333,3 +334,44 @@ def test_password_and_every_jwt_are_registered_with_the_secrets_masker(hook, req
     requests_mock.post(REPOS_URL, [{"status_code": 401}, {"status_code": 201}])
     hook.request("POST", REPOS_URL)
     assert SECRET in masked and first in masked and second in masked
+
+
+def test_paginate_follows_next_across_pages(hook, requests_mock):
+    requests_mock.post(TOKEN_URL, json={"access_token": make_jwt()})
+    first = requests_mock.get(f"{BASE}/v2/access-tokens?page_size=100",
+                              json={"results": [1, 2], "next": "?page=2&page_size=100"}, complete_qs=True)
+    second = requests_mock.get(f"{BASE}/v2/access-tokens?page=2&page_size=100",
+                               json={"results": [3], "next": f"{BASE}/v2/access-tokens?page=3&page_size=100"},
+                               complete_qs=True)
+    requests_mock.get(f"{BASE}/v2/access-tokens?page=3&page_size=100", json={"results": [4], "next": None},
+                      complete_qs=True)
+    assert list(hook.paginate("/v2/access-tokens")) == [1, 2, 3, 4]
+    assert first.call_count == second.call_count == 1
+
+
+def test_paginate_scim_start_index_and_count(hook, requests_mock):
+    requests_mock.post(TOKEN_URL, json={"access_token": make_jwt()})
+    pages = {None: [{"id": "a"}, {"id": "b"}], "3": [{"id": "c"}]}
+
+    def users(request, context):
+        start = request.qs.get("startindex", [None])[0]
+        assert request.qs["count"] == ["2"]
+        return {"totalResults": 3, "startIndex": int(start or 1), "itemsPerPage": 2, "Resources": pages[start]}
+
+    requests_mock.get(f"{BASE}/v2/scim/2.0/Users", json=users)
+    assert [u["id"] for u in hook.paginate("/v2/scim/2.0/Users", page_size=2)] == ["a", "b", "c"]
+
+
+def test_paginate_refuses_a_next_link_to_another_origin(hook, requests_mock):
+    requests_mock.post(TOKEN_URL, json={"access_token": make_jwt()})
+    requests_mock.get(f"{BASE}/v2/access-tokens", json={"results": [1], "next": "https://evil.test/steal"})
+    with pytest.raises(DockerHubRequestError, match="only https://hub.example.test receives the Docker Hub token"):
+        list(hook.paginate("/v2/access-tokens"))
+
+
+def test_get_json_raises_a_typed_error_on_non_2xx(hook, requests_mock):
+    requests_mock.post(TOKEN_URL, json={"access_token": make_jwt()})
+    requests_mock.get(f"{BASE}/v2/orgs/acme/members", status_code=403, json={"detail": "not an owner"})
+    with pytest.raises(DockerHubHTTPError, match="HTTP 403: not an owner") as err:
+        hook.get_json("/v2/orgs/acme/members")
+    assert err.value.status == 403

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from jsonschema import Draft7Validator
 from airflow_provider_dockerhub._compat import AirflowException
 from airflow_provider_dockerhub.operators import endpoints
 from airflow_provider_dockerhub.operators.send import DockerHubSendOperator
-from airflow_provider_dockerhub.presets.docs import render_into
+from airflow_provider_dockerhub.presets.docs import ENDPOINTS_MODULE, endpoints_module, render_into
 from airflow_provider_dockerhub.presets.registry import PRESETS, get_preset
 from airflow_provider_dockerhub.testing.emulator import DockerHubEmulator
 from airflow_provider_dockerhub.testing.openapi import AUTH_PATHS, find_operation, write_operations
@@ -94,6 +95,15 @@ def test_unknown_preset_and_fixed_parameters_are_clear_errors():
     op = DockerHubSendOperator(task_id="t", records=[], endpoint_preset="create_group", batching=True)
     with pytest.raises(ValueError, match="one record per call"):
         op.pipeline_settings()
+
+
+def test_endpoint_operators_module_is_current_and_explicit():
+    assert ENDPOINTS_MODULE.read_text() == endpoints_module(), "run `make docs` to regenerate operators/endpoints.py"
+    classes = re.findall(r"^class (DockerHub\w+Operator)\(DockerHubEndpointOperator\):", ENDPOINTS_MODULE.read_text(), re.M)
+    assert sorted(classes) == sorted(p.operator for p in PRESETS) == sorted(endpoints.__all__)
+    for preset in PRESETS:
+        operator = getattr(endpoints, preset.operator)
+        assert operator.preset is preset and operator.__module__ == endpoints.__name__
 
 
 def test_docs_table_is_current():
@@ -199,14 +209,29 @@ def test_bulk_invite_outcomes_follow_each_invitee_status(world):
     assert {(b.get("team"), b["role"]) for b in bulk} == {("devs", "member"), (None, "owner")}
 
 
-def test_bulk_invite_dry_run_uses_the_api_dry_run(world):
-    op = endpoints.DockerHubBulkInviteOperator(task_id="t", dry_run=True, on_error="continue",
+def test_bulk_invite_api_dry_run_lets_docker_hub_validate_without_changes(world):
+    op = endpoints.DockerHubBulkInviteOperator(task_id="t", api_dry_run=True, on_error="continue",
                                                records=[{"invitee": "new@example.com", "org": "acme"},
                                                         {"invitee": "bob", "org": "acme"}])
     result = op.execute({})
-    assert result["dry_run"] is True and (result["succeeded"], result["failed"]) == (1, 1)
+    assert (result["succeeded"], result["failed"]) == (1, 1)
     assert [r.body["dry_run"] for r in world.hub.requests if r.path == "/v2/invites/bulk"] == [True]
     assert [i.invitee for i in world.hub.state.invites.values()] == ["dave@example.com"]
+
+
+def test_bulk_invite_dry_run_sends_nothing(world):
+    op = endpoints.DockerHubBulkInviteOperator(task_id="t", dry_run=True,
+                                               records=[{"invitee": "new@example.com", "org": "acme"}])
+    result = op.execute({})
+    assert result["dry_run"] is True and result["previewed"] == 1
+    assert result["preview"][0]["body"] == {"org": "acme", "invitees": ["new@example.com"], "role": "member"}
+    assert not [r for r in world.hub.requests if r.path == "/v2/invites/bulk"]
+
+
+def test_api_dry_run_is_refused_where_the_api_has_none():
+    op = endpoints.DockerHubCreateGroupOperator(task_id="t", records=[], api_dry_run=True)
+    with pytest.raises(ValueError, match="create_group has no API dry run"):
+        op.pipeline_settings()
 
 
 def test_preset_rejects_bad_records_without_sending_them(world, tmp_path):
