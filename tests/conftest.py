@@ -5,11 +5,11 @@ import os
 
 import pytest
 
+from tests.helpers import BASE, SECRET
+
 os.environ.setdefault("AIRFLOW__CORE__LOAD_EXAMPLES", "False")
 os.environ.setdefault("AIRFLOW__CORE__UNIT_TEST_MODE", "True")
 
-BASE = "https://hub.example.test"
-SECRET = "dckr_pat_S3cr3tValue42"
 
 
 @pytest.fixture

@@ -14,3 +14,21 @@ def make_jwt(exp_in: float = 600.0, **claims: object) -> str:
         return base64.urlsafe_b64encode(json.dumps(obj).encode()).decode().rstrip("=")
 
     return f"{part({'alg': 'none'})}.{part({'exp': time.time() + exp_in, **claims})}.sig"
+
+
+BASE = "https://hub.example.test"
+SECRET = "dckr_pat_S3cr3tValue42"
+TOKEN_URL = f"{BASE}/v2/auth/token"
+REPOS_URL = f"{BASE}/v2/namespaces/alice/repositories"
+#: alice's password in the emulator-backed tests.
+PASSWORD = "alice-password-1"
+
+
+class FakeTaskInstance:
+    """Collects xcom_push calls like a task instance would."""
+
+    def __init__(self) -> None:
+        self.xcom: dict[str, object] = {}
+
+    def xcom_push(self, key: str, value: object) -> None:
+        self.xcom[key] = json.loads(json.dumps(value))  # what XCom would store

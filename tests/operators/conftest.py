@@ -7,33 +7,20 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from airflow_provider_dockerhub.testing.emulator import DockerHubEmulator
-
-PASSWORD = "alice-password-1"
-
-
-class FakeTaskInstance:
-    """Collects xcom_push calls like a task instance would."""
-
-    def __init__(self) -> None:
-        self.xcom: dict[str, object] = {}
-
-    def xcom_push(self, key: str, value: object) -> None:
-        self.xcom[key] = json.loads(json.dumps(value))  # what XCom would store
+from tests.helpers import PASSWORD, FakeTaskInstance
 
 
 @pytest.fixture
-def hub(monkeypatch):
-    """An emulator where alice (password) owns org acme with members bob and carol and group devs."""
-    with DockerHubEmulator() as emulator:
-        emulator.add_user("alice", password=PASSWORD)
-        emulator.add_user("bob")
-        emulator.add_user("carol")
-        emulator.add_org("acme", owners=["alice"], members={"bob": "member", "carol": "member"})
-        emulator.add_group("acme", "devs")
-        conn = {"conn_type": "dockerhub", "host": emulator.url, "login": "alice", "password": PASSWORD,
-                "extra": {"backoff_seconds": 0.01}}
-        monkeypatch.setenv("AIRFLOW_CONN_DOCKERHUB_DEFAULT", json.dumps(conn))
-        yield emulator
+def hub(dockerhub_emulator: DockerHubEmulator, dockerhub_connection) -> DockerHubEmulator:
+    """The shipped fixtures: an emulator where alice (password) owns org acme with members bob and carol
+    and group devs, and ``dockerhub_default`` pointing at it."""
+    dockerhub_emulator.add_user("alice", password=PASSWORD)
+    dockerhub_emulator.add_user("bob")
+    dockerhub_emulator.add_user("carol")
+    dockerhub_emulator.add_org("acme", owners=["alice"], members={"bob": "member", "carol": "member"})
+    dockerhub_emulator.add_group("acme", "devs")
+    dockerhub_connection("alice", PASSWORD)
+    return dockerhub_emulator
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import pytest
 
 from airflow_provider_dockerhub._compat import AirflowException
 from airflow_provider_dockerhub.operators.send import DockerHubSendOperator
-from tests.operators.conftest import PASSWORD, FakeTaskInstance
+from tests.helpers import PASSWORD, FakeTaskInstance
 
 REPOS = "/v2/namespaces/{{ record.namespace }}/repositories"
 

@@ -16,6 +16,7 @@ from airflow_provider_dockerhub.presets.docs import ENDPOINTS_MODULE, endpoints_
 from airflow_provider_dockerhub.presets.registry import PRESETS, get_preset
 from airflow_provider_dockerhub.testing.emulator import DockerHubEmulator
 from airflow_provider_dockerhub.testing.openapi import AUTH_PATHS, find_operation, write_operations
+from tests.helpers import FakeTaskInstance
 from tests.testing.world import OFFICIAL_SPEC, PASSWORD, SCIM_TOKEN, World, seed
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "presets.md"
@@ -250,8 +251,6 @@ def test_created_token_secret_reaches_the_response_file_only(world, tmp_path, lo
     responses = tmp_path / "tokens.jsonl"
     op = endpoints.DockerHubCreateOrgAccessTokenOperator(task_id="t", records=[{"org": "acme", "label": "deploy"}],
                                                          response_path=str(responses), push_responses="all")
-    from tests.operators.conftest import FakeTaskInstance
-
     ti = FakeTaskInstance()
     result = op.execute({"ti": ti})
     secret = json.loads(responses.read_text())["response"]["token"]

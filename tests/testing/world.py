@@ -11,8 +11,9 @@ from airflow_provider_dockerhub.testing.emulator import DockerHubEmulator
 from airflow_provider_dockerhub.testing.openapi import SPEC_PATH
 
 SHARED_SPEC = Path(__file__).resolve().parents[3] / "shared" / "reference" / "dockerhub-hub-api.openapi.yaml"
-#: The official document from ../shared/reference when the checkout has it, else the bundled copy.
-OFFICIAL_SPEC = SHARED_SPEC if SHARED_SPEC.exists() else SPEC_PATH
+#: The official document as bundled in the package (``test_emulator_contract`` checks it against
+#: ../shared/reference when the checkout has one beside it).
+OFFICIAL_SPEC = SPEC_PATH
 
 PASSWORD = "alice-password-1"
 SCIM_TOKEN = "scim-token-acme-123"

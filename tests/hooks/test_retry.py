@@ -1,0 +1,102 @@
+"""When calls are retried, and when writes are not repeated (hooks/retry.py, through the hook)."""
+
+from __future__ import annotations
+
+import time
+from email.utils import formatdate
+
+import pytest
+import requests
+
+from airflow_provider_dockerhub.exceptions import (
+    DockerHubConnectionError,
+)
+from airflow_provider_dockerhub.hooks.dockerhub import DockerHubHook
+from tests.helpers import BASE, REPOS_URL, SECRET, TOKEN_URL, make_jwt
+
+
+def test_unreachable_host_is_a_connection_error_without_secret(hook, requests_mock):
+    requests_mock.post(TOKEN_URL, exc=requests.exceptions.ConnectTimeout)
+    with pytest.raises(DockerHubConnectionError, match="could not connect") as err:
+        hook.request("POST", REPOS_URL, json={})
+    assert SECRET not in repr(err.value) and err.value.__cause__ is None
+
+def test_429_waits_retry_after_seconds(hook, requests_mock):
+    requests_mock.post(TOKEN_URL, json={"access_token": make_jwt()})
+    requests_mock.post(REPOS_URL, [{"status_code": 429, "headers": {"Retry-After": "1"}, "text": "Too Many Requests"},
+                                   {"status_code": 201}])
+    started = time.monotonic()
+    response = hook.request("POST", REPOS_URL, json={})
+    assert response.status_code == 201
+    assert time.monotonic() - started >= 0.95
+    assert hook.retries == 1
+
+def test_429_waits_retry_after_http_date(hook, requests_mock):
+    requests_mock.post(TOKEN_URL, json={"access_token": make_jwt()})
+    when = formatdate(time.time() + 2, usegmt=True)  # whole seconds: waits between 1 and 2 s
+    requests_mock.post(REPOS_URL, [{"status_code": 429, "headers": {"Retry-After": when}}, {"status_code": 201}])
+    started = time.monotonic()
+    assert hook.request("POST", REPOS_URL, json={}).status_code == 201
+    assert 0.9 <= time.monotonic() - started <= 3
+
+def test_retries_5xx_of_idempotent_calls_then_returns_last_response(hub_conn, requests_mock):
+    hook = DockerHubHook(hub_conn(max_retries=2))
+    requests_mock.post(TOKEN_URL, json={"access_token": make_jwt()})
+    calls = requests_mock.put(REPOS_URL, status_code=503)
+    assert hook.request("PUT", REPOS_URL, json={}).status_code == 503
+    assert calls.call_count == 3 and hook.retries == 2
+
+@pytest.mark.parametrize("status", [500, 502, 503, 504])
+def test_a_write_answered_5xx_is_not_repeated(hook, requests_mock, status):
+    requests_mock.post(TOKEN_URL, json={"access_token": make_jwt()})
+    for method in ("POST", "PATCH"):
+        calls = requests_mock.register_uri(method, REPOS_URL, status_code=status)
+        assert hook.request(method, REPOS_URL, json={}).status_code == status
+        assert calls.call_count == 1
+
+def test_a_write_refused_by_the_limiter_is_repeated(hook, requests_mock):
+    requests_mock.post(TOKEN_URL, json={"access_token": make_jwt()})
+    calls = requests_mock.post(REPOS_URL, [{"status_code": 429, "headers": {"Retry-After": "0"}},
+                                           {"status_code": 503, "headers": {"Retry-After": "0"}},
+                                           {"status_code": 201}])
+    assert hook.request("POST", REPOS_URL, json={}).status_code == 201
+    assert calls.call_count == 3
+
+def test_retry_non_idempotent_opts_in_to_repeating_writes(hub_conn, requests_mock):
+    hook = DockerHubHook(hub_conn(retry_non_idempotent=True))
+    requests_mock.post(TOKEN_URL, json={"access_token": make_jwt()})
+    calls = requests_mock.post(REPOS_URL, [{"status_code": 502}, {"status_code": 201}])
+    assert hook.request("POST", REPOS_URL, json={}).status_code == 201
+    assert calls.call_count == 2
+
+def test_4xx_is_not_retried(hook, requests_mock):
+    requests_mock.post(TOKEN_URL, json={"access_token": make_jwt()})
+    calls = requests_mock.post(REPOS_URL, status_code=409, json={"message": "exists"})
+    assert hook.request("POST", REPOS_URL, json={}).status_code == 409
+    assert calls.call_count == 1
+
+def test_post_not_retried_after_read_timeout(hook, requests_mock):
+    requests_mock.post(TOKEN_URL, json={"access_token": make_jwt()})
+    calls = requests_mock.post(REPOS_URL, exc=requests.exceptions.ReadTimeout)
+    with pytest.raises(DockerHubConnectionError, match="ReadTimeout"):
+        hook.request("POST", REPOS_URL, json={})
+    assert calls.call_count == 1
+
+def test_post_retried_after_read_timeout_when_caller_opts_in(hook, requests_mock):
+    requests_mock.post(TOKEN_URL, json={"access_token": make_jwt()})
+    calls = requests_mock.post(REPOS_URL, [{"exc": requests.exceptions.ReadTimeout}, {"status_code": 201}])
+    assert hook.request("POST", REPOS_URL, json={}, retry_non_idempotent=True).status_code == 201
+    assert calls.call_count == 2
+
+def test_delete_retried_after_read_timeout(hook, requests_mock):
+    requests_mock.post(TOKEN_URL, json={"access_token": make_jwt()})
+    url = f"{BASE}/v2/access-tokens/abc"
+    calls = requests_mock.delete(url, [{"exc": requests.exceptions.ReadTimeout}, {"status_code": 204}])
+    assert hook.request("DELETE", url).status_code == 204
+    assert calls.call_count == 2
+
+def test_connect_timeout_retried_even_for_post(hook, requests_mock):
+    requests_mock.post(TOKEN_URL, json={"access_token": make_jwt()})
+    calls = requests_mock.post(REPOS_URL, [{"exc": requests.exceptions.ConnectTimeout}, {"status_code": 201}])
+    assert hook.request("POST", REPOS_URL, json={}).status_code == 201
+    assert calls.call_count == 2

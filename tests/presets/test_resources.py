@@ -1,0 +1,41 @@
+"""The resource model matches the presets and the official document."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+
+from airflow_provider_dockerhub.presets.registry import PRESETS
+from airflow_provider_dockerhub.presets.resources import RESOURCES, get_resource
+from airflow_provider_dockerhub.testing.openapi import load_operations
+from tests.testing.world import OFFICIAL_SPEC
+
+
+def test_every_preset_is_the_write_of_exactly_one_resource():
+    writes = Counter(preset.name for resource in RESOURCES for preset in resource.writes)
+    assert writes == Counter(preset.name for preset in PRESETS)
+
+
+def _shape(path: str) -> str:
+    return re.sub(r"\{\w+\}", "{}", path)
+
+
+DOCUMENT_READS = {_shape(op.path) for op in load_operations(OFFICIAL_SPEC) if op.method == "GET"}
+
+
+@pytest.mark.parametrize("resource", [r for r in RESOURCES if r.list or r.get], ids=lambda r: r.name)
+def test_reads_are_get_operations_of_the_document(resource):
+    for path in filter(None, [resource.list and resource.list.path, resource.get]):
+        assert _shape(path) in DOCUMENT_READS, path
+
+
+@pytest.mark.parametrize("resource", RESOURCES, ids=lambda r: r.name)
+def test_identity_starts_with_the_scope(resource):
+    assert resource.identity[:len(resource.scope)] == resource.scope
+
+
+def test_unknown_resource_names_the_known_ones():
+    with pytest.raises(KeyError, match="known: .*repositories"):
+        get_resource("repos")
