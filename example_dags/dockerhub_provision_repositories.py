@@ -42,12 +42,12 @@ with DAG(
     @task
     def report(summary: dict) -> dict:
         """Log what happened to every record and fail when nothing at all succeeded."""
-        print(f"{summary['succeeded']} repositories created, {summary['failed']} failed, "
-              f"{summary['rejected']} rejected of {summary['records_read']} records")
+        print(f"{summary['succeeded'] - summary['unchanged']} repositories created, {summary['unchanged']} already "
+              f"there, {summary['failed']} failed, {summary['rejected']} rejected of {summary['records_read']} records")
         for failure in summary["first_failures"]:
             print(f"  {failure['location']}: {failure['outcome']}: {failure['reason']}")
         if summary["records_read"] and not summary["succeeded"]:
-            raise ValueError("no repository was created")
-        return {"created": summary["succeeded"]}
+            raise ValueError("no repository was created or found")
+        return {"created": summary["succeeded"] - summary["unchanged"], "unchanged": summary["unchanged"]}
 
     report(create_repositories.output)

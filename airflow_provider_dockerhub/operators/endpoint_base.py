@@ -23,6 +23,8 @@ class DockerHubEndpointOperator(DockerHubSendOperator):
     :param max_concurrency: calls in flight at once.
     :param dry_run: render every call and send none.
     :param on_error: ``fail``, ``fail_fast`` or ``continue``.
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     :param rejects_path: where failed and rejected records go, one JSON line each. (templated)
     :param response_path: where every call's event goes, one JSON line each (token secrets too). (templated)
     """
@@ -40,6 +42,8 @@ class DockerHubEndpointOperator(DockerHubSendOperator):
         max_concurrency: int = 1,
         dry_run: bool = False,
         on_error: str = "fail",
+        if_exists: str = "skip",
+        if_missing: str = "skip",
         response_check: Callable[[Any], bool] | None = None,
         rejects_path: str | None = None,
         response_path: str | None = None,
@@ -51,5 +55,5 @@ class DockerHubEndpointOperator(DockerHubSendOperator):
         super().__init__(
             endpoint_preset=self.preset.name, records=records, records_path=records_path, records_format=records_format,
             csv_types=csv_types, exclude_attributes=exclude_attributes, max_concurrency=max_concurrency, dry_run=dry_run,
-            on_error=on_error, response_check=response_check, rejects_path=rejects_path, response_path=response_path,
+            on_error=on_error, if_exists=if_exists, if_missing=if_missing, response_check=response_check, rejects_path=rejects_path, response_path=response_path,
             **kwargs)

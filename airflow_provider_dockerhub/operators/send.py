@@ -83,6 +83,9 @@ class DockerHubSendOperator(BaseOperator):
         ``fail_fast`` (start no call after the first failure) or ``continue`` (succeed; the counts tell).
         A run-level failure (credentials refused, host unreachable, connection missing, input or an
         output failing) stops the run and fails the task whatever this says.
+    :param if_exists: ``fail`` (default) or ``skip``: with ``skip`` a create answered 409 (or a bulk invitee
+        who is already a member) ends ``unchanged``, a kind of success, so a rerun does not fail.
+    :param if_missing: ``fail`` (default) or ``skip``: with ``skip`` a DELETE answered 404 ends ``unchanged``.
     :param response_check: callable on each response; False marks that call's records failed.
     :param response_webhook_url: POST every call's event (what was sent, what came back) here. (templated)
     :param response_webhook_conn_id: or an Airflow HTTP connection for the webhook.
@@ -134,6 +137,8 @@ class DockerHubSendOperator(BaseOperator):
         api_dry_run: bool = False,
         preview_limit: int = 10,
         on_error: str = "fail",
+        if_exists: str = "fail",
+        if_missing: str = "fail",
         response_check: Callable[[Any], bool] | None = None,
         response_webhook_url: str | None = None,
         response_webhook_conn_id: str | None = None,
@@ -166,6 +171,8 @@ class DockerHubSendOperator(BaseOperator):
         self.api_dry_run = api_dry_run
         self.preview_limit = preview_limit
         self.on_error = on_error
+        self.if_exists = if_exists
+        self.if_missing = if_missing
         self.response_check = response_check
         self.response_webhook_url = response_webhook_url
         self.response_webhook_conn_id = response_webhook_conn_id
@@ -194,6 +201,8 @@ class DockerHubSendOperator(BaseOperator):
             dry_run=bool(self.dry_run),
             preview_limit=self.preview_limit,
             on_error=self.on_error,
+            if_exists=self.if_exists,
+            if_missing=self.if_missing,
             response_check=self.response_check,
         )
         if self.endpoint_preset is not None:
@@ -294,9 +303,9 @@ class DockerHubSendOperator(BaseOperator):
         for call in preview:
             self.log.info("Dry run: %s %s body=%s", call["method"], call["url"], call["body"])
         self.log.info(
-            "%s %d records: %d succeeded, %d failed, %d rejected%s in %d calls (%d retries, %.1fs)",
+            "%s %d records: %d succeeded (%d unchanged), %d failed, %d rejected%s in %d calls (%d retries, %.1fs)",
             "Previewed" if result["dry_run"] else "Sent", result["records_read"], result["succeeded"],
-            result["failed"], result["rejected"], f", {result['previewed']} previewed" if result["dry_run"] else "",
+            result["unchanged"], result["failed"], result["rejected"], f", {result['previewed']} previewed" if result["dry_run"] else "",
             result["calls"], result["retries"], result["elapsed_seconds"])
 
     @staticmethod

@@ -22,7 +22,10 @@ from airflow_provider_dockerhub.pipeline.deliver import Delivery
 from airflow_provider_dockerhub.pipeline.items import Item, Outcome, PreparedCall, Status
 from airflow_provider_dockerhub.wire import error_detail, write_may_have_happened
 
-SUCCEEDED, FAILED, REJECTED = Status.SUCCEEDED, Status.FAILED, Status.REJECTED
+SUCCEEDED, UNCHANGED, FAILED, REJECTED = Status.SUCCEEDED, Status.UNCHANGED, Status.FAILED, Status.REJECTED
+#: Bulk-invite statuses that mean the invitee is already where the record wants them.
+EXISTING_INVITEE_STATUSES = frozenset({"existing_org_member", "already_invited", "existing_invite"})
+CONFLICT_POLICIES = ("skip", "fail")
 #: Appended to the reason of a failed write that may have been applied anyway.
 MAY_HAVE_HAPPENED = "the write may have happened: check Docker Hub before sending this record again"
 #: Keys whose string values are secrets wherever they appear in a response.
@@ -53,10 +56,17 @@ def failed_call(call: PreparedCall, response: Any, reason: str) -> list[Outcome]
 
 
 def read_whole_call(call: PreparedCall, response: Any) -> list[Outcome]:
-    """All records of the call share the response's verdict."""
-    if 200 <= response.status_code < 300:
-        return [Outcome(item, SUCCEEDED, response.status_code) for item in call.items]
-    return failed_call(call, response, f"HTTP {response.status_code}: {error_detail(response)}")
+    """All records of the call share the response's verdict; a 409 (or a 404 to a DELETE) is a conflict."""
+    status = response.status_code
+    if 200 <= status < 300:
+        return [Outcome(item, SUCCEEDED, status) for item in call.items]
+    outcomes = failed_call(call, response, f"HTTP {status}: {error_detail(response)}")
+    conflict = ("missing" if status == 404 and call.method == "DELETE"
+                else "exists" if status == 409 and call.method == "POST" else None)
+    if conflict:
+        for outcome in outcomes:
+            outcome.conflict = conflict
+    return outcomes
 
 
 def read_bulk_invites(call: PreparedCall, response: Any) -> list[Outcome]:
@@ -73,6 +83,8 @@ def read_bulk_invites(call: PreparedCall, response: Any) -> list[Outcome]:
         status = statuses.get(item.record.get("invitee"))
         if status == "invited":
             outcomes.append(Outcome(item, SUCCEEDED, response.status_code))
+        elif status in EXISTING_INVITEE_STATUSES:
+            outcomes.append(Outcome(item, FAILED, response.status_code, status, conflict="exists"))
         else:
             outcomes.append(Outcome(item, FAILED, response.status_code, status or "invitee missing from the response"))
     return outcomes
@@ -122,7 +134,7 @@ def delivery_event(delivery: Delivery, outcomes: list[Outcome]) -> dict[str, Any
         "method": call.method,
         "url": getattr(response, "url", None) or call.url,
         "status": getattr(response, "status_code", None),
-        "ok": all(o.status == SUCCEEDED for o in outcomes),
+        "ok": all(o.status.ok for o in outcomes),
         "request": json.loads(call.body) if call.body else None,
         "response": response_body(response) if response is not None else None,
         "error": None if delivery.error is None else f"{type(delivery.error).__name__}: {delivery.error}",
@@ -137,6 +149,7 @@ class Summary:
     dry_run: bool = False
     records_read: int = 0
     succeeded: int = 0
+    unchanged: int = 0
     failed: int = 0
     rejected: int = 0
     previewed: int = 0
@@ -157,8 +170,9 @@ class Summary:
 
     def count(self, outcome: Outcome, keep_failures: int = 10) -> None:
         """Add one record's outcome."""
-        if outcome.status == SUCCEEDED:
+        if outcome.status.ok:
             self.succeeded += 1
+            self.unchanged += outcome.status is UNCHANGED
             return
         if outcome.status == FAILED:
             self.failed += 1
@@ -173,7 +187,8 @@ class Summary:
     def as_dict(self) -> dict[str, Any]:
         """The JSON-serializable summary returned to XCom."""
         return {
-            "records_read": self.records_read, "succeeded": self.succeeded, "failed": self.failed,
+            "records_read": self.records_read, "succeeded": self.succeeded, "unchanged": self.unchanged,
+            "failed": self.failed,
             "rejected": self.rejected, "previewed": self.previewed, "uncertain": self.uncertain,
             "sent": self.succeeded + self.failed, "not_sent": self.not_sent, "stopped_early": self.stop_reason is not None,
             "stop_reason": self.stop_reason, "last_read": self.last_read, "calls": self.calls, "retries": self.retries,
@@ -183,8 +198,19 @@ class Summary:
         }
 
 
+def settle_conflicts(outcomes: list[Outcome], if_exists: str, if_missing: str) -> list[Outcome]:
+    """With ``skip``, a record that failed because what it asks for is already so ends ``unchanged``."""
+    skip = {"exists": if_exists == "skip", "missing": if_missing == "skip"}
+    for index, outcome in enumerate(outcomes):
+        if outcome.conflict and skip[outcome.conflict]:
+            reason = "already exists" if outcome.conflict == "exists" else "already gone"
+            outcomes[index] = Outcome(outcome.item, UNCHANGED, outcome.http_status, reason)
+    return outcomes
+
+
 def account_delivery(
-    delivery: Delivery, reader: ResponseReader, response_check: Callable[[Any], bool] | None
+    delivery: Delivery, reader: ResponseReader, response_check: Callable[[Any], bool] | None,
+    if_exists: str = "fail", if_missing: str = "fail",
 ) -> list[Outcome]:
     """One outcome per record of the delivered call."""
     call, response = delivery.call, delivery.response
@@ -193,8 +219,8 @@ def account_delivery(
         if getattr(delivery.error, "may_have_reached", False):
             return failed_call(call, None, reason)
         return [Outcome(item, FAILED, None, reason) for item in call.items]
-    outcomes = reader(call, response)
-    if response_check is not None and any(o.status == SUCCEEDED for o in outcomes):
+    outcomes = settle_conflicts(reader(call, response), if_exists, if_missing)
+    if response_check is not None and any(o.status is SUCCEEDED for o in outcomes):
         try:
             passed = bool(response_check(response))
             reason = "response_check returned False"

@@ -56,11 +56,17 @@ class Status(str, Enum):
     """What happened to one record; its value is what summaries and files show."""
 
     SUCCEEDED = "succeeded"
+    UNCHANGED = "unchanged"  # a success: what the record asks for was already so (409 exists, 404 gone)
     FAILED = "failed"
     REJECTED = "rejected"
 
     def __str__(self) -> str:
         return self.value
+
+    @property
+    def ok(self) -> bool:
+        """True for the two kinds of success."""
+        return self is Status.SUCCEEDED or self is Status.UNCHANGED
 
 
 @dataclass(slots=True)
@@ -69,6 +75,8 @@ class Outcome:
 
     :param uncertain: the record failed, but its write may have been applied (no answer, or a 5xx
         after the request reached the server): check Docker Hub before sending it again.
+    :param conflict: ``exists`` (409, or an invitee already a member) or ``missing`` (404 on DELETE): the
+        failure may mean the record's wish is already true (see ``if_exists``/``if_missing``).
     """
 
     item: Item
@@ -76,3 +84,4 @@ class Outcome:
     http_status: int | None = None
     reason: str | None = None
     uncertain: bool = False
+    conflict: str | None = None

@@ -19,7 +19,7 @@ from typing import Any
 from airflow_provider_dockerhub._compat import mask_secret
 from airflow_provider_dockerhub.exceptions import DockerHubRunError, DockerHubSinkError
 from airflow_provider_dockerhub.pipeline.account import (
-    SUCCEEDED,
+    CONFLICT_POLICIES,
     ResponseReader,
     Summary,
     account_delivery,
@@ -64,6 +64,8 @@ class PipelineSettings:
     content_type: str = "application/json"
     record_defaults: Mapping[str, Any] = field(default_factory=dict)
     record_check: RecordCheck | None = None
+    if_exists: str = "fail"
+    if_missing: str = "fail"
     progress_seconds: float = 10.0
 
     @property
@@ -75,6 +77,9 @@ class PipelineSettings:
         """Raise ValueError for settings that are wrong before anything is read or sent."""
         if self.on_error not in ON_ERROR:
             raise ValueError(f"on_error must be one of {ON_ERROR}, got {self.on_error!r}")
+        for name in ("if_exists", "if_missing"):
+            if getattr(self, name) not in CONFLICT_POLICIES:
+                raise ValueError(f"{name} must be one of {CONFLICT_POLICIES}, got {getattr(self, name)!r}")
         if self.response_check is not None and not callable(self.response_check):
             raise TypeError("response_check must be a callable taking the response")
         self.grouping.validate()
@@ -173,7 +178,7 @@ class RecordPipeline:
         self.summary.count(outcome)
         if self._outcome_sinks:
             self._notify(self._outcome_sinks, lambda sink: sink.on_outcome(outcome))
-        if outcome.status != SUCCEEDED:
+        if not outcome.status.ok:
             if self.summary.failed + self.summary.rejected - self.summary.not_sent <= 10:
                 self.log.warning("Record at %s %s: %s", outcome.item.location, outcome.status, outcome.reason)
             if self.settings.on_error == "fail_fast":
@@ -272,7 +277,9 @@ class RecordPipeline:
 
     def _after_send(self, delivery: Delivery) -> None:
         """On the sending thread, as soon as the answer is in: outcomes, responses written, stop decided."""
-        outcomes = delivery.outcomes = account_delivery(delivery, self._reader, self.settings.response_check)
+        s = self.settings
+        outcomes = delivery.outcomes = account_delivery(delivery, self._reader, s.response_check, s.if_exists,
+                                                        s.if_missing)
         for secret in response_secrets(delivery.response):
             mask_secret(secret)
         self._answered[id(delivery.call)] = delivery  # dict writes are atomic: no lock needed
@@ -282,7 +289,7 @@ class RecordPipeline:
                 self._notify(self._event_sinks, lambda sink: sink.on_event(event))
         if delivery.error is not None and isinstance(delivery.error, DockerHubRunError):
             self.stop(f"a run-level failure ({type(delivery.error).__name__})", delivery.error)
-        elif self._fail_fast and any(o.status != SUCCEEDED for o in outcomes):
+        elif self._fail_fast and not all(o.status.ok for o in outcomes):
             self.stop("the first failure (on_error='fail_fast')")
 
     def _count(self, delivery: Delivery) -> None:

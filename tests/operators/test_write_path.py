@@ -294,3 +294,49 @@ def test_a_webhook_url_secret_stays_out_of_logs_errors_and_xcom(hub, webhook, lo
     shown = str(err.value) + json.dumps(ti.xcom) + log_text()
     assert "/***" in str(err.value)
     assert "T0KEN-in-path" not in shown and "s3cr3t-query" not in shown
+
+
+# -- reruns converge: already-exists and already-gone end unchanged ------------------------------------
+def test_a_rerun_of_create_presets_succeeds_with_everything_unchanged(hub, run_op):
+    from airflow_provider_dockerhub.operators.endpoints import DockerHubCreateRepositoryOperator
+
+    records = [{"namespace": "acme", "name": f"r{n}"} for n in range(3)]
+    first, _ = run_op(DockerHubCreateRepositoryOperator(task_id="t", records=records))
+    second, _ = run_op(DockerHubCreateRepositoryOperator(task_id="t", records=records))
+    assert (first["succeeded"], first["unchanged"]) == (3, 0)
+    assert (second["succeeded"], second["unchanged"], second["failed"]) == (3, 3, 0)
+    with pytest.raises(AirflowException, match="3 of 3 records failed"):
+        run_op(DockerHubCreateRepositoryOperator(task_id="t", records=records, if_exists="fail"))
+
+
+def test_send_operator_fails_on_409_unless_asked_to_skip(hub, run_op):
+    records = [{"namespace": "acme", "name": "web"}]
+    run_op(DockerHubSendOperator(task_id="t", records=records, endpoint=REPOS))
+    with pytest.raises(AirflowException, match="HTTP 409"):
+        run_op(DockerHubSendOperator(task_id="t", records=records, endpoint=REPOS))
+    result, _ = run_op(DockerHubSendOperator(task_id="t", records=records, endpoint=REPOS, if_exists="skip"))
+    assert (result["succeeded"], result["unchanged"]) == (1, 1)
+
+
+def test_a_rerun_of_delete_presets_finds_them_already_gone(hub, run_op):
+    from airflow_provider_dockerhub.operators.endpoints import DockerHubRemoveOrgMemberOperator
+
+    records = [{"org": "acme", "username": "bob"}]
+    first, _ = run_op(DockerHubRemoveOrgMemberOperator(task_id="t", records=records))
+    second, _ = run_op(DockerHubRemoveOrgMemberOperator(task_id="t", records=records))
+    assert (first["unchanged"], second["unchanged"], second["succeeded"]) == (0, 1, 1)
+    with pytest.raises(AirflowException, match="HTTP 404"):
+        run_op(DockerHubRemoveOrgMemberOperator(task_id="t", records=records, if_missing="fail"))
+
+
+def test_a_bulk_invite_of_existing_members_ends_unchanged(hub, run_op):
+    from airflow_provider_dockerhub.operators.endpoints import DockerHubBulkInviteOperator
+
+    result, _ = run_op(DockerHubBulkInviteOperator(task_id="t", records=[
+        {"invitee": "bob", "org": "acme"}, {"invitee": "new@example.com", "org": "acme"}]))
+    assert (result["succeeded"], result["unchanged"], result["failed"]) == (2, 1, 0)
+
+
+def test_conflict_policies_are_checked(hub, run_op):
+    with pytest.raises(ValueError, match="if_exists must be one of"):
+        run_op(DockerHubSendOperator(task_id="t", records=[], endpoint=REPOS, if_exists="ignore"))

@@ -202,9 +202,9 @@ def test_bulk_invite_outcomes_follow_each_invitee_status(world):
                {"invitee": "owner@example.com", "org": "acme", "role": "owner"}]
     op = endpoints.DockerHubBulkInviteOperator(task_id="t", records=records, on_error="continue", batch_size=2)
     result = op.execute({})
-    assert (result["succeeded"], result["failed"], result["calls"]) == (2, 2, 3)
+    assert (result["succeeded"], result["unchanged"], result["failed"], result["calls"]) == (3, 1, 1, 3)
     reasons = {f["index"]: f["reason"] for f in result["first_failures"]}
-    assert reasons == {1: "existing_org_member", 2: "invalid_email_or_docker_id"}
+    assert reasons == {2: "invalid_email_or_docker_id"}  # bob, already a member, is unchanged
     bulk = [r.body for r in world.hub.requests if r.path == "/v2/invites/bulk"]
     assert sorted(len(b["invitees"]) for b in bulk) == [1, 1, 2]
     assert {(b.get("team"), b["role"]) for b in bulk} == {("devs", "member"), (None, "owner")}
@@ -215,7 +215,7 @@ def test_bulk_invite_api_dry_run_lets_docker_hub_validate_without_changes(world)
                                                records=[{"invitee": "new@example.com", "org": "acme"},
                                                         {"invitee": "bob", "org": "acme"}])
     result = op.execute({})
-    assert (result["succeeded"], result["failed"]) == (1, 1)
+    assert (result["succeeded"], result["unchanged"], result["failed"]) == (2, 1, 0)
     assert [r.body["dry_run"] for r in world.hub.requests if r.path == "/v2/invites/bulk"] == [True]
     assert [i.invitee for i in world.hub.state.invites.values()] == ["dave@example.com"]
 
