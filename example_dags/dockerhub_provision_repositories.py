@@ -1,9 +1,10 @@
 """
-Provision Docker Hub repositories for teams from a JSON Lines file.
+Provision Docker Hub repositories for teams from a JSON Lines file, every day, converging.
 
 Each line of ``records_path`` is one repository (``namespace``, ``name``, ``description``,
-``is_private``, plus bookkeeping columns that are not sent). Bad lines are rejected, kept in a
-rejects file with their reason, and the run carries on; a report task reads the summary from XCom.
+``is_private``, plus bookkeeping columns). The sync operator reads what exists, creates only what is
+missing, and reports what differs: a rerun (or tomorrow's run) makes no write at all when nothing
+changed. Bad lines are rejected before anything is sent and kept in a rejects file with their reason.
 """
 
 from __future__ import annotations
@@ -13,13 +14,13 @@ from pathlib import Path
 import pendulum
 from airflow.sdk import DAG, Param, task
 
-from airflow_provider_dockerhub.operators.endpoints import DockerHubCreateRepositoryOperator
+from airflow_provider_dockerhub.operators.sync import DockerHubSyncOperator
 
 DATA = Path(__file__).parent / "data"
 
 with DAG(
     dag_id="dockerhub_provision_repositories",
-    description="Create Docker Hub repositories listed in a JSON Lines file",
+    description="Make the Docker Hub repositories match a JSON Lines file",
     schedule="@daily",
     start_date=pendulum.datetime(2026, 1, 1, tz="UTC"),
     catchup=False,
@@ -30,24 +31,25 @@ with DAG(
     },
     tags=["dockerhub", "example"],
 ) as dag:
-    create_repositories = DockerHubCreateRepositoryOperator(
-        task_id="create_repositories",
+    provision = DockerHubSyncOperator(
+        task_id="provision_repositories",
+        resource="repositories",
+        mode="create",  # repositories cannot be updated or deleted through the API
         records_path="{{ params.records_path }}",
-        exclude_attributes=["team", "cost_center"],
         max_concurrency=4,
         on_error="continue",
-        rejects_path="{{ params.output_dir }}/repositories-rejects-{{ ds }}.jsonl",
+        rejects_path="{{ params.output_dir }}/repositories-rejects-{{ run_id }}.jsonl",
     )
 
     @task
     def report(summary: dict) -> dict:
-        """Log what happened to every record and fail when nothing at all succeeded."""
-        print(f"{summary['succeeded'] - summary['unchanged']} repositories created, {summary['unchanged']} already "
-              f"there, {summary['failed']} failed, {summary['rejected']} rejected of {summary['records_read']} records")
+        """Log what happened to every record and fail when nothing at all is in place."""
+        print(f"{summary['created']} repositories created, {summary['unchanged']} already there, "
+              f"{summary['failed']} failed, {summary['rejected']} rejected of {summary['records_read']} records")
         for failure in summary["first_failures"]:
-            print(f"  {failure['location']}: {failure['outcome']}: {failure['reason']}")
-        if summary["records_read"] and not summary["succeeded"]:
+            print(f"  {failure['location']}: {failure['reason']}")
+        if summary["records_read"] and not (summary["created"] or summary["unchanged"]):
             raise ValueError("no repository was created or found")
-        return {"created": summary["succeeded"] - summary["unchanged"], "unchanged": summary["unchanged"]}
+        return {"created": summary["created"], "unchanged": summary["unchanged"]}
 
-    report(create_repositories.output)
+    report(provision.output)

@@ -1,6 +1,8 @@
 """
 Rotate personal access tokens: create new ones, capture their secrets, deactivate then delete the old.
 
+The new tokens are named after the run's date (``dag_run.run_after``, set for every kind of run), and
+created with a sync in ``create`` mode: a retry or a rerun the same day creates nothing twice.
 The secrets of new tokens are returned by Docker Hub once. They are masked in the logs and kept out
 of XCom; they are captured in a response file (and, when ``webhook_url`` is set, POSTed to a
 webhook, e.g. a secrets-manager bridge). Managing personal access tokens needs a connection that
@@ -14,10 +16,10 @@ from airflow.sdk import DAG, Param, task
 
 from airflow_provider_dockerhub.hooks.dockerhub import DockerHubHook
 from airflow_provider_dockerhub.operators.endpoints import (
-    DockerHubCreateAccessTokenOperator,
     DockerHubDeleteAccessTokenOperator,
     DockerHubUpdateAccessTokenOperator,
 )
+from airflow_provider_dockerhub.operators.sync import DockerHubSyncOperator
 
 with DAG(
     dag_id="dockerhub_rotate_access_tokens",
@@ -34,26 +36,30 @@ with DAG(
 ) as dag:
 
     @task
-    def new_tokens(label_prefix: str, ds: str | None = None) -> list[dict]:
-        """The tokens this rotation creates (``ds`` comes from the Airflow context)."""
+    def new_tokens(label_prefix: str, dag_run=None) -> list[dict]:
+        """The tokens this rotation creates, named after the day the run was asked for."""
+        day = dag_run.run_after.strftime("%Y-%m-%d")
         return [
-            {"token_label": f"{label_prefix}-deploy-{ds}", "scopes": ["repo:write"]},
-            {"token_label": f"{label_prefix}-read-{ds}", "scopes": ["repo:read"]},
+            {"token_label": f"{label_prefix}-deploy-{day}", "scopes": ["repo:write"]},
+            {"token_label": f"{label_prefix}-read-{day}", "scopes": ["repo:read"]},
         ]
 
-    create = DockerHubCreateAccessTokenOperator(
+    create = DockerHubSyncOperator(
         task_id="create_tokens",
+        resource="access_tokens",
+        mode="create",
         records=new_tokens("{{ params.label_prefix }}"),
-        response_path="{{ params.output_dir }}/new-tokens-{{ ds }}.jsonl",
+        response_path="{{ params.output_dir }}/new-tokens-{{ run_id }}.jsonl",
         response_webhook_url="{{ params.webhook_url }}",
     )
 
     @task
-    def old_tokens(label_prefix: str, ds: str | None = None) -> list[dict]:
-        """Active tokens with our prefix that this run did not create."""
+    def old_tokens(label_prefix: str, dag_run=None) -> list[dict]:
+        """Tokens with our prefix that this rotation did not create."""
+        day = dag_run.run_after.strftime("%Y-%m-%d")
         tokens = DockerHubHook().paginate("/v2/access-tokens")  # every page; raises on a non-2xx answer
         return [{"uuid": t["uuid"], "is_active": False} for t in tokens
-                if t["token_label"].startswith(f"{label_prefix}-") and not t["token_label"].endswith(ds)]
+                if t["token_label"].startswith(f"{label_prefix}-") and not t["token_label"].endswith(day)]
 
     retired = old_tokens("{{ params.label_prefix }}")
     deactivate = DockerHubUpdateAccessTokenOperator(task_id="deactivate_old_tokens", records=retired)

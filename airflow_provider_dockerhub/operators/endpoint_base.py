@@ -55,5 +55,5 @@ class DockerHubEndpointOperator(DockerHubSendOperator):
         super().__init__(
             endpoint_preset=self.preset.name, records=records, records_path=records_path, records_format=records_format,
             csv_types=csv_types, exclude_attributes=exclude_attributes, max_concurrency=max_concurrency, dry_run=dry_run,
-            on_error=on_error, if_exists=if_exists, if_missing=if_missing, response_check=response_check, rejects_path=rejects_path, response_path=response_path,
-            **kwargs)
+            on_error=on_error, if_exists=if_exists, if_missing=if_missing, response_check=response_check,
+            rejects_path=rejects_path, response_path=response_path, **kwargs)

@@ -305,7 +305,8 @@ class DockerHubSendOperator(BaseOperator):
         self.log.info(
             "%s %d records: %d succeeded (%d unchanged), %d failed, %d rejected%s in %d calls (%d retries, %.1fs)",
             "Previewed" if result["dry_run"] else "Sent", result["records_read"], result["succeeded"],
-            result["unchanged"], result["failed"], result["rejected"], f", {result['previewed']} previewed" if result["dry_run"] else "",
+            result["unchanged"], result["failed"], result["rejected"],
+            f", {result['previewed']} previewed" if result["dry_run"] else "",
             result["calls"], result["retries"], result["elapsed_seconds"])
 
     @staticmethod

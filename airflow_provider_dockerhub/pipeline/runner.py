@@ -204,6 +204,11 @@ class RecordPipeline:
     def _reject(self, item: Item, reason: str) -> None:
         self._finish(reject(item, reason))
 
+    def reject_unsent(self, item: Item, reason: str) -> None:
+        """Account a record some other stage refused (it counts as read and rejected, and reaches the sinks)."""
+        self.summary.records_read += 1
+        self._reject(item, reason)
+
     def _not_sent(self, item: Item) -> None:
         self.summary.not_sent += 1
         self._finish(reject(item, f"not sent: the run stopped at {self.summary.stop_reason or 'an interruption'}"))

@@ -22,6 +22,9 @@ SCIM_USER_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User"
 PAT_SCOPES = ("repo:admin", "repo:write", "repo:read", "repo:public_read")
 ORG_ROLES = ("owner", "editor", "member")
 REPO_PERMISSIONS = ("read", "write", "admin")
+#: Docker Hub's rule for a repository name; what can be an invitee at all (a Docker ID or an email address).
+REPOSITORY_NAME = r"[a-z0-9]+(?:[._-][a-z0-9]+)*"
+INVITEE = r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}|[^@\s]+@[^@\s]+\.[^@\s]+"
 
 
 def fields_body(record: dict[str, Any], fields: tuple[str, ...], dry_run_field: str | None) -> dict[str, Any]:
@@ -70,6 +73,7 @@ class EndpointPreset:
     :param required: body attributes that must be present (path attributes always are, see ``required_attributes``).
     :param body_fields: attributes copied into the body (when present); path-only attributes are not.
     :param enums: attribute -> allowed values (for a list, every item is checked).
+    :param patterns: attribute -> a regular expression its text must match (Docker Hub's own rules).
     :param defaults: attribute values filled in when a record lacks them.
     :param content_type: request content type.
     :param body_builder: builds the body from the shaped record (or the batch's records) and the body
@@ -89,6 +93,7 @@ class EndpointPreset:
     required: tuple[str, ...] = ()
     body_fields: tuple[str, ...] = ()
     enums: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    patterns: Mapping[str, str] = field(default_factory=dict)
     defaults: Mapping[str, Any] = field(default_factory=dict)
     content_type: str = "application/json"
     body_builder: BodyBuilder | None = field(default=fields_body, repr=False)
@@ -129,6 +134,10 @@ class EndpointPreset:
             bad = [v for v in values if v is not None and v not in allowed]
             if bad:
                 return f"attribute {name!r} is {bad[0]!r}; {self.name} accepts one of {list(allowed)}"
+        for name, pattern in self.patterns.items():
+            value = record.get(name)
+            if isinstance(value, str) and not re.fullmatch(pattern, value):
+                return f"attribute {name!r} is {value!r}, which Docker Hub does not accept (must match {pattern})"
         return None
 
     def body(self, api_dry_run: bool = False) -> Callable[[Any], Any] | None:
@@ -212,6 +221,7 @@ PRESETS: tuple[EndpointPreset, ...] = (
         "Create a repository in a user's or organization's namespace.",
         path_attributes={"namespace": "namespace"}, required=("name",),
         body_fields=("name", "namespace", "description", "full_description", "registry", "is_private"),
+        patterns={"name": REPOSITORY_NAME},
         example={"namespace": "acme", "name": "web", "description": "Frontend", "is_private": True}),
     EndpointPreset(
         "update_org_member_role", "DockerHubUpdateOrgMemberRoleOperator", "PUT", "/v2/orgs/{org_name}/members/{username}",
@@ -259,6 +269,7 @@ PRESETS: tuple[EndpointPreset, ...] = (
         "Invite people (Docker IDs or emails) to an organization and team; one record per invitee, "
         "grouped by org, team and role into bulk calls; each invitee's status becomes its record's outcome.",
         required=("invitee", "org"), body_fields=("invitee", "org", "team", "role"), enums={"role": ORG_ROLES},
+        patterns={"invitee": INVITEE},
         defaults={"team": None, "role": "member"}, body_builder=bulk_invites_body, group_by=("org", "team", "role"),
         response_reader=read_bulk_invites, api_dry_run="dry_run",
         example={"invitee": "dana@example.com", "org": "acme", "team": "devs", "role": "member"}),

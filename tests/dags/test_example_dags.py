@@ -40,26 +40,37 @@ def test_every_example_is_covered():
                        "dockerhub_provision_repositories", "dockerhub_rotate_access_tokens"]
 
 
-def test_provision_repositories(airflow_env, hub, tmp_path):
+def writes(hub: DockerHubEmulator) -> list[str]:
+    return [f"{r.method} {r.path}" for r in hub.requests if r.method != "GET" and r.path != "/v2/auth/token"]
+
+
+def test_provision_repositories_converges(airflow_env, hub, tmp_path):
     result, _ = run_example(airflow_env, "dockerhub_provision_repositories", hub, {"output_dir": str(tmp_path)})
     assert result["state"] == "success"
     assert sorted(hub.summary()["repositories"]) == ["acme/api", "acme/docs", "acme/web", "acme/worker"]
     [rejects] = tmp_path.glob("repositories-rejects-*.jsonl")
     outcomes = sorted((r["location"], r["outcome"]) for r in map(json.loads, rejects.read_text().splitlines()))
-    assert outcomes == [("line 4", "failed"), ("line 6", "rejected")]
+    assert outcomes == [("line 4", "rejected"), ("line 6", "rejected")]  # checked before anything is sent
     assert all("team" not in r.body and "cost_center" not in r.body for r in hub.requests if r.body)
+    hub.clear_requests()
+    again, _ = run_example(airflow_env, "dockerhub_provision_repositories", hub, {"output_dir": str(tmp_path)})
+    assert again["state"] == "success" and writes(hub) == []
 
 
-def test_onboard_members(airflow_env, hub, tmp_path):
-    result, _ = run_example(airflow_env, "dockerhub_onboard_members", hub, {"output_dir": str(tmp_path)})
+def test_onboard_members_converges(airflow_env, hub, tmp_path):
+    result, output = run_example(airflow_env, "dockerhub_onboard_members", hub, {"output_dir": str(tmp_path)})
     assert result["state"] == "success"
+    assert "Plan for org_members: 3 to create" in output  # the dry run logged its plan first
     invites = {(i.invitee, i.team, i.role) for i in hub.state.invites.values()}
     assert invites == {("dana@example.com", "frontend", "member"), ("erik@example.com", "backend", "member"),
                        ("frank@example.com", "backend", "editor")}
     groups = hub.state.orgs["acme"].groups
     assert (groups["backend"].members, groups["frontend"].members) == (["bob"], ["carol"])
-    [rejects] = tmp_path.glob("invite-rejects-*.jsonl")
-    assert [json.loads(line)["reason"] for line in rejects.read_text().splitlines()] == ["invalid_email_or_docker_id"]
+    [rejects] = tmp_path.glob("member-rejects-*.jsonl")
+    assert [json.loads(line)["location"] for line in rejects.read_text().splitlines()] == ["records[5]"]
+    hub.clear_requests()
+    again, _ = run_example(airflow_env, "dockerhub_onboard_members", hub, {"output_dir": str(tmp_path)})
+    assert again["state"] == "success" and writes(hub) == []
 
 
 def test_rotate_access_tokens_captures_secrets_only_in_the_response_file(airflow_env, hub, tmp_path):
@@ -74,6 +85,10 @@ def test_rotate_access_tokens_captures_secrets_only_in_the_response_file(airflow
     secrets = [json.loads(line)["response"]["token"] for line in captured.read_text().splitlines()]
     assert sorted(secrets) == sorted(p.token for p in hub.state.pats.values())
     assert all(secret not in output for secret in secrets) and EXAMPLE_PASSWORD not in output
+    tokens = set(hub.state.pats)
+    hub.clear_requests()
+    again, _ = run_example(airflow_env, "dockerhub_rotate_access_tokens", hub, {"output_dir": str(tmp_path)})
+    assert again["state"] == "success" and set(hub.state.pats) == tokens and writes(hub) == []
 
 
 def test_manual_configuration_previews_then_sends(airflow_env, hub):

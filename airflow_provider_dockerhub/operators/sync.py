@@ -1,0 +1,209 @@
+"""DockerHubSyncOperator: records as the desired state of one resource kind; read, plan, close the difference."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from airflow_provider_dockerhub._compat import AirflowException
+from airflow_provider_dockerhub.hooks.dockerhub import DockerHubHook
+from airflow_provider_dockerhub.operators.send import DockerHubSendOperator
+from airflow_provider_dockerhub.pipeline.items import Item
+from airflow_provider_dockerhub.pipeline.runner import PipelineSettings, RecordPipeline
+from airflow_provider_dockerhub.pipeline.sources import read_records
+from airflow_provider_dockerhub.presets.apply import build_settings
+from airflow_provider_dockerhub.sync.adapters import Identity, get_adapter
+from airflow_provider_dockerhub.sync.plan import CREATE, DELETE, MODES, STUCK, UNCHANGED, UPDATE, Plan, check_deletes, make_plan
+
+if TYPE_CHECKING:
+    from airflow.sdk import Context
+
+_NOT_FOR_SYNC = ("endpoint_preset", "method", "endpoint", "body", "batching", "batch_size", "grouping", "group_by",
+                 "max_batch_bytes", "batch_key", "if_exists", "if_missing", "api_dry_run")
+COUNTS = ("records_read", "created", "updated", "deleted", "unchanged", "failed", "rejected")
+
+
+class DockerHubSyncOperator(DockerHubSendOperator):
+    """
+    Make one kind of Docker Hub resource match the records: read what exists, plan, and make only the calls
+    that close the difference, so every run (a rerun, a retry after a crash) converges.
+
+    Takes the input options (``records``, ``records_path``, ...), sinks (``rejects_path``, ``response_path``,
+    webhook, ``push_responses``), ``max_concurrency`` and ``on_error`` of :class:`DockerHubSendOperator`.
+
+    :param resource: ``repositories``, ``groups``, ``group_members``, ``org_members``, ``access_tokens``,
+        ``org_access_tokens``, ``scim_users``, ``repository_groups`` or ``org_settings``.
+    :param mode: ``create`` (create what is missing), ``upsert`` (default: also update what differs, where
+        the API can) or ``mirror`` (also delete what exists in scope and is not in the records).
+    :param scope: extra scopes to read (and, in mirror mode, empty), as dicts of the scope attributes,
+        e.g. ``[{"org": "acme", "group": "ops"}]``; the records' own scopes are always read.
+    :param max_deletes: mirror refuses to run, before any write, when the plan deletes more than this: a
+        count (int) or a fraction of what exists in scope (float). Default 10.
+    :param allow_empty: let mirror run with no records at all (which deletes everything in ``scope``).
+    :param dry_run: read and plan, write nothing; the plan is logged and its counts returned.
+    """
+
+    def __init__(self, *, resource: str, mode: str = "upsert", scope: Sequence[Mapping[str, Any]] | None = None,
+                 max_deletes: int | float = 10, allow_empty: bool = False, **kwargs: Any) -> None:
+        given = [name for name in _NOT_FOR_SYNC if name in kwargs]
+        if given:
+            raise TypeError(f"DockerHubSyncOperator decides {', '.join(given)} itself from the resource")
+        super().__init__(**kwargs)
+        self.adapter = get_adapter(resource)
+        if mode not in MODES:
+            raise ValueError(f"mode must be one of {MODES}, got {mode!r}")
+        problem = self.adapter.unsupported(mode)
+        if problem:
+            raise ValueError(problem)
+        if isinstance(max_deletes, bool) or not isinstance(max_deletes, (int, float)) or max_deletes < 0 or (
+                isinstance(max_deletes, float) and max_deletes > 1):
+            raise ValueError(f"max_deletes must be a count (int >= 0) or a fraction (float 0..1), got {max_deletes!r}")
+        self.resource, self.mode, self.scope = resource, mode, list(scope or [])
+        self.max_deletes, self.allow_empty = max_deletes, allow_empty
+
+    # -- reading and planning -----------------------------------------------------------------------
+    def desired(self, items: Iterable[Item], summary: dict[str, Any],
+                reject: Callable[[Item, str], None]) -> dict[Identity, Item]:
+        """The desired records by identity; unreadable, incomplete and duplicate records are rejected."""
+        wanted: dict[Identity, Item] = {}
+        create = self.adapter.resource.create
+        for item in items:
+            summary["records_read"] += 1
+            if item.error:
+                reject(item, item.error)
+                continue
+            item.record = self.adapter.prepare(item.record)
+            try:
+                identity = self.adapter.identity(item.record)
+            except KeyError as exc:
+                names = ", ".join(self.adapter.resource.identity)
+                reject(item, f"missing attribute {exc.args[0]!r} (a {self.resource} record is named by {names})")
+                continue
+            if identity in wanted:
+                reject(item, f"duplicate of {wanted[identity].location}: both name {'/'.join(map(str, identity))}")
+                continue
+            problem = create.check({**create.defaults, **self.adapter.create(item.record)}) if create else None
+            if problem:
+                reject(item, problem)
+                continue
+            wanted[identity] = item
+        return wanted
+
+    def scopes(self, desired: Iterable[Identity]) -> list[Identity]:
+        """Every scope to read: the records' own, then the ``scope`` parameter's."""
+        names = self.adapter.resource.scope
+        found = dict.fromkeys(self.adapter.scope(identity) for identity in desired)
+        for extra in self.scope:
+            missing = [name for name in names if name not in extra]
+            if missing:
+                raise ValueError(f"scope {dict(extra)} lacks {missing}; a {self.resource} scope is {list(names)}")
+            found.setdefault(tuple(str(extra[name]).lower() if isinstance(extra[name], str) else extra[name]
+                                   for name in names))
+        return list(found) or ([()] if not names else [])
+
+    def read_current(self, hook: DockerHubHook, scopes: list[Identity]) -> dict[Identity, dict[str, Any]]:
+        current: dict[Identity, dict[str, Any]] = {}
+        for scope in scopes:
+            current.update(self.adapter.read(hook.paginate, hook.get_json, scope))
+        return current
+
+    # -- execution ----------------------------------------------------------------------------------
+    def execute(self, context: Context) -> dict[str, Any]:
+        self.check_locations()
+        hook = DockerHubHook(self.dockerhub_conn_id, pool_maxsize=max(self.max_concurrency, 1))
+        hook.auth  # noqa: B018 - a missing or broken connection fails here, before anything is read
+        summary: dict[str, Any] = dict.fromkeys(COUNTS, 0) | {"calls": 0, "reads": 0, "first_failures": []}
+        sinks, xcom = self.build_sinks()
+        rejects = RecordPipeline(self._settings(None), send=None, sinks=sinks, log=self.log)
+        items = read_records(self.records, self.records_path, self.records_format, self.csv_types)
+        desired = self.desired(items, summary, rejects.reject_unsent)
+        rejects.run(())
+        summary["rejected"] = rejects.summary.rejected
+        summary["first_failures"] += rejects.summary.first_failures
+        if self.mode == "mirror" and not desired and not self.allow_empty:
+            raise ValueError("mirror with no records would delete everything in scope; set allow_empty=True to do it")
+        reads = _count_calls(hook)
+        plan = make_plan(self.adapter, desired, self.read_current(hook, self.scopes(desired)), self.mode,
+                         hook.settings.identifier)
+        summary["reads"] = reads()
+        if self.mode == "mirror":
+            check_deletes(plan, self.max_deletes)
+        self.log.info("%s", plan.describe())
+        if self.dry_run:
+            counts = plan.counts()
+            summary.update(created=counts[CREATE], updated=counts[UPDATE], deleted=counts[DELETE],
+                           unchanged=counts[UNCHANGED], failed=counts[STUCK], dry_run=True,
+                           plan=plan.describe().splitlines())
+            return summary
+        try:
+            self._apply(plan, hook, summary, xcom.events)
+        finally:
+            hook.close()
+        summary["dry_run"] = False
+        ti = context.get("ti") if context else None
+        if ti is not None and self.push_responses != "none":
+            ti.xcom_push(key="responses", value=xcom.events)
+        self.log.info("Sync of %s: %s", self.resource, ", ".join(f"{k} {summary[k]}" for k in COUNTS))
+        if (summary["failed"] or summary["rejected"]) and self.on_error != "continue":
+            if ti is not None:
+                ti.xcom_push(key="summary", value=summary)
+            firsts = "; ".join(f"{f['location']}: {f['reason']}" for f in summary["first_failures"][:3])
+            raise AirflowException(f"sync of {self.resource}: {summary['failed']} failed and {summary['rejected']} "
+                                   f"were rejected (on_error={self.on_error!r}). First: {firsts}")
+        return summary
+
+    def _settings(self, action_preset: Any) -> PipelineSettings:
+        base = PipelineSettings(method="POST", endpoint="/", max_concurrency=self.max_concurrency,
+                                on_error=self.on_error, if_exists="skip", if_missing="skip",
+                                response_check=self.response_check)
+        if action_preset is None:
+            return base
+        return build_settings(base, action_preset, endpoint=None, method=None)
+
+    def _apply(self, plan: Plan, hook: DockerHubHook, summary: dict[str, Any], events: list) -> None:
+        """Run the writes, creates then updates then deletes, each through the record pipeline."""
+        for action in plan.of(STUCK):
+            summary["failed"] += 1
+            changes = ", ".join(f"{k}: {old!r} -> {new!r}" for k, (old, new) in action.changes.items())
+            summary["first_failures"].append({"location": action.item.location, "reason": (
+                f"differs from Docker Hub ({changes}) and the API cannot update {self.resource}")})
+        summary["unchanged"] += len(plan.of(UNCHANGED))
+        for kind, counted in ((CREATE, "created"), (UPDATE, "updated"), (DELETE, "deleted")):
+            by_preset: dict[str, list[Item]] = defaultdict(list)
+            presets = {}
+            for number, action in enumerate(plan.of(kind)):
+                source = action.item or Item(number, None, action.describe(self.resource))
+                presets[action.preset.name] = action.preset
+                by_preset[action.preset.name].append(Item(source.index, action.record, source.location))
+            for name, batch in by_preset.items():
+                preset = presets[name]
+                sinks, xcom = self.build_sinks()
+                pipeline = RecordPipeline(self._settings(preset), send=lambda call: hook.request(
+                    call.method, call.url, data=call.body, headers=call.headers), sinks=sinks, log=self.log)
+                result = pipeline.run(batch)
+                events += xcom.events
+                done = result.succeeded - (result.unchanged if kind == CREATE else 0)
+                summary[counted] += done
+                summary["unchanged"] += result.succeeded - done
+                summary["failed"] += result.failed
+                summary["rejected"] += result.rejected
+                summary["calls"] += result.calls
+                summary["first_failures"] += result.first_failures
+                if pipeline.run_error is not None:
+                    raise pipeline.run_error
+                if result.failed and self.on_error == "fail_fast":
+                    return
+
+
+def _count_calls(hook: DockerHubHook) -> Callable[[], int]:
+    """Count the hook's reads from now on (``paginate`` reads each page through ``get_json``)."""
+    calls = [0]
+    read = hook.get_json
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls[0] += 1
+        return read(*args, **kwargs)
+
+    hook.get_json = counted  # type: ignore[method-assign]
+    return lambda: calls[0]

@@ -1,0 +1,137 @@
+"""DockerHubSyncOperator against the emulator: read, plan, and only the calls that close the difference."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from airflow_provider_dockerhub._compat import AirflowException
+from airflow_provider_dockerhub.operators.sync import DockerHubSyncOperator
+from tests.helpers import FakeTaskInstance
+
+
+def writes(hub) -> list[str]:
+    return [f"{r.method} {r.path}" for r in hub.requests if r.method != "GET" and r.path != "/v2/auth/token"]
+
+
+def sync(run_op, **kwargs):
+    return run_op(DockerHubSyncOperator(task_id="sync", **kwargs))[0]
+
+
+def repos(count: int, **extra) -> list[dict]:
+    return [{"namespace": "acme", "name": f"r{n}", **extra} for n in range(count)]
+
+
+def test_repositories_are_created_once_and_a_rerun_makes_no_write(hub, run_op):
+    first = sync(run_op, resource="repositories", records=repos(3, description="x"))
+    assert {k: first[k] for k in ("created", "unchanged", "failed", "rejected")} == \
+        {"created": 3, "unchanged": 0, "failed": 0, "rejected": 0}
+    hub.clear_requests()
+    second = sync(run_op, resource="repositories", records=repos(3, description="x"))
+    assert (second["created"], second["unchanged"], second["calls"]) == (0, 3, 0)
+    assert writes(hub) == []
+
+
+def test_reads_are_one_pass_per_scope_at_the_largest_page(hub, run_op):
+    for n in range(250):
+        hub.add_repository("acme", f"r{n}")
+    hub.clear_requests()
+    result = sync(run_op, resource="repositories", records=repos(250))
+    lists = [r for r in hub.requests if r.method == "GET"]
+    assert result["reads"] == len(lists) == 3 and all(r.query.get("page_size") in ("100", None) for r in lists)
+    assert result["unchanged"] == 250 and writes(hub) == []
+
+
+def test_a_repository_that_differs_cannot_be_updated_and_says_so(hub, run_op):
+    hub.add_repository("acme", "web", description="old")
+    with pytest.raises(AirflowException, match=r"description: 'old' -> 'new'.*cannot update repositories"):
+        sync(run_op, resource="repositories", records=[{"namespace": "acme", "name": "web", "description": "new"}])
+    created_only = sync(run_op, resource="repositories", mode="create",
+                        records=[{"namespace": "acme", "name": "web", "description": "new"}])
+    assert created_only["unchanged"] == 1
+
+
+def test_a_mode_the_api_cannot_do_is_refused_when_the_dag_is_parsed():
+    with pytest.raises(ValueError, match="'mirror' is not possible for repositories: the Docker Hub API has no delete"):
+        DockerHubSyncOperator(task_id="s", resource="repositories", mode="mirror", records=[])
+    with pytest.raises(ValueError, match="resource must be one of"):
+        DockerHubSyncOperator(task_id="s", resource="repos", records=[])
+    with pytest.raises(TypeError, match="decides endpoint itself"):
+        DockerHubSyncOperator(task_id="s", resource="groups", records=[], endpoint="/x")
+
+
+def test_duplicates_and_records_without_identity_are_rejected(hub, run_op, tmp_path):
+    rejects = tmp_path / "rejects.jsonl"
+    records = [{"namespace": "acme", "name": "web"}, {"namespace": "ACME", "name": "Web"}, {"namespace": "acme"}]
+    result = sync(run_op, resource="repositories", records=records, rejects_path=str(rejects), on_error="continue")
+    assert (result["records_read"], result["created"], result["rejected"]) == (3, 1, 2)
+    reasons = [json.loads(line)["reason"] for line in rejects.read_text().splitlines()]
+    assert reasons == ["duplicate of records[0]: both name acme/web",
+                       "missing attribute 'name' (a repositories record is named by namespace, name)"]
+
+
+def test_group_members_mirror_with_a_dry_run_plan_first(hub, run_op, log_text):
+    hub.add_group("acme", "ops", ["bob"])
+    desired = [{"org": "acme", "group": "ops", "username": "carol"}]
+    plan = sync(run_op, resource="group_members", mode="mirror", records=desired, dry_run=True)
+    assert (plan["created"], plan["deleted"], plan["dry_run"]) == (1, 1, True)
+    assert plan["plan"][1:] == ["  create group_members acme/ops/carol", "  delete group_members acme/ops/bob"]
+    assert writes(hub) == [] and "delete group_members acme/ops/bob" in log_text()
+    done = sync(run_op, resource="group_members", mode="mirror", records=desired)
+    assert (done["created"], done["deleted"]) == (1, 1)
+    assert hub.state.orgs["acme"].groups["ops"].members == ["carol"]
+    hub.clear_requests()
+    again = sync(run_op, resource="group_members", mode="mirror", records=desired)
+    assert again["unchanged"] == 1 and writes(hub) == []
+
+
+def test_mirror_refuses_too_many_deletes_and_an_empty_input_before_any_write(hub, run_op):
+    hub.add_group("acme", "ops", ["bob", "carol"])
+    with pytest.raises(ValueError, match="the plan deletes 2 group_members, more than max_deletes \\(1\\)"):
+        sync(run_op, resource="group_members", mode="mirror", max_deletes=1,
+             records=[{"org": "acme", "group": "devs", "username": "bob"}], scope=[{"org": "acme", "group": "ops"}])
+    with pytest.raises(ValueError, match="more than max_deletes \\(50% of 2 = 1\\)"):
+        sync(run_op, resource="group_members", mode="mirror", max_deletes=0.5, records=[],
+             scope=[{"org": "acme", "group": "ops"}], allow_empty=True)
+    with pytest.raises(ValueError, match="set allow_empty=True"):
+        sync(run_op, resource="group_members", mode="mirror", records=[], scope=[{"org": "acme", "group": "ops"}])
+    assert writes(hub) == [] and hub.state.orgs["acme"].groups["ops"].members == ["bob", "carol"]
+
+
+def test_org_members_invite_in_bulk_update_roles_and_never_remove_the_caller(hub, run_op):
+    hub.add_user("dave")
+    desired = [{"org": "acme", "username": "bob", "role": "owner"}, {"org": "acme", "email": "new@example.com"},
+               {"org": "acme", "username": "dave", "team": "devs"}, {"org": "acme", "email": "x@example.com"}]
+    first = sync(run_op, resource="org_members", mode="mirror", records=desired)
+    assert (first["created"], first["updated"], first["deleted"]) == (3, 1, 1)  # carol removed, alice kept
+    org = hub.state.orgs["acme"]
+    assert org.members == {"alice": "owner", "bob": "owner"}
+    assert sorted(i.invitee for i in hub.state.invites.values()) == ["dave", "new@example.com", "x@example.com"]
+    assert len([r for r in hub.requests if r.path == "/v2/invites/bulk"]) == 2  # grouped by team and role
+    hub.clear_requests()
+    second = sync(run_op, resource="org_members", mode="mirror", records=desired[:3])  # x@ no longer wanted
+    assert (second["unchanged"], second["deleted"]) == (3, 1)  # pending invites count as present
+    assert writes(hub)[0].startswith("DELETE /v2/invites/")
+    assert sorted(i.invitee for i in hub.state.invites.values()) == ["dave", "new@example.com"]
+
+
+def test_access_tokens_converge_and_their_secrets_are_captured(hub, run_op, tmp_path):
+    responses = tmp_path / "tokens.jsonl"
+    desired = [{"token_label": "ci-read", "scopes": ["repo:read"]}, {"token_label": "ci-write", "scopes": ["repo:write"]}]
+    first = sync(run_op, resource="access_tokens", records=desired, response_path=str(responses))
+    assert first["created"] == 2
+    captured = {json.loads(line)["response"]["token_label"] for line in responses.read_text().splitlines()}
+    assert captured == {"ci-read", "ci-write"}
+    hub.clear_requests()
+    second = sync(run_op, resource="access_tokens", records=desired, response_path=str(responses))
+    assert second["unchanged"] == 2 and writes(hub) == []
+
+
+def test_sync_failures_fail_the_task_with_the_summary_in_xcom(hub, run_op):
+    ti = FakeTaskInstance()
+    op = DockerHubSyncOperator(task_id="s", resource="group_members",
+                               records=[{"org": "acme", "group": "devs", "username": "nobody-here"}])
+    with pytest.raises(AirflowException, match="1 failed"):
+        op.execute({"ti": ti})
+    assert ti.xcom["summary"]["failed"] == 1
