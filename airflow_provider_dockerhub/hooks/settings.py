@@ -120,7 +120,9 @@ class DockerHubConnectionSettings:
         known = {f.name for f in EXTRA_FIELDS}
         unknown = sorted(set(extra) - known)
         if unknown:
-            raise ValueError(f"unknown extra field(s) {unknown} in connection {conn.conn_id!r}; known: {sorted(known)}")
+            where = f"{conn.host or DEFAULT_HOST} as {conn.login}" if conn.login else (conn.host or DEFAULT_HOST)
+            raise ValueError(f"unknown extra field(s) {unknown} in the dockerhub connection to {where}; "
+                             f"known: {sorted(known)}")
         defaults = {f.name: f.default for f in EXTRA_FIELDS}
 
         def get(name: str) -> Any:

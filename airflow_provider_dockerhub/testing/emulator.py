@@ -13,7 +13,7 @@ inject faults deterministically. Use it as a context manager::
 
 or run it from the command line::
 
-    python -m airflow_provider_dockerhub.testing.emulator --port 8080 --account demo:dckr_pat_demo
+    python -m airflow_provider_dockerhub.testing.emulator --port 7070 --account demo:dckr_pat_demo
 """
 
 from __future__ import annotations
@@ -37,6 +37,8 @@ from airflow_provider_dockerhub.testing.routes import ROUTES, Call, Route
 from airflow_provider_dockerhub.testing.state import ApiError, HubState
 
 SCIM_ERROR_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:Error"
+#: The command line's port: not 8080, which Airflow's API server listens on.
+DEFAULT_PORT = 7070
 
 
 @dataclass
@@ -405,7 +407,8 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m airflow_provider_dockerhub.testing.emulator",
                                      description="A local, stateful Docker Hub API for tests and demos.")
     parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--port", type=int, default=8080)
+    parser.add_argument("--port", type=int, default=DEFAULT_PORT,
+                        help=f"default {DEFAULT_PORT} (not 8080, which Airflow's API server uses)")
     parser.add_argument("--account", action="append", default=[], metavar="USER:SECRET",
                         help="a user; a secret starting with dckr_pat_ is a PAT, anything else a password")
     parser.add_argument("--org", action="append", default=[], metavar="ORG:OWNER[,OWNER]")
@@ -420,8 +423,12 @@ def main(argv: list[str] | None = None) -> None:
     if args.rate_limit:
         count, _, seconds = args.rate_limit.partition("/")
         limit, window = int(count), float(seconds or 60)
-    emulator = DockerHubEmulator(host=args.host, port=args.port, token_lifetime=args.token_lifetime,
-                                 rate_limit=limit, rate_window=window)
+    try:
+        emulator = DockerHubEmulator(host=args.host, port=args.port, token_lifetime=args.token_lifetime,
+                                     rate_limit=limit, rate_window=window)
+    except OSError as exc:
+        parser.exit(2, f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc} "
+                       f"(is something else using the port? pick another with --port)\n")
     if args.examples:
         from airflow_provider_dockerhub.testing.examples import example_connection, seed_examples
 

@@ -8,6 +8,7 @@ from airflow_provider_dockerhub.exceptions import (
     DockerHubHTTPError,
     DockerHubRequestError,
 )
+from airflow_provider_dockerhub.hooks.dockerhub import DockerHubHook
 from tests.helpers import BASE, REPOS_URL, SECRET, TOKEN_URL, make_jwt
 
 
@@ -97,3 +98,13 @@ def test_get_json_raises_a_typed_error_on_non_2xx(hook, requests_mock):
     with pytest.raises(DockerHubHTTPError, match="HTTP 403: not an owner") as err:
         hook.get_json("/v2/orgs/acme/members")
     assert err.value.status == 403
+
+
+def test_test_connection_names_the_host_and_login_not_the_connection_id(hub_conn, requests_mock):
+    hook = DockerHubHook(hub_conn("hXBOkRIK"))  # the UI tests a form under a random temporary id
+    requests_mock.post(TOKEN_URL, status_code=401, json={"detail": "incorrect password"})
+    ok, message = hook.test_connection()
+    assert not ok and "'alice'" in message and "hXBOkRIK" not in message
+    bad = DockerHubHook(hub_conn("hXBOkRIK", timout=3))
+    ok, message = bad.test_connection()
+    assert not ok and f"{BASE} as alice" in message and "hXBOkRIK" not in message

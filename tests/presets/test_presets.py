@@ -83,6 +83,10 @@ def test_path_attributes_fill_the_path_and_stay_out_of_the_body(preset, monkeypa
      "attribute 'scopes' is 'repo:all'; create_access_token accepts one of"),
     ("create_repository_group", {"namespace": "acme", "repository": "web", "group_id": 1},
      "missing required attribute 'permission'"),
+    ("bulk_invite", {"invitee": "not an id", "org": "acme"},
+     "attribute 'invitee' is 'not an id', which Docker Hub does not accept"),
+    ("create_repository", {"namespace": "acme", "name": "Bad Name!"},
+     "attribute 'name' is 'Bad Name!', which Docker Hub does not accept"),
 ])
 def test_records_are_checked_before_sending(name, record, reason):
     assert get_preset(name).check(dict(record)).startswith(reason)
@@ -198,7 +202,7 @@ def test_preset_changes_the_emulated_hub(world, preset):
 def test_bulk_invite_outcomes_follow_each_invitee_status(world):
     records = [{"invitee": "new@example.com", "org": "acme", "team": "devs"},
                {"invitee": "bob", "org": "acme", "team": "devs"},
-               {"invitee": "not an id", "org": "acme", "team": "devs"},
+               {"invitee": "ghostuser", "org": "acme", "team": "devs"},
                {"invitee": "owner@example.com", "org": "acme", "role": "owner"}]
     op = endpoints.DockerHubBulkInviteOperator(task_id="t", records=records, on_error="continue", batch_size=2)
     result = op.execute({})

@@ -220,3 +220,13 @@ def test_shipped_pytest_fixture(dockerhub_emulator):
     response = requests.post(f"{dockerhub_emulator.url}/v2/auth/token",
                              json={"identifier": "fixture-user", "secret": "pw-fixture"}, timeout=5)
     assert response.status_code == 200
+
+
+def test_the_command_line_says_in_one_line_when_its_port_is_taken():
+    with DockerHubEmulator() as busy:
+        proc = subprocess.run([sys.executable, "-m", "airflow_provider_dockerhub.testing.emulator", "--port",
+                               str(busy.port)], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2
+    assert proc.stderr.strip().splitlines() == [
+        f"cannot listen on 127.0.0.1:{busy.port}: Address already in use (is something else using the port? "
+        f"pick another with --port)"]
