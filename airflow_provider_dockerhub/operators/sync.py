@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from airflow_provider_dockerhub._compat import AirflowException
@@ -14,7 +16,18 @@ from airflow_provider_dockerhub.pipeline.runner import PipelineSettings, RecordP
 from airflow_provider_dockerhub.pipeline.sources import read_records
 from airflow_provider_dockerhub.presets.apply import build_settings
 from airflow_provider_dockerhub.sync.adapters import Identity, get_adapter
-from airflow_provider_dockerhub.sync.plan import CREATE, DELETE, MODES, STUCK, UNCHANGED, UPDATE, Plan, check_deletes, make_plan
+from airflow_provider_dockerhub.sync.plan import (
+    CREATE,
+    DELETE,
+    MODES,
+    REVOKE,
+    STUCK,
+    UNCHANGED,
+    UPDATE,
+    Plan,
+    check_deletes,
+    make_plan,
+)
 
 if TYPE_CHECKING:
     from airflow.sdk import Context
@@ -102,6 +115,21 @@ class DockerHubSyncOperator(DockerHubSendOperator):
                                    for name in names))
         return list(found) or ([()] if not names else [])
 
+    def captured(self) -> set[Identity] | None:
+        """For tokens with a ``response_path``: the identities whose secret the file holds (None otherwise)."""
+        if self.adapter.captured is None or not self.response_path:
+            return None
+        path = Path(str(self.response_path))
+        if "://" in str(self.response_path) or not path.exists():
+            return set() if "://" not in str(self.response_path) else None
+        events = []
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            try:
+                events.append(json.loads(line))
+            except ValueError:
+                continue  # a line cut short by a crash holds no usable secret
+        return self.adapter.captured(events)
+
     def read_current(self, hook: DockerHubHook, scopes: list[Identity]) -> dict[Identity, dict[str, Any]]:
         current: dict[Identity, dict[str, Any]] = {}
         for scope in scopes:
@@ -113,7 +141,7 @@ class DockerHubSyncOperator(DockerHubSendOperator):
         self.check_locations()
         hook = DockerHubHook(self.dockerhub_conn_id, pool_maxsize=max(self.max_concurrency, 1))
         hook.auth  # noqa: B018 - a missing or broken connection fails here, before anything is read
-        summary: dict[str, Any] = dict.fromkeys(COUNTS, 0) | {"calls": 0, "reads": 0, "first_failures": []}
+        summary: dict[str, Any] = dict.fromkeys(COUNTS, 0) | {"revoked": 0, "calls": 0, "reads": 0, "first_failures": []}
         sinks, xcom = self.build_sinks()
         rejects = RecordPipeline(self._settings(None), send=None, sinks=sinks, log=self.log)
         items = read_records(self.records, self.records_path, self.records_format, self.csv_types)
@@ -125,14 +153,17 @@ class DockerHubSyncOperator(DockerHubSendOperator):
             raise ValueError("mirror with no records would delete everything in scope; set allow_empty=True to do it")
         reads = _count_calls(hook)
         plan = make_plan(self.adapter, desired, self.read_current(hook, self.scopes(desired)), self.mode,
-                         hook.settings.identifier)
+                         hook.settings.identifier, self.captured())
         summary["reads"] = reads()
         if self.mode == "mirror":
             check_deletes(plan, self.max_deletes)
         self.log.info("%s", plan.describe())
+        for action in plan.of(REVOKE):
+            self.log.warning("%s: its secret is not in response_path, so it is revoked and created again",
+                             action.describe(self.resource).removeprefix("revoke "))
         if self.dry_run:
             counts = plan.counts()
-            summary.update(created=counts[CREATE], updated=counts[UPDATE], deleted=counts[DELETE],
+            summary.update(created=counts[CREATE], updated=counts[UPDATE], deleted=counts[DELETE], revoked=counts[REVOKE],
                            unchanged=counts[UNCHANGED], failed=counts[STUCK], dry_run=True,
                            plan=plan.describe().splitlines())
             return summary
@@ -169,7 +200,7 @@ class DockerHubSyncOperator(DockerHubSendOperator):
             summary["first_failures"].append({"location": action.item.location, "reason": (
                 f"differs from Docker Hub ({changes}) and the API cannot update {self.resource}")})
         summary["unchanged"] += len(plan.of(UNCHANGED))
-        for kind, counted in ((CREATE, "created"), (UPDATE, "updated"), (DELETE, "deleted")):
+        for kind, counted in ((REVOKE, "revoked"), (CREATE, "created"), (UPDATE, "updated"), (DELETE, "deleted")):
             by_preset: dict[str, list[Item]] = defaultdict(list)
             presets = {}
             for number, action in enumerate(plan.of(kind)):

@@ -8,7 +8,8 @@ its ``Resource`` has: no update preset, no update; no delete preset, no mirror.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,6 +35,8 @@ class SyncAdapter:
     :param delete_preset: the preset that deletes one existing resource (default: the resource's delete).
     :param updatable: whether an existing resource can be updated at all (a pending invite cannot).
     :param compare_as: attribute -> how to view a value before comparing (default: strings ignore case).
+    :param captured: for a resource whose secret is shown once, the identities a response file holds a
+        secret for (read from the JSON lines the send and sync operators write), else None.
     """
 
     resource: Resource
@@ -47,6 +50,7 @@ class SyncAdapter:
     delete_preset: Callable[[Record], EndpointPreset | None] | None = None
     updatable: Callable[[Record], bool] = field(default=lambda current: True)
     compare_as: Mapping[str, Callable[[Any], Any]] = field(default_factory=dict)
+    captured: Callable[[Iterable[Mapping[str, Any]]], set[Identity]] | None = None
 
     def deleter(self, current: Record) -> EndpointPreset | None:
         """The preset that deletes ``current``."""
@@ -120,6 +124,26 @@ def _read_org_settings(paginate, get_json, scope: Identity) -> dict[Identity, di
     return {scope: {**(get_json(_path("/v2/orgs/{org}/settings", scope)) or {}), "org": scope[0]}}
 
 
+def _captured_pats(events: Iterable[Mapping[str, Any]]) -> set[Identity]:
+    return {(_normal(e["response"]["token_label"]),) for e in _token_events(events, "token_label")}
+
+
+def _captured_oats(events: Iterable[Mapping[str, Any]]) -> set[Identity]:
+    found = set()
+    for event in _token_events(events, "label"):
+        org = re.search(r"/v2/orgs/([^/]+)/access-tokens", str(event.get("url")))
+        if org:
+            found.add((_normal(org.group(1)), _normal(event["response"]["label"])))
+    return found
+
+
+def _token_events(events: Iterable[Mapping[str, Any]], label: str) -> Iterator[Mapping[str, Any]]:
+    for event in events:
+        response = event.get("response")
+        if isinstance(response, dict) and response.get("token") and response.get(label):
+            yield event
+
+
 def _scim_user_record(desired: Record) -> dict[str, Any]:
     return {k: v for k, v in desired.items() if k in ("userName", "givenName", "familyName", "name", "schemas")}
 
@@ -149,14 +173,14 @@ ADAPTERS: dict[str, SyncAdapter] = {adapter.resource.name: adapter for adapter i
                 compared=("is_active",),
                 create=lambda d: {k: v for k, v in d.items() if k in ("token_label", "scopes", "expires_at")},
                 update=lambda d, c: {"uuid": c["uuid"], "is_active": d["is_active"]},
-                delete=lambda c: {"uuid": c["uuid"]}),
+                delete=lambda c: {"uuid": c["uuid"]}, captured=_captured_pats),
     SyncAdapter(get_resource("org_access_tokens"), _listed("org_access_tokens", lambda t: t["label"]),
                 compared=("description", "is_active"),
                 create=lambda d: {k: v for k, v in d.items() if k in ("org", "label", "description", "resources",
                                                                       "expires_at")},
                 update=lambda d, c: {"org": d["org"], "access_token_id": c["id"],
                                      **_only(d, "description", "is_active")},
-                delete=lambda c: {"org": c["org"], "access_token_id": c["id"]}),
+                delete=lambda c: {"org": c["org"], "access_token_id": c["id"]}, captured=_captured_oats),
     SyncAdapter(get_resource("scim_users"), _listed("scim_users", lambda u: u["userName"]), compared=("active",),
                 create=_scim_user_record,
                 update=lambda d, c: {"user_id": c["id"], "enabled": d["active"], **_scim_user_record(d)}),

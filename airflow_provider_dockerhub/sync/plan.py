@@ -13,6 +13,8 @@ from airflow_provider_dockerhub.sync.adapters import Identity, SyncAdapter
 
 MODES = ("create", "upsert", "mirror")
 CREATE, UPDATE, DELETE, UNCHANGED, STUCK = "create", "update", "delete", "unchanged", "stuck"
+#: A token whose secret was never captured: revoked, then created again (its secret is only shown once).
+REVOKE = "revoke"
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,7 @@ class Plan:
         counts = self.counts()
         head = (f"Plan for {self.resource}: {counts[CREATE]} to create, {counts[UPDATE]} to update, "
                 f"{counts[DELETE]} to delete, {counts[UNCHANGED]} unchanged"
+                + (f", {counts[REVOKE]} to revoke and create again (secret not captured)" if counts[REVOKE] else "")
                 + (f", {counts[STUCK]} differ but cannot be updated" if counts[STUCK] else "")
                 + f" ({self.existing} exist in scope)")
         writes = [a.describe(self.resource) for a in self.actions if a.kind != UNCHANGED]
@@ -68,12 +71,20 @@ def make_plan(
     current: Mapping[Identity, Mapping[str, Any]],
     mode: str,
     login: str | None = None,
+    captured: set[Identity] | None = None,
 ) -> Plan:
-    """The actions that make ``current`` what ``desired`` says, in ``mode``; ``login`` is never deleted."""
+    """The actions that make ``current`` what ``desired`` says, in ``mode``; ``login`` is never deleted.
+
+    ``captured``: for resources whose secret is shown once, the identities whose secret was captured;
+    an existing one that was not is revoked and created again.
+    """
     resource = adapter.resource
     actions = []
     for identity, item in desired.items():
         existing = current.get(identity)
+        if existing is not None and captured is not None and identity not in captured:
+            actions.append(Action(REVOKE, identity, None, adapter.deleter(existing), adapter.delete(existing)))
+            existing = None
         if existing is None:
             actions.append(Action(CREATE, identity, item, resource.create, adapter.create(item.record)))
             continue

@@ -57,3 +57,41 @@ def test_sigkill_mid_run_loses_no_token_secret_the_worker_received(hub, tmp_path
     assert proc.returncode == -9 and 100 <= len(answered) < 400
     assert answered <= captured_tokens(responses)  # every secret the worker received is in the file
     assert len(created - answered) <= 4  # only calls in flight (held) were created unseen
+
+
+SYNC_TWO_RESOURCES = """
+import sys
+from airflow_provider_dockerhub.operators.sync import DockerHubSyncOperator
+
+repositories = [{"namespace": "acme", "name": f"repo-{n}"} for n in range(150)]
+tokens = [{"token_label": f"kill-{n}", "scopes": ["repo:read"]} for n in range(150)]
+for resource, records in (("repositories", repositories), ("access_tokens", tokens)):
+    DockerHubSyncOperator(task_id="s", resource=resource, records=records, max_concurrency=4,
+                          response_path=sys.argv[1]).execute({})
+"""
+
+
+def test_a_sync_killed_mid_run_converges_on_retry(hub, tmp_path):
+    hub.add_fault(delay=0.01, method="POST", path="^/v2/access-tokens$")
+    responses = tmp_path / "responses.jsonl"
+    proc = subprocess.Popen([sys.executable, "-c", SYNC_TWO_RESOURCES, str(responses)], cwd=ROOT,
+                            env=dict(os.environ), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 120
+        while sum(p.token_label.startswith("kill-") for p in hub.state.pats.values()) < 60:
+            assert proc.poll() is None, proc.stderr.read().decode()[-2000:]
+            assert time.monotonic() < deadline, "the sync did not get going"
+            time.sleep(0.005)
+        proc.kill()  # mid-run: calls in flight, answers on the wire
+        proc.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == -9
+    retry = subprocess.run([sys.executable, "-c", SYNC_TWO_RESOURCES, str(responses)], cwd=ROOT, env=dict(os.environ),
+                           capture_output=True, text=True, timeout=300)
+    assert retry.returncode == 0, retry.stderr[-2000:]
+    assert sorted(n for _, n in hub.state.repositories) == sorted(f"repo-{n}" for n in range(150))
+    tokens = [p for p in hub.state.pats.values() if p.token_label.startswith("kill-")]
+    assert sorted(p.token_label for p in tokens) == sorted(f"kill-{n}" for n in range(150))  # each exactly once
+    assert {p.token for p in tokens} <= captured_tokens(responses)  # every desired token's secret is captured

@@ -135,3 +135,38 @@ def test_sync_failures_fail_the_task_with_the_summary_in_xcom(hub, run_op):
     with pytest.raises(AirflowException, match="1 failed"):
         op.execute({"ti": ti})
     assert ti.xcom["summary"]["failed"] == 1
+
+
+def test_a_token_whose_secret_was_never_captured_is_revoked_and_created_again(hub, run_op, tmp_path, log_text):
+    responses = tmp_path / "tokens.jsonl"
+    lost = hub.add_personal_access_token("alice", scopes=["repo:read"], label="ci-read")  # secret nowhere
+    desired = [{"token_label": "ci-read", "scopes": ["repo:read"]}]
+    result = sync(run_op, resource="access_tokens", records=desired, response_path=str(responses))
+    assert (result["revoked"], result["created"]) == (1, 1)
+    assert lost.uuid not in hub.state.pats
+    [current] = [p for p in hub.state.pats.values() if p.token_label == "ci-read"]
+    events = [json.loads(line) for line in responses.read_text().splitlines()]
+    assert [e["response"]["token"] for e in events if e["status"] == 201] == [current.token]
+    assert "access_tokens ci-read: its secret is not in response_path, so it is revoked and created again" in log_text()
+
+
+def test_a_sync_under_faults_then_a_clean_retry_converges(hub, run_op, tmp_path):
+    from tests.operators.test_write_path import add_mixed_faults
+
+    add_mixed_faults(hub, "^/v2/access-tokens$|/repositories$")
+    responses = tmp_path / "tokens.jsonl"
+    repositories = repos(200)
+    tokens = [{"token_label": f"ci-{n}", "scopes": ["repo:read"]} for n in range(100)]
+    for resource, records in (("repositories", repositories), ("access_tokens", tokens)):
+        sync(run_op, resource=resource, records=records, response_path=str(responses), max_concurrency=8,
+             on_error="continue")
+    hub.faults.faults.clear()
+    for resource, records in (("repositories", repositories), ("access_tokens", tokens)):
+        retry = sync(run_op, resource=resource, records=records, response_path=str(responses))
+        assert retry["failed"] == 0
+    assert sorted(n for _, n in hub.state.repositories) == sorted(r["name"] for r in repositories)
+    labels = sorted(p.token_label for p in hub.state.pats.values() if p.token_label.startswith("ci-"))
+    assert labels == sorted(t["token_label"] for t in tokens)  # each exactly once
+    events = [json.loads(line) for line in responses.read_text().splitlines()]
+    captured = {e["response"]["token"] for e in events if e["status"] == 201 and "token" in e["response"]}
+    assert {p.token for p in hub.state.pats.values() if p.token_label.startswith("ci-")} <= captured
