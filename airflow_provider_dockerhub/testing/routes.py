@@ -465,10 +465,17 @@ def scim_get_user(state: HubState, call: Call) -> tuple[int, Any]:
 
 
 def scim_list_users(state: HubState, call: Call) -> tuple[int, Any]:
+    """SCIM paging: 1-based ``startIndex``, at most ``count`` users a page (the document's list shape)."""
     org = _scim_org(call)
     users = [u.to_api() for u in state.scim_users.values() if u.org == org]
+    try:
+        start = max(int(call.query.get("startIndex", 1)), 1)
+        count = max(int(call.query.get("count", 100)), 0)
+    except ValueError:
+        raise ApiError(400, "startIndex and count must be numbers") from None
+    page = users[start - 1:start - 1 + count]
     return 200, {"schemas": ["urn:ietf:params:scim:api:messages:2.0:ListResponse"], "totalResults": len(users),
-                 "startIndex": 1, "itemsPerPage": len(users), "resources": users}
+                 "startIndex": start, "itemsPerPage": len(page), "resources": page}
 
 
 def scim_service_provider_config(state: HubState, call: Call) -> tuple[int, Any]:

@@ -170,3 +170,19 @@ def test_a_sync_under_faults_then_a_clean_retry_converges(hub, run_op, tmp_path)
     events = [json.loads(line) for line in responses.read_text().splitlines()]
     captured = {e["response"]["token"] for e in events if e["status"] == 201 and "token" in e["response"]}
     assert {p.token for p in hub.state.pats.values() if p.token_label.startswith("ci-")} <= captured
+
+
+def test_scim_users_are_read_across_scim_pages_and_disabled_in_place(monkeypatch, dockerhub_emulator, run_op):
+    hub = dockerhub_emulator
+    hub.add_org("acme")
+    hub.add_scim_token("acme", "scim-token-123")
+    monkeypatch.setenv("AIRFLOW_CONN_DOCKERHUB_DEFAULT", json.dumps(
+        {"conn_type": "dockerhub", "host": hub.url, "password": "scim-token-123", "extra": {"auth_type": "bearer"}}))
+    users = [{"userName": f"user{n}@example.com", "active": True} for n in range(150)]
+    first = sync(run_op, resource="scim_users", records=users)
+    assert first["created"] == 150
+    hub.clear_requests()
+    users[0]["active"] = False
+    second = sync(run_op, resource="scim_users", records=users)
+    assert (second["updated"], second["unchanged"], second["reads"]) == (1, 149, 2)  # 100 + 50 per page
+    assert [r.query.get("startIndex") for r in hub.requests if r.method == "GET"] == [None, "101"]
