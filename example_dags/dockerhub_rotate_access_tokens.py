@@ -49,7 +49,8 @@ with DAG(
         resource="access_tokens",
         mode="create",
         records=new_tokens("{{ params.label_prefix }}"),
-        response_path="{{ params.output_dir }}/new-tokens-{{ run_id }}.jsonl",
+        # one file per rotation day: a retry or rerun finds the secrets it captured and creates nothing again
+        response_path="{{ params.output_dir }}/new-tokens-{{ dag_run.run_after.strftime('%Y-%m-%d') }}.jsonl",
         response_webhook_url="{{ params.webhook_url }}",
     )
 

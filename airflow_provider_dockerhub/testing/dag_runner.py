@@ -21,6 +21,9 @@ from typing import Any
 RESULT_PREFIX = "DAG_RUN_RESULT "
 
 
+NO_LOGICAL_DATE = "--no-logical-date"
+
+
 def airflow_environment(home: str | Path, dags_folder: str | Path, **config: str) -> dict[str, str]:
     """This process's environment with Airflow's configuration replaced: ``home``, ``dags_folder``, no
     example DAGs, plus ``config`` as ``AIRFLOW__SECTION__KEY`` values. Connection variables are kept."""
@@ -37,10 +40,15 @@ def migrate_database(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
 
 
 def run_dag_file(env: dict[str, str], dag_file: str | Path, dag_id: str, conf: dict[str, Any] | None = None,
-                 ) -> tuple[dict[str, Any], str]:
-    """Run ``dag_id`` from ``dag_file`` in a child process; return its result and everything it printed."""
-    proc = subprocess.run([sys.executable, "-m", __name__, str(dag_file), dag_id, json.dumps(conf or {})], env=env,
-                          capture_output=True, text=True, timeout=1800)
+                 *, logical_date: bool = True) -> tuple[dict[str, Any], str]:
+    """Run ``dag_id`` from ``dag_file`` in a child process; return its result and everything it printed.
+
+    ``logical_date=False`` runs it as the REST API or ``airflow dags trigger`` do: with no logical date,
+    so ``{{ ds }}`` is undefined and only ``run_id`` and ``dag_run.run_after`` can date the run.
+    """
+    flags = [] if logical_date else [NO_LOGICAL_DATE]
+    proc = subprocess.run([sys.executable, "-m", __name__, str(dag_file), dag_id, json.dumps(conf or {}), *flags],
+                          env=env, capture_output=True, text=True, timeout=1800)
     output = proc.stdout + proc.stderr
     results = [line for line in proc.stdout.splitlines() if line.startswith(RESULT_PREFIX)]
     if not results:
@@ -65,7 +73,8 @@ def main(argv: list[str]) -> int:
     """Run the DAG and report; returns the process exit code."""
     path, dag_id = argv[0], argv[1]
     run_conf = json.loads(argv[2]) if len(argv) > 2 else None
-    dag_run = load_dag(path, dag_id).test(run_conf=run_conf)
+    when = {"logical_date": None} if NO_LOGICAL_DATE in argv[3:] else {}
+    dag_run = load_dag(path, dag_id).test(run_conf=run_conf, **when)
     tasks, durations = {}, {}
     for ti in dag_run.get_task_instances():
         key = ti.task_id if ti.map_index < 0 else f"{ti.task_id}[{ti.map_index}]"

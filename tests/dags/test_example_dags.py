@@ -23,9 +23,10 @@ def airflow_env(tmp_path_factory) -> dict[str, str]:
     return env
 
 
-def run_example(airflow_env: dict[str, str], dag_id: str, hub: DockerHubEmulator, conf: dict) -> tuple[dict, str]:
+def run_example(airflow_env: dict[str, str], dag_id: str, hub: DockerHubEmulator, conf: dict, *,
+                logical_date: bool = True) -> tuple[dict, str]:
     env = dict(airflow_env, AIRFLOW_CONN_DOCKERHUB_DEFAULT=example_connection(hub))
-    return run_dag_file(env, EXAMPLES / f"{dag_id}.py", dag_id, conf)
+    return run_dag_file(env, EXAMPLES / f"{dag_id}.py", dag_id, conf, logical_date=logical_date)
 
 
 @pytest.fixture
@@ -53,7 +54,8 @@ def test_provision_repositories_converges(airflow_env, hub, tmp_path):
     assert outcomes == [("line 4", "rejected"), ("line 6", "rejected")]  # checked before anything is sent
     assert all("team" not in r.body and "cost_center" not in r.body for r in hub.requests if r.body)
     hub.clear_requests()
-    again, _ = run_example(airflow_env, "dockerhub_provision_repositories", hub, {"output_dir": str(tmp_path)})
+    again, _ = run_example(airflow_env, "dockerhub_provision_repositories", hub, {"output_dir": str(tmp_path)},
+                           logical_date=False)  # as the REST API or `airflow dags trigger` start it
     assert again["state"] == "success" and writes(hub) == []
 
 
@@ -69,7 +71,8 @@ def test_onboard_members_converges(airflow_env, hub, tmp_path):
     [rejects] = tmp_path.glob("member-rejects-*.jsonl")
     assert [json.loads(line)["location"] for line in rejects.read_text().splitlines()] == ["records[5]"]
     hub.clear_requests()
-    again, _ = run_example(airflow_env, "dockerhub_onboard_members", hub, {"output_dir": str(tmp_path)})
+    again, _ = run_example(airflow_env, "dockerhub_onboard_members", hub, {"output_dir": str(tmp_path)},
+                           logical_date=False)
     assert again["state"] == "success" and writes(hub) == []
 
 
@@ -87,12 +90,13 @@ def test_rotate_access_tokens_captures_secrets_only_in_the_response_file(airflow
     assert all(secret not in output for secret in secrets) and EXAMPLE_PASSWORD not in output
     tokens = set(hub.state.pats)
     hub.clear_requests()
-    again, _ = run_example(airflow_env, "dockerhub_rotate_access_tokens", hub, {"output_dir": str(tmp_path)})
+    again, _ = run_example(airflow_env, "dockerhub_rotate_access_tokens", hub, {"output_dir": str(tmp_path)},
+                           logical_date=False)
     assert again["state"] == "success" and set(hub.state.pats) == tokens and writes(hub) == []
 
 
 def test_manual_configuration_previews_then_sends(airflow_env, hub):
-    result, output = run_example(airflow_env, "dockerhub_manual_configuration", hub, {})
+    result, output = run_example(airflow_env, "dockerhub_manual_configuration", hub, {}, logical_date=False)
     assert result["state"] == "success"
     bulk = [r for r in hub.requests if r.path == "/v2/invites/bulk"]
     assert len(bulk) == 3  # frontend x3 in batches of 2, backend x1: only the real run sends
@@ -102,7 +106,8 @@ def test_manual_configuration_previews_then_sends(airflow_env, hub):
 
 
 def test_mapped_repositories_fan_out_through_xcom(airflow_env, hub):
-    result, _ = run_example(airflow_env, "dockerhub_mapped_repositories", hub, {"count": 25, "chunk_size": 10})
+    result, _ = run_example(airflow_env, "dockerhub_mapped_repositories", hub, {"count": 25, "chunk_size": 10},
+                            logical_date=False)
     assert result["state"] == "success"
     mapped = {k: v for k, v in result["tasks"].items() if k.startswith("create_repositories[")}
     assert mapped == {f"create_repositories[{n}]": "success" for n in range(3)}
