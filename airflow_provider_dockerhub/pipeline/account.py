@@ -170,9 +170,13 @@ class Summary:
 
     def count(self, outcome: Outcome, keep_failures: int = 10) -> None:
         """Add one record's outcome."""
-        if outcome.status.ok:
+        status = outcome.status
+        if status is SUCCEEDED:
             self.succeeded += 1
-            self.unchanged += outcome.status is UNCHANGED
+            return
+        if status is UNCHANGED:
+            self.succeeded += 1
+            self.unchanged += 1
             return
         if outcome.status == FAILED:
             self.failed += 1
@@ -219,7 +223,9 @@ def account_delivery(
         if getattr(delivery.error, "may_have_reached", False):
             return failed_call(call, None, reason)
         return [Outcome(item, FAILED, None, reason) for item in call.items]
-    outcomes = settle_conflicts(reader(call, response), if_exists, if_missing)
+    outcomes = reader(call, response)
+    if if_exists == "skip" or if_missing == "skip":
+        outcomes = settle_conflicts(outcomes, if_exists, if_missing)
     if response_check is not None and any(o.status is SUCCEEDED for o in outcomes):
         try:
             passed = bool(response_check(response))

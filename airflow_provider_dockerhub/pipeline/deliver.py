@@ -7,7 +7,6 @@ at once. After ``stop()`` no call starts: calls not yet started come back with `
 
 from __future__ import annotations
 
-import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -40,15 +39,11 @@ class Deliverer:
         self._send = send
         self._after_send = after_send
         self.max_concurrency = max_concurrency
-        self._stopped = threading.Event()
+        self.stopped = False  # a plain flag: setting it is atomic, and it is read for every call
 
     def stop(self) -> None:
         """Send nothing more; calls already in flight are still reported."""
-        self._stopped.set()
-
-    @property
-    def stopped(self) -> bool:
-        return self._stopped.is_set()
+        self.stopped = True
 
     def _deliver(self, call: PreparedCall) -> Delivery:
         if self.stopped:

@@ -66,7 +66,10 @@ class Status(str, Enum):
     @property
     def ok(self) -> bool:
         """True for the two kinds of success."""
-        return self is Status.SUCCEEDED or self is Status.UNCHANGED
+        return self is _SUCCEEDED or self is _UNCHANGED
+
+
+_SUCCEEDED, _UNCHANGED = Status.SUCCEEDED, Status.UNCHANGED
 
 
 @dataclass(slots=True)

@@ -20,6 +20,8 @@ from airflow_provider_dockerhub._compat import mask_secret
 from airflow_provider_dockerhub.exceptions import DockerHubRunError, DockerHubSinkError
 from airflow_provider_dockerhub.pipeline.account import (
     CONFLICT_POLICIES,
+    SUCCEEDED,
+    UNCHANGED,
     ResponseReader,
     Summary,
     account_delivery,
@@ -178,7 +180,7 @@ class RecordPipeline:
         self.summary.count(outcome)
         if self._outcome_sinks:
             self._notify(self._outcome_sinks, lambda sink: sink.on_outcome(outcome))
-        if not outcome.status.ok:
+        if outcome.status is not SUCCEEDED and outcome.status is not UNCHANGED:
             if self.summary.failed + self.summary.rejected - self.summary.not_sent <= 10:
                 self.log.warning("Record at %s %s: %s", outcome.item.location, outcome.status, outcome.reason)
             if self.settings.on_error == "fail_fast":
@@ -214,31 +216,30 @@ class RecordPipeline:
         self._finish(reject(item, f"not sent: the run stopped at {self.summary.stop_reason or 'an interruption'}"))
 
     # -- stages -------------------------------------------------------------------------------------
-    def _source(self, items: Iterable[Item]) -> Iterator[Item]:
-        """The input, read until it ends or the run stops; an error of the input itself stops the run."""
+    def _read(self, items: Iterable[Item]) -> Iterator[Item]:
+        """The input, read until it ends or the run stops; an error of the input itself stops the run,
+        a problem with one record rejects that record."""
         iterator = iter(items)
-        while not self.deliverer.stopped:
+        summary, deliverer, pending = self.summary, self.deliverer, self._pending
+        while not deliverer.stopped:
             try:
                 item = next(iterator)
             except StopIteration:
                 return
             except Exception as exc:
-                where = f"after {self.summary.last_read}" if self.summary.last_read else "before the first record"
+                where = f"after {summary.last_read}" if summary.last_read else "before the first record"
                 self.stop(f"an input error {where}", DockerHubRunError(
                     f"reading the records stopped {where}: {type(exc).__name__}: {exc}"))
                 return
-            self.summary.last_read = item.location
-            yield item
-
-    def _read(self, items: Iterable[Item]) -> Iterator[Item]:
-        for item in self._source(items):
-            self.summary.records_read += 1
-            self._pending[item.index] = item
+            summary.last_read = item.location
+            summary.records_read += 1
+            pending[item.index] = item
             if item.error:
                 self._reject(item, item.error)
                 continue
             try:
-                self.shaper.fill_defaults(item)
+                if self.shaper.defaults:
+                    self.shaper.fill_defaults(item)
                 if self.settings.record_check is not None:
                     problem = self.settings.record_check(item.record)
                     if problem:
