@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, Any
 from airflow_provider_dockerhub._compat import AirflowException
 from airflow_provider_dockerhub.hooks.dockerhub import DockerHubHook
 from airflow_provider_dockerhub.operators.send import DockerHubSendOperator
-from airflow_provider_dockerhub.pipeline.items import Item
+from airflow_provider_dockerhub.pipeline.items import Item, Outcome, Status
 from airflow_provider_dockerhub.pipeline.runner import PipelineSettings, RecordPipeline
+from airflow_provider_dockerhub.pipeline.sinks import Sink
 from airflow_provider_dockerhub.pipeline.sources import read_records
 from airflow_provider_dockerhub.presets.apply import build_settings
 from airflow_provider_dockerhub.sync.adapters import Identity, get_adapter
@@ -24,6 +25,7 @@ from airflow_provider_dockerhub.sync.plan import (
     STUCK,
     UNCHANGED,
     UPDATE,
+    Action,
     Plan,
     check_deletes,
     make_plan,
@@ -193,38 +195,82 @@ class DockerHubSyncOperator(DockerHubSendOperator):
         return build_settings(base, action_preset, endpoint=None, method=None)
 
     def _apply(self, plan: Plan, hook: DockerHubHook, summary: dict[str, Any], events: list) -> None:
-        """Run the writes, creates then updates then deletes, each through the record pipeline."""
+        """Run the writes, revokes then creates then updates then deletes, each through the record pipeline.
+
+        A create answered "already exists" lost a race with another writer: in upsert and mirror mode its
+        resource is read again and updated when it differs from the record.
+        """
         for action in plan.of(STUCK):
             summary["failed"] += 1
             changes = ", ".join(f"{k}: {old!r} -> {new!r}" for k, (old, new) in action.changes.items())
             summary["first_failures"].append({"location": action.item.location, "reason": (
                 f"differs from Docker Hub ({changes}) and the API cannot update {self.resource}")})
         summary["unchanged"] += len(plan.of(UNCHANGED))
+        raced: list[Action] = []
         for kind, counted in ((REVOKE, "revoked"), (CREATE, "created"), (UPDATE, "updated"), (DELETE, "deleted")):
-            by_preset: dict[str, list[Item]] = defaultdict(list)
-            presets = {}
-            for number, action in enumerate(plan.of(kind)):
-                source = action.item or Item(number, None, action.describe(self.resource))
-                presets[action.preset.name] = action.preset
-                by_preset[action.preset.name].append(Item(source.index, action.record, source.location))
-            for name, batch in by_preset.items():
-                preset = presets[name]
-                sinks, xcom = self.build_sinks()
-                pipeline = RecordPipeline(self._settings(preset), send=lambda call: hook.request(
-                    call.method, call.url, data=call.body, headers=call.headers), sinks=sinks, log=self.log)
-                result = pipeline.run(batch)
-                events += xcom.events
+            actions = plan.of(kind) + (self._after_races(raced, hook) if kind == UPDATE else [])
+            for preset_actions in _by_preset(actions).values():
+                result, unchanged = self._write(preset_actions, hook, events)
                 done = result.succeeded - (result.unchanged if kind == CREATE else 0)
                 summary[counted] += done
                 summary["unchanged"] += result.succeeded - done
-                summary["failed"] += result.failed
-                summary["rejected"] += result.rejected
-                summary["calls"] += result.calls
+                for key in ("failed", "rejected", "calls"):
+                    summary[key] += getattr(result, key)
                 summary["first_failures"] += result.first_failures
-                if pipeline.run_error is not None:
-                    raise pipeline.run_error
+                if kind == CREATE:
+                    raced += [a for a in preset_actions if a.item and a.item.location in unchanged]
                 if result.failed and self.on_error == "fail_fast":
                     return
+
+    def _write(self, actions: list[Action], hook: DockerHubHook, events: list) -> tuple[Any, set[str]]:
+        """Send one preset's actions; the pipeline's summary and the locations that ended unchanged."""
+        sinks, xcom = self.build_sinks()
+        unchanged = _Unchanged()
+        batch = [Item(a.item.index if a.item else n, a.record, a.item.location if a.item else a.describe(self.resource))
+                 for n, a in enumerate(actions)]
+        pipeline = RecordPipeline(self._settings(actions[0].preset), send=lambda call: hook.request(
+            call.method, call.url, data=call.body, headers=call.headers), sinks=[*sinks, unchanged], log=self.log)
+        result = pipeline.run(batch)
+        events += xcom.events
+        if pipeline.run_error is not None:
+            raise pipeline.run_error
+        return result, unchanged.locations
+
+    def _after_races(self, raced: list[Action], hook: DockerHubHook) -> list[Action]:
+        """Updates for resources created by someone else meanwhile (read again), where they differ."""
+        if not raced or self.mode == "create" or self.adapter.update is None:
+            return []
+        current = self.read_current(hook, list(dict.fromkeys(self.adapter.scope(a.identity) for a in raced)))
+        updates = []
+        for action in raced:
+            existing = current.get(action.identity)
+            changes = self.adapter.differences(action.item.record, existing) if existing else {}
+            if changes and self.adapter.updatable(existing):
+                self.log.info("%s was created meanwhile by someone else; it differs, so it is updated",
+                              action.describe(self.resource).removeprefix("create "))
+                updates.append(Action(UPDATE, action.identity, action.item, self.adapter.resource.update,
+                                      self.adapter.update(action.item.record, existing), changes))
+        return updates
+
+
+class _Unchanged(Sink):
+    """The locations of records that ended unchanged (a create answered "already exists")."""
+
+    wants_events = False
+
+    def __init__(self) -> None:
+        self.locations: set[str] = set()
+
+    def on_outcome(self, outcome: Outcome) -> None:
+        if outcome.status is Status.UNCHANGED:
+            self.locations.add(outcome.item.location)
+
+
+def _by_preset(actions: list[Action]) -> dict[str, list[Action]]:
+    grouped: dict[str, list[Action]] = defaultdict(list)
+    for action in actions:
+        grouped[action.preset.name].append(action)
+    return grouped
 
 
 def _count_calls(hook: DockerHubHook) -> Callable[[], int]:

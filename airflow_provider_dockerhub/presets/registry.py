@@ -290,9 +290,14 @@ PRESETS: tuple[EndpointPreset, ...] = (
 _BY_NAME = {preset.name: preset for preset in PRESETS}
 
 
+def named(table: Mapping[str, Any], name: str, what: str) -> Any:
+    """``table[name]``; a KeyError that lists the known names."""
+    try:
+        return table[name]
+    except KeyError:
+        raise KeyError(f"unknown {what} {name!r}; known: {sorted(table)}") from None
+
+
 def get_preset(name: str) -> EndpointPreset:
     """The preset called ``name``; KeyError lists the known ones."""
-    try:
-        return _BY_NAME[name]
-    except KeyError:
-        raise KeyError(f"unknown endpoint_preset {name!r}; known: {sorted(_BY_NAME)}") from None
+    return named(_BY_NAME, name, "endpoint_preset")

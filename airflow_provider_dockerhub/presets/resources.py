@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from airflow_provider_dockerhub.presets.registry import EndpointPreset, get_preset
+from airflow_provider_dockerhub.presets.registry import EndpointPreset, get_preset, named
 
 #: Pagination shapes of the document's list endpoints (``DockerHubHook.paginate`` reads all three).
 PAGE, DATA, SCIM = "page", "data", "scim"
@@ -107,7 +107,4 @@ _BY_NAME = {resource.name: resource for resource in RESOURCES}
 
 def get_resource(name: str) -> Resource:
     """The resource kind called ``name``; KeyError lists the known ones."""
-    try:
-        return _BY_NAME[name]
-    except KeyError:
-        raise KeyError(f"unknown resource {name!r}; known: {sorted(_BY_NAME)}") from None
+    return named(_BY_NAME, name, "resource")

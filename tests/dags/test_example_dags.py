@@ -103,6 +103,8 @@ def test_manual_configuration_previews_then_sends(airflow_env, hub):
     assert all(r.headers["X-Analytics-Client-Feature"] == "airflow-provider-dockerhub" for r in bulk)
     assert "Dry run: POST" in output
     assert len(hub.state.invites) == 4
+    again, _ = run_example(airflow_env, "dockerhub_manual_configuration", hub, {})
+    assert again["state"] == "success" and len(hub.state.invites) == 4  # re-inviting the same people
 
 
 def test_mapped_repositories_fan_out_through_xcom(airflow_env, hub):
@@ -112,3 +114,5 @@ def test_mapped_repositories_fan_out_through_xcom(airflow_env, hub):
     mapped = {k: v for k, v in result["tasks"].items() if k.startswith("create_repositories[")}
     assert mapped == {f"create_repositories[{n}]": "success" for n in range(3)}
     assert len(hub.state.repositories) == 25
+    again, _ = run_example(airflow_env, "dockerhub_mapped_repositories", hub, {"count": 25, "chunk_size": 10})
+    assert again["state"] == "success" and len(hub.state.repositories) == 25  # 409s end unchanged

@@ -19,6 +19,20 @@ DockerHubCreateAccessTokenOperator(task_id="t", records=records, max_concurrency
 """
 
 
+def start_and_wait_for_tokens(hub, script: str, responses: Path, count: int) -> subprocess.Popen:
+    """Start ``script`` in a child process and return once the emulator holds ``count`` of its tokens."""
+    hub.add_fault(delay=0.01, method="POST", path="^/v2/access-tokens$")
+    proc = subprocess.Popen([sys.executable, "-c", script, str(responses)], cwd=ROOT, env=dict(os.environ),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while sum(p.token_label.startswith("kill-") for p in hub.state.pats.values()) < count:
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            raise AssertionError(f"the run did not get going: {proc.stderr.read().decode()[-2000:]}")
+        time.sleep(0.005)
+    return proc
+
+
 def captured_tokens(path: Path) -> set[str]:
     """Tokens in the response file; a line cut by the kill is no capture."""
     tokens = set()
@@ -33,16 +47,9 @@ def captured_tokens(path: Path) -> set[str]:
 
 
 def test_sigkill_mid_run_loses_no_token_secret_the_worker_received(hub, tmp_path):
-    hub.add_fault(delay=0.01, method="POST", path="^/v2/access-tokens$")
     responses = tmp_path / "responses.jsonl"
-    proc = subprocess.Popen([sys.executable, "-c", CREATE_TOKENS, str(responses)], cwd=ROOT, env=dict(os.environ),
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = start_and_wait_for_tokens(hub, CREATE_TOKENS, responses, 100)
     try:
-        deadline = time.monotonic() + 120
-        while sum(p.token_label.startswith("kill-") for p in hub.state.pats.values()) < 100:
-            assert proc.poll() is None, proc.stderr.read().decode()[-2000:]
-            assert time.monotonic() < deadline, "the token run did not get going"
-            time.sleep(0.01)
         hub.hold_answers()  # from now on nothing more reaches the worker
         time.sleep(1.0)  # what was answered before has been received
         answered = {r.response["token"] for r in hub.requests
@@ -72,16 +79,9 @@ for resource, records in (("repositories", repositories), ("access_tokens", toke
 
 
 def test_a_sync_killed_mid_run_converges_on_retry(hub, tmp_path):
-    hub.add_fault(delay=0.01, method="POST", path="^/v2/access-tokens$")
     responses = tmp_path / "responses.jsonl"
-    proc = subprocess.Popen([sys.executable, "-c", SYNC_TWO_RESOURCES, str(responses)], cwd=ROOT,
-                            env=dict(os.environ), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = start_and_wait_for_tokens(hub, SYNC_TWO_RESOURCES, responses, 60)
     try:
-        deadline = time.monotonic() + 120
-        while sum(p.token_label.startswith("kill-") for p in hub.state.pats.values()) < 60:
-            assert proc.poll() is None, proc.stderr.read().decode()[-2000:]
-            assert time.monotonic() < deadline, "the sync did not get going"
-            time.sleep(0.005)
         proc.kill()  # mid-run: calls in flight, answers on the wire
         proc.wait(timeout=30)
     finally:

@@ -186,3 +186,27 @@ def test_scim_users_are_read_across_scim_pages_and_disabled_in_place(monkeypatch
     second = sync(run_op, resource="scim_users", records=users)
     assert (second["updated"], second["unchanged"], second["reads"]) == (1, 149, 2)  # 100 + 50 per page
     assert [r.query.get("startIndex") for r in hub.requests if r.method == "GET"] == [None, "101"]
+
+
+def test_a_create_that_loses_a_race_is_read_again_and_updated(hub, run_op, monkeypatch):
+    """Another writer creates the token between our read and our create: the create answers 409, the token
+    is read again and, since it differs from the record, updated."""
+    import dataclasses
+
+    from airflow_provider_dockerhub.sync import adapters
+
+    real = adapters.ADAPTERS["access_tokens"]
+    other = hub.add_personal_access_token("alice", scopes=["repo:read"], label="ci")  # the other writer's
+    first_read = [True]
+
+    def read_before_the_other_writer(paginate, get_json, scope):
+        if first_read.pop() if first_read else False:
+            return {}
+        return real.read(paginate, get_json, scope)
+
+    monkeypatch.setitem(adapters.ADAPTERS, "access_tokens", dataclasses.replace(real, read=read_before_the_other_writer))
+    hub.add_fault(status=409, times=1, method="POST", path="^/v2/access-tokens$")  # what Hub would answer
+    result = sync(run_op, resource="access_tokens",
+                  records=[{"token_label": "ci", "scopes": ["repo:read"], "is_active": False}])
+    assert (result["created"], result["updated"]) == (0, 1)
+    assert other.is_active is False and len(hub.state.pats) == 1

@@ -340,3 +340,12 @@ def test_a_bulk_invite_of_existing_members_ends_unchanged(hub, run_op):
 def test_conflict_policies_are_checked(hub, run_op):
     with pytest.raises(ValueError, match="if_exists must be one of"):
         run_op(DockerHubSendOperator(task_id="t", records=[], endpoint=REPOS, if_exists="ignore"))
+
+
+def test_an_output_that_cannot_be_opened_stops_the_task_before_any_call(hub, run_op, tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where a folder should be")
+    with pytest.raises(OSError):
+        run_op(DockerHubSendOperator(task_id="t", records=[{"namespace": "acme", "name": "x"}], endpoint=REPOS,
+                                     response_path=str(blocker / "responses.jsonl")))
+    assert not [r for r in hub.requests if r.method == "POST" and r.path.endswith("/repositories")]

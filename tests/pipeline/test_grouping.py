@@ -103,3 +103,22 @@ def test_by_size_counts_the_batch_key_wrapper():
 def test_missing_settings_are_clear_errors(settings, message):
     with pytest.raises(ValueError, match=message):
         settings.validate()
+
+
+def test_by_attributes_sends_the_oldest_group_first_beyond_max_open_groups():
+    records = [{"k": n % 5} for n in range(10)]  # 5 distinct keys, 2 records each
+    batches = list(by_attributes(items(records), ["k"], batch_size=10, reject=None, max_open_groups=2))
+    # with 2 groups open, a third key sends the oldest open group; every record is in exactly one batch
+    assert sorted(i for b in indices(batches) for i in b) == list(range(10))
+    assert indices(batches)[:2] == [[0], [1]]
+    assert max(len(b) for b in indices(batches)) <= 2
+
+
+@pytest.mark.parametrize(("settings", "given"), [
+    (GroupingSettings(grouping="by_attributes", group_by=("org",)), "grouping, group_by"),
+    (GroupingSettings(batch_key="invitees"), "batch_key"),
+    (GroupingSettings(max_batch_bytes=1000), "max_batch_bytes"),
+])
+def test_grouping_settings_without_batching_are_refused(settings, given):
+    with pytest.raises(ValueError, match=f"{given} only apply to batches: set batching=True"):
+        settings.validate()
