@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from airflow_provider_dockerhub._compat import AirflowException, BaseOperator
 from airflow_provider_dockerhub.exceptions import DockerHubRunError
 from airflow_provider_dockerhub.hooks.dockerhub import DockerHubHook
+from airflow_provider_dockerhub.operators.lineage import WrittenResources, operator_lineage
 from airflow_provider_dockerhub.pipeline.grouping import GroupingSettings
 from airflow_provider_dockerhub.pipeline.runner import PipelineSettings, RecordPipeline
 from airflow_provider_dockerhub.pipeline.sinks import (
@@ -229,6 +230,18 @@ class DockerHubSendOperator(BaseOperator):
             sinks.append(webhook_from_connection(self.response_webhook_conn_id))
         return sinks, xcom
 
+    # -- lineage ------------------------------------------------------------------------------------
+    @property
+    def written(self) -> WrittenResources:
+        """The Docker Hub paths this task wrote to (for OpenLineage)."""
+        if getattr(self, "_written", None) is None:
+            self._written = WrittenResources()
+        return self._written
+
+    def get_openlineage_facets_on_complete(self, task_instance: Any) -> Any:
+        """OpenLineage: the records file read and the Docker Hub resources written (see ``operators.lineage``)."""
+        return operator_lineage(self.records_path, getattr(self, "_lineage_base_url", None), self.written)
+
     # -- rendering ----------------------------------------------------------------------------------
     def render_template(self, content: Any, context: Context, jinja_env: Any = None, seen_oids: Any = None) -> Any:
         """Render templates, except inside literal records: a list or dict of records is data, never a
@@ -256,10 +269,12 @@ class DockerHubSendOperator(BaseOperator):
         hook = DockerHubHook(self.dockerhub_conn_id, pool_maxsize=max(settings.max_concurrency, 1))
         if not settings.dry_run:
             hook.auth  # noqa: B018 - a missing or broken connection fails here, once, before anything is read
+            self._lineage_base_url = hook.settings.base_url
         sinks, xcom = self.build_sinks()
         pipeline = RecordPipeline(
             settings,
-            send=lambda call: hook.request(call.method, call.url, data=call.body, headers=call.headers),
+            send=self.written.recording(
+                lambda call: hook.request(call.method, call.url, data=call.body, headers=call.headers)),
             sinks=sinks, context=dict(context or {}), log=self.log, preview_url=self._preview_url(hook),
             total=len(self.records) if isinstance(self.records, list) else None)
         ti = context.get("ti") if context else None

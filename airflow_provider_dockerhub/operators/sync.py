@@ -143,6 +143,7 @@ class DockerHubSyncOperator(DockerHubSendOperator):
         self.check_locations()
         hook = DockerHubHook(self.dockerhub_conn_id, pool_maxsize=max(self.max_concurrency, 1))
         hook.auth  # noqa: B018 - a missing or broken connection fails here, before anything is read
+        self._lineage_base_url = hook.settings.base_url
         summary: dict[str, Any] = dict.fromkeys(COUNTS, 0) | {"revoked": 0, "calls": 0, "reads": 0, "first_failures": []}
         sinks, xcom = self.build_sinks()
         rejects = RecordPipeline(self._settings(None), send=None, sinks=sinks, log=self.log)
@@ -228,8 +229,9 @@ class DockerHubSyncOperator(DockerHubSendOperator):
         unchanged = _Unchanged()
         batch = [Item(a.item.index if a.item else n, a.record, a.item.location if a.item else a.describe(self.resource))
                  for n, a in enumerate(actions)]
-        pipeline = RecordPipeline(self._settings(actions[0].preset), send=lambda call: hook.request(
-            call.method, call.url, data=call.body, headers=call.headers), sinks=[*sinks, unchanged], log=self.log)
+        send = self.written.recording(
+            lambda call: hook.request(call.method, call.url, data=call.body, headers=call.headers))
+        pipeline = RecordPipeline(self._settings(actions[0].preset), send=send, sinks=[*sinks, unchanged], log=self.log)
         result = pipeline.run(batch)
         events += xcom.events
         if pipeline.run_error is not None:
