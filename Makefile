@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 AIRFLOW_VERSION ?= 3.3.2
 STAMP := $(VENV)/.installed-$(AIRFLOW_VERSION)
 
-.PHONY: install test demo bench docs clean
+.PHONY: install test demo bench docs dist clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,5 +33,9 @@ bench: $(STAMP)
 docs: $(STAMP)
 	$(PY) scripts/gen_docs.py
 
+## Build the sdist and wheel into dist/, check them with twine, and install the wheel alone in a fresh venv.
+dist: $(STAMP)
+	$(PY) scripts/check_dist.py --dist dist
+
 clean:
-	rm -rf $(VENV) .demo bench/results
+	rm -rf $(VENV) .demo bench/results dist

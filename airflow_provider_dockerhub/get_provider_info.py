@@ -35,6 +35,7 @@ def get_provider_info() -> dict[str, Any]:
                 "python-modules": [
                     "airflow_provider_dockerhub.operators.send",
                     "airflow_provider_dockerhub.operators.endpoints",
+                    "airflow_provider_dockerhub.operators.sync",
                 ],
             }
         ],
