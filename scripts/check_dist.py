@@ -49,12 +49,25 @@ def check_wheel(wheel: Path, work: Path) -> dict:
     run([sys.executable, "-m", "venv", str(venv)])
     python = venv / "bin" / "python"
     run([str(python), "-m", "pip", "install", "--quiet", f"{wheel}", f"apache-airflow=={AIRFLOW_VERSION}"], cwd=work)
-    env = {**os.environ, "AIRFLOW_HOME": str(work / "airflow"), "AIRFLOW__CORE__LOAD_EXAMPLES": "False"}
-    env.pop("PYTHONPATH", None)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AIRFLOW") and k != "PYTHONPATH"}
+    env.update(AIRFLOW_HOME=str(work / "airflow"), AIRFLOW__CORE__LOAD_EXAMPLES="False")
     probe = json.loads(run([str(python), "-c", PROBE], cwd=work, env=env).stdout.strip().splitlines()[-1])
     listed = run([str(venv / "bin" / "airflow"), "providers", "list", "--output", "json"], cwd=work, env=env).stdout
-    providers = {p["package_name"]: p["version"] for p in json.loads(listed[listed.index("["):])}
+    providers = {p["package_name"]: p["version"] for p in _json_array(listed)}
     return {**probe, "providers_list": providers.get("airflow-provider-dockerhub")}
+
+
+def _json_array(output: str) -> list[dict]:
+    """The JSON array in a command's output, past any log lines before it (which may hold brackets too)."""
+    decoder = json.JSONDecoder()
+    for start in (i for i, char in enumerate(output) if char == "["):
+        try:
+            value, _ = decoder.raw_decode(output, start)
+        except ValueError:
+            continue
+        if isinstance(value, list) and all(isinstance(item, dict) for item in value) and value:
+            return value
+    raise SystemExit(f"airflow providers list printed no JSON list:\n{output[-2000:]}")
 
 
 def main(argv: list[str] | None = None) -> int:
