@@ -170,7 +170,7 @@ class Repository:
             "status": 1, "status_description": "active", "description": self.description,
             "is_private": self.is_private, "is_automated": False, "star_count": 0, "pull_count": 0,
             "last_updated": self.date_registered, "last_modified": self.date_registered,
-            "date_registered": self.date_registered, "collaborator_count": 0, "affiliation": None,
+            "date_registered": self.date_registered, "collaborator_count": 0, "affiliation": "",
             "hub_user": self.created_by, "has_starred": False, "full_description": self.full_description,
             "permissions": {"read": True, "write": True, "admin": True}, "media_types": [], "content_types": [],
             "categories": [], "immutable_tags_settings": {"enabled": self.immutable_tags,
