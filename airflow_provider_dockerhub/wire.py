@@ -119,13 +119,13 @@ def error_detail(response: Any, limit: int = 200) -> str:
     return text[:limit] or (response.reason or "")
 
 
-def write_may_have_happened(status: int | None, headers: Mapping[str, str] | None = None) -> bool:
-    """True when a write answered ``status`` (None: no answer) may still have been applied by the server.
+def refused_by_limiter(status: int, headers: Mapping[str, str] | None) -> bool:
+    """True for a rate limiter's refusal, which applied nothing: 429, or 503 with ``Retry-After``."""
+    return status == 429 or (status == 503 and headers is not None and "Retry-After" in headers)
 
-    A 503 with ``Retry-After`` is a rate limiter's refusal, like 429: nothing was applied.
-    """
+
+def write_may_have_happened(status: int | None, headers: Mapping[str, str] | None = None) -> bool:
+    """True when a write answered ``status`` (None: no answer) may still have been applied by the server."""
     if status is None:
         return True
-    if status == 503 and headers is not None and "Retry-After" in headers:
-        return False
-    return status >= UNCERTAIN_STATUS_FLOOR
+    return status >= UNCERTAIN_STATUS_FLOOR and not refused_by_limiter(status, headers)

@@ -18,6 +18,8 @@ import requests
 import tenacity
 from urllib3.exceptions import ConnectTimeoutError, NewConnectionError
 
+from airflow_provider_dockerhub.wire import refused_by_limiter
+
 #: Statuses worth another try; for non-idempotent methods see ``RetryPolicy.should_retry_status``.
 RETRYABLE_STATUS = frozenset({429, 502, 503, 504})
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
@@ -77,11 +79,6 @@ def failed_before_sending(exc: BaseException) -> bool:
     return False
 
 
-def refused_unapplied(response: requests.Response) -> bool:
-    """True when the answer says the request was refused before it was applied: 429, or 503 with ``Retry-After``."""
-    return response.status_code == 429 or (response.status_code == 503 and "Retry-After" in response.headers)
-
-
 def describe_outcome(outcome: tenacity.Future) -> str:
     """A short reason for the log: the status code or the exception type (never a body or header)."""
     if outcome.failed:
@@ -112,7 +109,7 @@ class RetryPolicy:
     @staticmethod
     def should_retry_status(response: requests.Response, call: HubCall) -> bool:
         """Retry 429 and a limiter's 503 always; 502/503/504 only when the call is repeatable."""
-        if refused_unapplied(response):
+        if refused_by_limiter(response.status_code, response.headers):
             return True
         return response.status_code in RETRYABLE_STATUS and call.repeatable
 

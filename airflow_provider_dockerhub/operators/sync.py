@@ -15,6 +15,7 @@ from airflow_provider_dockerhub.pipeline.items import Item, Outcome, Status
 from airflow_provider_dockerhub.pipeline.runner import PipelineSettings, RecordPipeline
 from airflow_provider_dockerhub.pipeline.sinks import Sink
 from airflow_provider_dockerhub.pipeline.sources import read_records
+from airflow_provider_dockerhub.pipeline.storage import is_uri
 from airflow_provider_dockerhub.presets.apply import build_settings
 from airflow_provider_dockerhub.sync.adapters import Identity, get_adapter
 from airflow_provider_dockerhub.sync.plan import (
@@ -110,20 +111,20 @@ class DockerHubSyncOperator(DockerHubSendOperator):
         names = self.adapter.resource.scope
         found = dict.fromkeys(self.adapter.scope(identity) for identity in desired)
         for extra in self.scope:
-            missing = [name for name in names if name not in extra]
-            if missing:
-                raise ValueError(f"scope {dict(extra)} lacks {missing}; a {self.resource} scope is {list(names)}")
-            found.setdefault(tuple(str(extra[name]).lower() if isinstance(extra[name], str) else extra[name]
-                                   for name in names))
+            try:
+                found.setdefault(self.adapter.scope_of(extra))
+            except KeyError as exc:
+                raise ValueError(f"scope {dict(extra)} lacks {exc.args[0]!r}; a {self.resource} scope is "
+                                 f"{list(names)}") from None
         return list(found) or ([()] if not names else [])
 
     def captured(self) -> set[Identity] | None:
         """For tokens with a ``response_path``: the identities whose secret the file holds (None otherwise)."""
-        if self.adapter.captured is None or not self.response_path:
+        if self.adapter.captured is None or not self.response_path or is_uri(str(self.response_path)):
             return None
         path = Path(str(self.response_path))
-        if "://" in str(self.response_path) or not path.exists():
-            return set() if "://" not in str(self.response_path) else None
+        if not path.exists():
+            return set()
         events = []
         for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
             try:

@@ -55,7 +55,7 @@ def path_segment(value: Any) -> str:
     text = value if isinstance(value, str) else str(value)
     if text == "":
         raise RenderError("a value inserted into the endpoint is empty")
-    if ("." in text or "%" in text) and is_dot_segment(text):
+    if is_dot_segment(text):
         raise RenderError(f"{text!r} cannot be a path value: it would leave its path segment")
     try:
         return quote(text, safe="")

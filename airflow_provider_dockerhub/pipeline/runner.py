@@ -183,7 +183,7 @@ class RecordPipeline:
         if outcome.status is not SUCCEEDED and outcome.status is not UNCHANGED:
             if self.summary.failed + self.summary.rejected - self.summary.not_sent <= 10:
                 self.log.warning("Record at %s %s: %s", outcome.item.location, outcome.status, outcome.reason)
-            if self.settings.on_error == "fail_fast":
+            if self._fail_fast:
                 self.stop("the first failure (on_error='fail_fast')")
 
     def _notify(self, sinks: list[Sink], action: Callable[[Sink], None]) -> None:
@@ -293,7 +293,7 @@ class RecordPipeline:
             with self._sinks_lock:
                 event = delivery_event(delivery, outcomes)
                 self._notify(self._event_sinks, lambda sink: sink.on_event(event))
-        if delivery.error is not None and isinstance(delivery.error, DockerHubRunError):
+        if isinstance(delivery.error, DockerHubRunError):
             self.stop(f"a run-level failure ({type(delivery.error).__name__})", delivery.error)
         elif self._fail_fast and not all(o.status.ok for o in outcomes):
             self.stop("the first failure (on_error='fail_fast')")

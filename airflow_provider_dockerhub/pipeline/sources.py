@@ -88,33 +88,50 @@ def iter_values(records: Any) -> Iterator[Item]:
         yield _item(index, value, f"records[{index}]")
 
 
-def _lines(handle: IO[bytes], limit: int) -> Iterator[tuple[int, bytes | None]]:
-    """(line number, line) pairs; a line over ``limit`` bytes is skipped to its end and given as None."""
-    readline = handle.readline
-    number = 0
-    while True:
-        line = readline(limit + 1)
+class _BoundedLines:
+    """Lines of a binary or text file; a line over ``limit`` bytes (characters) is read to its end without
+    being kept, raises ``_LineTooLong`` once, and reading goes on after it (an iterator object, not a
+    generator, so it survives raising: the csv reader pulls lines through it)."""
+
+    def __init__(self, handle: IO[Any], limit: int) -> None:
+        self.readline, self.limit, self.number = handle.readline, limit, 0
+
+    def __iter__(self) -> _BoundedLines:
+        return self
+
+    def __next__(self) -> Any:
+        line = self.readline(self.limit + 1)
         if not line:
-            return
-        number += 1
-        if len(line) > limit and not line.endswith(b"\n"):
-            while line and not line.endswith(b"\n"):
-                line = readline(1 << 16)
-            yield number, None
-            continue
-        if number == 1 and line.startswith(BOM):
-            line = line[len(BOM):]
-        yield number, line
+            raise StopIteration
+        self.number += 1
+        if len(line) > self.limit:
+            newline = b"\n" if isinstance(line, bytes) else "\n"
+            if not line.endswith(newline):
+                while line and not line.endswith(newline):
+                    line = self.readline(1 << 16)
+                raise _LineTooLong
+        return line
+
+
+class _LineTooLong(Exception):
+    pass
 
 
 def _jsonl(handle: IO[bytes], limits: RecordLimits) -> Iterator[Item]:
     index = 0
-    for line_number, line in _lines(handle, limits.max_record_bytes):
-        location = f"line {line_number}"
-        if line is None:
-            yield Item(index, None, location, limits.too_large(limits.max_record_bytes + 1))
+    lines = _BoundedLines(handle, limits.max_record_bytes)
+    while True:
+        try:
+            line = next(lines)
+        except StopIteration:
+            return
+        except _LineTooLong:
+            yield Item(index, None, f"line {lines.number}", limits.too_large(limits.max_record_bytes + 1))
             index += 1
             continue
+        location = f"line {lines.number}"
+        if lines.number == 1 and line.startswith(BOM):
+            line = line[len(BOM):]
         if not line.strip():
             continue  # blank lines separate nothing and are not records
         try:
@@ -159,32 +176,6 @@ def _json_array(handle: IO[bytes], limits: RecordLimits) -> Iterator[Item]:
             index += 1
     except ijson.JSONError as exc:
         raise ValueError(f"invalid JSON at item {index}, nothing after it can be read ({exc})") from None
-
-
-class _BoundedLines:
-    """Text lines for the csv reader; a line over ``limit`` characters raises ``_LineTooLong`` once and
-    reading goes on after it (an iterator object, not a generator, so it survives raising)."""
-
-    def __init__(self, text: IO[str], limit: int) -> None:
-        self.text, self.limit, self.number = text, limit, 0
-
-    def __iter__(self) -> _BoundedLines:
-        return self
-
-    def __next__(self) -> str:
-        line = self.text.readline(self.limit + 1)
-        if not line:
-            raise StopIteration
-        self.number += 1
-        if len(line) > self.limit and not line.endswith("\n"):
-            while line and not line.endswith("\n"):
-                line = self.text.readline(1 << 16)
-            raise _LineTooLong
-        return line
-
-
-class _LineTooLong(Exception):
-    pass
 
 
 def _csv(handle: IO[bytes], csv_types: Mapping[str, str], limits: RecordLimits) -> Iterator[Item]:

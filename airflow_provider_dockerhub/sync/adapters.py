@@ -58,10 +58,11 @@ class SyncAdapter:
 
     def identity(self, record: Record) -> Identity:
         """The values that name the resource; KeyError names a missing attribute."""
-        missing = [name for name in self.resource.identity if record.get(name) in (None, "")]
-        if missing:
-            raise KeyError(missing[0])
-        return tuple(_normal(record[name]) for name in self.resource.identity)
+        return _values(record, self.resource.identity)
+
+    def scope_of(self, record: Record) -> Identity:
+        """The values that name the scope a record (or a ``scope`` parameter entry) names."""
+        return _values(record, self.resource.scope)
 
     def scope(self, identity: Identity) -> Identity:
         return identity[:len(self.resource.scope)]
@@ -78,6 +79,13 @@ class SyncAdapter:
             why = "has no delete" if not self.delete else "cannot list what exists"
             return f"mode 'mirror' is not possible for {self.resource.name}: the Docker Hub API {why}"
         return None
+
+
+def _values(record: Record, names: tuple[str, ...]) -> Identity:
+    missing = [name for name in names if record.get(name) in (None, "")]
+    if missing:
+        raise KeyError(missing[0])
+    return tuple(_normal(record[name]) for name in names)
 
 
 def _normal(value: Any) -> Any:

@@ -210,3 +210,19 @@ def test_a_create_that_loses_a_race_is_read_again_and_updated(hub, run_op, monke
                   records=[{"token_label": "ci", "scopes": ["repo:read"], "is_active": False}])
     assert (result["created"], result["updated"]) == (0, 1)
     assert other.is_active is False and len(hub.state.pats) == 1
+
+
+@pytest.mark.parametrize(("kwargs", "message"), [
+    ({"max_deletes": 1.5}, "max_deletes must be a count"), ({"max_deletes": True}, "max_deletes must be a count"),
+    ({"max_deletes": -1}, "max_deletes must be a count"), ({"mode": "replace"}, "mode must be one of"),
+])
+def test_bad_sync_settings_are_refused_when_the_dag_is_parsed(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        DockerHubSyncOperator(task_id="s", resource="group_members", records=[], **kwargs)
+
+
+def test_a_scope_without_its_attributes_is_refused_before_any_read(hub, run_op):
+    hub.clear_requests()
+    with pytest.raises(ValueError, match=r"scope \{'org': 'acme'\} lacks 'group'; a group_members scope is"):
+        sync(run_op, resource="group_members", records=[], mode="mirror", allow_empty=True, scope=[{"org": "acme"}])
+    assert not [r for r in hub.requests if r.method == "GET"]
