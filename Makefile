@@ -5,8 +5,9 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 AIRFLOW_VERSION ?= 3.3.2
 STAMP := $(VENV)/.installed-$(AIRFLOW_VERSION)
+E2E_STAMP := $(VENV)/.installed-e2e-$(AIRFLOW_VERSION)
 
-.PHONY: install test demo bench docs dist clean
+.PHONY: install test e2e demo bench docs dist clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,10 +17,20 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+$(E2E_STAMP): $(STAMP) e2e/requirements.txt
+	$(PY) -m pip install --quiet "apache-airflow==$(AIRFLOW_VERSION)" -r e2e/requirements.txt
+	touch $(E2E_STAMP)
+
 ## Lint, then run the test suite (unit tests, emulator integration tests, example DAG runs).
 test: $(STAMP)
-	$(PY) -m ruff check airflow_provider_dockerhub tests bench scripts example_dags
+	$(PY) -m ruff check airflow_provider_dockerhub tests bench scripts example_dags e2e
 	$(PY) -m pytest -q -p no:cacheprovider
+
+## The examples on a real deployment (PostgreSQL, Redis, Celery with two workers, API server, scheduler,
+## DAG processor, triggerer, headless Chromium), driven through the REST API; report in .e2e/report.md.
+e2e: $(E2E_STAMP)
+	e2e/install-packages.sh
+	$(PY) e2e/run.py
 
 ## Run an example DAG end to end against the local Docker Hub emulator and print what happened.
 demo: $(STAMP)
@@ -38,4 +49,4 @@ dist: $(STAMP)
 	$(PY) scripts/check_dist.py --dist dist
 
 clean:
-	rm -rf $(VENV) .demo bench/results dist
+	rm -rf $(VENV) .demo .e2e bench/results dist

@@ -177,6 +177,7 @@ def create_oat(state: HubState, call: Call) -> tuple[int, Any]:
                          call.principal.name, call.body.get("description", ""), call.body.get("resources", []),
                          call.body.get("expires_at"))
     org.access_tokens[oat.id] = oat
+    state.remember_secret(oat.token)
     return 201, oat.to_api(with_token=True)
 
 

@@ -219,6 +219,7 @@ class HubState:
         self.scim_tokens: dict[str, str] = {}  # token -> org
         self.scim_users: dict[str, ScimUser] = {}
         self._jwts: dict[str, tuple[Principal, float]] = {}
+        self._secrets: set[str] = set()  # every secret ever known, deleted tokens' included
         self.pending_2fa: dict[str, str] = {}  # login_2fa_token -> username
         self._group_ids = itertools.count(1)
 
@@ -228,6 +229,7 @@ class HubState:
         """Create a user account; with ``two_factor_code`` the deprecated login asks for that code."""
         with self.lock:
             user = User(username, password, email or f"{username}@example.com", full_name, two_factor_code)
+            self._secrets.update(filter(None, [password]))
             self.users[username] = user
             return user
 
@@ -240,6 +242,7 @@ class HubState:
             pat = PersonalAccessToken(str(uuid.uuid4()), token or f"dckr_pat_{secrets.token_urlsafe(20)}",
                                       username, label, list(scopes))
             self.pats[pat.uuid] = pat
+            self._secrets.add(pat.token)
             return pat
 
     def add_org(self, name: str, *, owners: list[str] | tuple[str, ...] = (), members: dict[str, str] | None = None) -> Org:
@@ -267,12 +270,14 @@ class HubState:
             oat = OrgAccessToken(str(uuid.uuid4()), token or f"dckr_oat_{secrets.token_urlsafe(20)}", org, label,
                                  "seed", resources=resources or [{"type": "TYPE_ORG", "path": org, "scopes": ["member-edit"]}])
             self.orgs[org].access_tokens[oat.id] = oat
+            self._secrets.add(oat.token)
             return oat
 
     def add_scim_token(self, org: str, token: str) -> None:
         """Accept ``token`` as the SCIM bearer token of ``org``."""
         with self.lock:
             self.scim_tokens[token] = org
+            self._secrets.add(token)
 
     def add_repository(self, namespace: str, name: str, **fields: Any) -> Repository:
         """Create a repository directly."""
@@ -290,7 +295,19 @@ class HubState:
                           _b64(secrets.token_bytes(16))])
         with self.lock:
             self._jwts[token] = (principal, expires)
+            self._secrets.add(token)
         return token
+
+    def remember_secret(self, secret: str) -> None:
+        """Add ``secret`` to those :meth:`secrets` returns (for secrets made outside these methods)."""
+        with self.lock:
+            self._secrets.add(secret)
+
+    def secrets(self) -> set[str]:
+        """Every secret this Hub has known: passwords, access tokens (deleted ones too), SCIM tokens and
+        the JWTs it issued. Tests scan logs and outputs for them."""
+        with self.lock:
+            return set(self._secrets)
 
     def login(self, identifier: str, secret: str) -> Principal | None:
         """Check an identifier + secret (password, PAT or OAT); None when wrong."""

@@ -10,7 +10,7 @@ import pytest
 import requests
 
 from airflow_provider_dockerhub.testing.emulator import DockerHubEmulator
-from tests.testing.world import PASSWORD, seed
+from tests.testing.world import PASSWORD, SCIM_TOKEN, seed
 
 
 @pytest.fixture
@@ -93,6 +93,18 @@ def test_deactivated_pat_can_no_longer_log_in(world):
     response = requests.post(f"{world.hub.url}/v2/auth/token",
                              json={"identifier": "alice", "secret": world.pat_token}, timeout=5)
     assert response.status_code == 401
+
+
+def test_secrets_lists_every_secret_the_hub_knew_deleted_tokens_included(world):
+    """What log scans (make e2e, users' own tests) look for: nothing handed out may be missing."""
+    jwt = world.token()
+    created_pat = world.call("POST", "/v2/access-tokens", {"token_label": "ci", "scopes": ["repo:read"]}, token=jwt).json()
+    assert world.call("DELETE", f"/v2/access-tokens/{created_pat['uuid']}", token=jwt).status_code == 204
+    created_oat = world.call("POST", "/v2/orgs/acme/access-tokens", {"label": "bot", "resources": []}, token=jwt).json()
+    known = world.hub.state.secrets()
+    assert {PASSWORD, "bob-password-1", world.pat_token, world.oat_token, SCIM_TOKEN, jwt,
+            created_pat["token"], created_oat["token"]} <= known
+    assert created_pat["uuid"] not in known and "alice" not in known
 
 
 def test_bulk_invite_dry_run_changes_nothing(world):
