@@ -7,10 +7,17 @@ Two rules, both optional:
   are left until when. Calls already in flight are counted against that budget, so that several
   threads do not overrun it together; when it is spent, every thread waits for the reset. A 429's
   ``Retry-After`` pauses every thread too.
+
+The budget belongs to the account, and other processes (Celery workers, mapped task instances) may be
+spending it at the same time, unseen. So a limiter spends only its share of what is left: the part of
+the window's calls so far that were its own (``X-RateLimit-Limit`` minus the lowest remaining count is
+what everyone spent). Alone, its share is all of it; beside three equal workers, a quarter. Near the end
+of a window the shares add up to what is left, instead of every worker spending all of it at once.
 """
 
 from __future__ import annotations
 
+import math
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -48,6 +55,8 @@ class RateLimiter:
         self._window_reset: float | None = None
         self._budget: float | None = None
         self._in_flight = 0
+        self._lowest_remaining = 0.0  # of the current window, as the server last counted it
+        self._own_in_window = 0  # calls of ours the server accepted in the current window
 
     def acquire(self) -> float:
         """Block until a call may start; return the seconds waited."""
@@ -83,8 +92,24 @@ class RateLimiter:
             reset = _header_number(headers, "X-RateLimit-Reset")
             if remaining is None or reset is None or reset <= now:
                 return
-            left = remaining - self._in_flight
             if self._window_reset is None or reset > self._window_reset:
-                self._window_reset, self._budget = reset, left
-            elif reset == self._window_reset:
-                self._budget = left if self._budget is None else min(self._budget, left)
+                self._window_reset, self._lowest_remaining, self._own_in_window = reset, remaining, 0
+            elif reset < self._window_reset:
+                return  # an answer from a window that is over
+            self._lowest_remaining = min(self._lowest_remaining, remaining)
+            if status != 429:
+                self._own_in_window += 1
+            share = self._share(_header_number(headers, "X-RateLimit-Limit"))
+            # The others' calls in flight (as many per share as ours) are not in the count yet either.
+            others_in_flight = self._in_flight * (1 - share) / share if share else 0.0
+            self._budget = math.floor(share * (self._lowest_remaining - others_in_flight)) - self._in_flight
+
+    def _share(self, limit: float | None) -> float:
+        """Our part of the window's calls so far: 1 when alone (or when the server does not say its limit).
+
+        Our calls in flight may already be counted by the server, so they count as ours: alone, the share
+        is exactly 1."""
+        spent = (limit or 0) - self._lowest_remaining
+        if spent <= 0:
+            return 1.0
+        return min(1.0, (self._own_in_window + self._in_flight) / spent)

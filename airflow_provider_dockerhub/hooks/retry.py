@@ -18,6 +18,7 @@ import requests
 import tenacity
 from urllib3.exceptions import ConnectTimeoutError, NewConnectionError
 
+from airflow_provider_dockerhub.hooks.ratelimit import RESET_MARGIN
 from airflow_provider_dockerhub.wire import refused_by_limiter
 
 #: Statuses worth another try; for non-idempotent methods see ``RetryPolicy.should_retry_status``.
@@ -48,25 +49,41 @@ class HubCall:
 
 
 def retry_after_seconds(headers: Mapping[str, str], now: float | None = None) -> float | None:
-    """Seconds to wait from ``Retry-After`` (seconds or HTTP date), else from ``X-RateLimit-Reset``."""
+    """Seconds to wait from ``Retry-After`` (seconds or HTTP date), else from ``X-RateLimit-Reset``.
+
+    ``Retry-After`` in whole seconds rounds the reset up. When ``X-RateLimit-Reset`` names an instant
+    within that rounding (so the two clocks agree), the wait ends at that instant: a retry a fraction
+    of a second late lands in the next window's first rush, where workers sharing the account have
+    already spent it again."""
     now = time.time() if now is None else now
-    value = (headers.get("Retry-After") or "").strip()
-    if value:
-        try:
-            return max(float(value), 0.0)
-        except ValueError:
-            pass
-        try:
-            return max(parsedate_to_datetime(value).timestamp() - now, 0.0)
-        except (TypeError, ValueError, IndexError):
-            pass
-    reset = (headers.get("X-RateLimit-Reset") or "").strip()
-    if reset:
-        try:
-            return max(float(reset) - now, 0.0)
-        except ValueError:
-            pass
-    return None
+    announced = _retry_after(headers.get("Retry-After"), now)
+    until_reset = _until_reset(headers.get("X-RateLimit-Reset"), now)
+    if announced is None:
+        return until_reset
+    if until_reset is not None and announced - 1 < until_reset <= announced:
+        return min(announced, until_reset + RESET_MARGIN)
+    return announced
+
+
+def _retry_after(value: str | None, now: float) -> float | None:
+    value = (value or "").strip()
+    if not value:
+        return None
+    try:
+        return max(float(value), 0.0)
+    except ValueError:
+        pass
+    try:
+        return max(parsedate_to_datetime(value).timestamp() - now, 0.0)
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _until_reset(value: str | None, now: float) -> float | None:
+    try:
+        return max(float((value or "").strip()) - now, 0.0)
+    except ValueError:
+        return None
 
 
 def failed_before_sending(exc: BaseException) -> bool:

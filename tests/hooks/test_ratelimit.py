@@ -59,3 +59,69 @@ def test_a_429_retry_after_pauses_every_caller(fake_time):
     limiter.acquire()
     limiter.release({}, 429, 3.0)
     assert limiter.acquire() == pytest.approx(3.0)
+
+
+def window_headers(remaining: int, reset: float, limit: int | None = 300) -> dict[str, str]:
+    headers = {"X-RateLimit-Remaining": str(remaining), "X-RateLimit-Reset": str(reset)}
+    if limit is not None:
+        headers["X-RateLimit-Limit"] = str(limit)
+    return headers
+
+
+def calls_before_waiting(limiter: RateLimiter, most: int = 1000) -> int:
+    """How many calls start at once before one has to wait (the calls are left in flight)."""
+    for started in range(most):
+        if limiter.acquire() > 0:
+            return started
+    return most
+
+
+def spend_with_others(limiter: RateLimiter, own_calls: int, calls_per_own_call: int, reset: float) -> None:
+    """Make ``own_calls`` calls, one at a time, while other clients of the account make the rest."""
+    for n in range(1, own_calls + 1):
+        limiter.acquire()
+        limiter.release(window_headers(300 - n * calls_per_own_call, reset), 201, None)
+
+
+def test_beside_three_equal_workers_a_limiter_spends_a_quarter_of_what_is_left(fake_time):
+    limiter = RateLimiter(clock=fake_time.clock, sleep=fake_time.sleep)
+    reset = fake_time.now + 5.0
+    spend_with_others(limiter, 50, 4, reset)  # 200 spent, 50 of them ours: 100 left, 25 of them ours
+    assert calls_before_waiting(limiter) == 25
+    assert fake_time.now == pytest.approx(reset + RESET_MARGIN)  # the 26th waited for the next window
+
+
+def test_alone_a_limiter_spends_all_that_is_left(fake_time):
+    limiter = RateLimiter(clock=fake_time.clock, sleep=fake_time.sleep)
+    spend_with_others(limiter, 200, 1, fake_time.now + 5.0)
+    assert calls_before_waiting(limiter) == 100
+
+
+def test_the_others_calls_in_flight_are_held_back_too(fake_time):
+    limiter = RateLimiter(clock=fake_time.clock, sleep=fake_time.sleep)
+    reset = fake_time.now + 5.0
+    spend_with_others(limiter, 50, 4, reset)
+    for _ in range(4):
+        limiter.acquire()
+    limiter.release(window_headers(96, reset), 201, None)  # one of ours answered: 3 still in flight
+    # share (51 + 3) / 204 = 0.265; the others have 3 * 0.735 / 0.265 = 8.3 in flight: 0.265 * (96 - 8.3)
+    # = 23.2, minus our 3 in flight. Counting only ours would allow 25 - 3 = 22.
+    assert calls_before_waiting(limiter) == 20
+
+
+def test_without_the_limit_header_the_whole_remainder_is_spent(fake_time):
+    limiter = RateLimiter(clock=fake_time.clock, sleep=fake_time.sleep)
+    reset = fake_time.now + 5.0
+    for n in range(1, 51):
+        limiter.acquire()
+        limiter.release(window_headers(300 - 4 * n, reset, limit=None), 201, None)
+    assert calls_before_waiting(limiter) == 100
+
+
+def test_an_answer_from_a_window_that_is_over_changes_nothing(fake_time):
+    limiter = RateLimiter(clock=fake_time.clock, sleep=fake_time.sleep)
+    reset = fake_time.now + 5.0
+    spend_with_others(limiter, 50, 4, reset)
+    limiter.acquire()
+    limiter.release(window_headers(0, reset - 5.0), 201, None)  # late answer of the window before
+    assert calls_before_waiting(limiter) == 24

@@ -12,6 +12,8 @@ from airflow_provider_dockerhub.exceptions import (
     DockerHubConnectionError,
 )
 from airflow_provider_dockerhub.hooks.dockerhub import DockerHubHook
+from airflow_provider_dockerhub.hooks.ratelimit import RESET_MARGIN
+from airflow_provider_dockerhub.hooks.retry import retry_after_seconds
 from tests.helpers import BASE, REPOS_URL, SECRET, TOKEN_URL, make_jwt
 
 
@@ -100,3 +102,18 @@ def test_connect_timeout_retried_even_for_post(hook, requests_mock):
     calls = requests_mock.post(REPOS_URL, [{"exc": requests.exceptions.ConnectTimeout}, {"status_code": 201}])
     assert hook.request("POST", REPOS_URL, json={}).status_code == 201
     assert calls.call_count == 2
+
+
+@pytest.mark.parametrize(("headers", "wait"), [
+    ({"Retry-After": "5"}, 5.0),
+    ({"X-RateLimit-Reset": "1004.5"}, 4.5),
+    # Retry-After rounds the reset up: the reset it names is waited for (plus a margin), not the rounding
+    ({"Retry-After": "5", "X-RateLimit-Reset": "1004.5"}, 4.5 + RESET_MARGIN),
+    # the clocks disagree (the reset is not within Retry-After's rounding): Retry-After alone counts
+    ({"Retry-After": "5", "X-RateLimit-Reset": "1001"}, 5.0),
+    ({"Retry-After": "5", "X-RateLimit-Reset": "1030"}, 5.0),
+    ({"Retry-After": "soon", "X-RateLimit-Reset": "1002"}, 2.0),
+    ({}, None),
+])
+def test_the_wait_a_429_announces(headers, wait):
+    assert retry_after_seconds(headers, now=1000.0) == (pytest.approx(wait) if wait is not None else None)
