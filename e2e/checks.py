@@ -68,3 +68,13 @@ def captured_secrets(output: Path) -> set[str]:
     """The token secrets the rotation example captured in its response files."""
     return {json.loads(line)["response"]["token"] for path in output.glob("new-tokens-*.jsonl")
             for line in path.read_text().splitlines()}
+
+
+def lineage_of(events_file: Path, job: str) -> list[tuple[list[tuple[str, str]], list[tuple[str, str]]]]:
+    """(inputs, outputs) as (namespace, name) of every COMPLETE event of ``job`` (``dag_id.task_id``)."""
+    if not events_file.exists():
+        return []
+    events = [json.loads(line) for line in events_file.read_text().splitlines() if line.strip()]
+    return [([(d["namespace"], d["name"]) for d in e.get("inputs", [])],
+             [(d["namespace"], d["name"]) for d in e.get("outputs", [])])
+            for e in events if e.get("eventType") == "COMPLETE" and e["job"]["name"] == job]

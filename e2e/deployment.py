@@ -35,8 +35,9 @@ class Deployment:
     def client(self) -> AirflowClient:
         return AirflowClient.login(self.api_url, ADMIN, self.admin_password)
 
-    def logs_folder(self) -> Path:
-        return self.home / "logs"
+    def lineage_events(self) -> Path:
+        """Where the OpenLineage provider's file transport appends the events the tasks emitted."""
+        return self.home / "openlineage-events.jsonl"
 
 
 def airflow_env(home: Path, dags: Path, api_port: int, database: str, broker: str) -> tuple[dict[str, str], str]:
@@ -68,6 +69,10 @@ def airflow_env(home: Path, dags: Path, api_port: int, database: str, broker: st
         "AIRFLOW__LOGGING__TRIGGER_LOG_SERVER_PORT": str(free_port()),
         # Only what is triggered runs: the schedules would otherwise add runs of their own on unpausing.
         "AIRFLOW__SCHEDULER__USE_JOB_SCHEDULE": "False",
+        # OpenLineage through the provider's own listener, events appended to a file (one JSON per line)
+        "AIRFLOW__OPENLINEAGE__NAMESPACE": "e2e",
+        "AIRFLOW__OPENLINEAGE__TRANSPORT": json.dumps({"type": "file", "append": True,
+                                                       "log_file_path": str(home / "openlineage-events.jsonl")}),
         "PYTHONPATH": os.pathsep.join(filter(None, [str(Path(__file__).resolve().parents[1]), os.environ.get("PYTHONPATH")])),
     })
     return env, password

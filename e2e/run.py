@@ -40,8 +40,8 @@ RUN_TIMEOUT = 480.0
 class Run:
     """One e2e run: the checks so far and the DAG runs made, for the report."""
 
-    def __init__(self, hub: DockerHubEmulator, client: AirflowClient, output: Path) -> None:
-        self.hub, self.client, self.output = hub, client, output
+    def __init__(self, hub: DockerHubEmulator, client: AirflowClient, output: Path, lineage_events: Path) -> None:
+        self.hub, self.client, self.output, self.lineage_events = hub, client, output, lineage_events
         self.checks: list[Check] = []
         self.runs: list[dict[str, Any]] = []
 
@@ -98,6 +98,7 @@ def example_runs(run: Run) -> None:
     run.trigger_wave("first run", {"dockerhub_onboard_members": out})
     for check in checks.hub_after_first_runs(run.hub, MAPPED_COUNT):
         run.check(f"emulator: {check.name}", check.passed, check.detail)
+    lineage_checks(run)
     mapped = next(r for r in run.runs if r["dag_id"] == "dockerhub_mapped_repositories")
     hosts = {ti["hostname"] for ti in mapped["instances"] if ti["task_id"] == "create_repositories"}
     run.check("mapped instances ran on both Celery workers", hosts == set(deployment.WORKERS), str(sorted(hosts)))
@@ -109,6 +110,15 @@ def example_runs(run: Run) -> None:
     second = checks.writes(run.hub.requests[before:])
     run.check(f"second run of the {len(scheduled)} scheduled examples converged: no write", not second,
               f"{len(run.hub.requests) - before} calls, writes: {second}")
+
+
+def lineage_checks(run: Run) -> None:
+    """The OpenLineage provider's listener, on the workers, reported the file read and the resources written."""
+    events = checks.lineage_of(run.lineage_events, "dockerhub_provision_repositories.provision_repositories")
+    expected = ([("file", str(DAGS / "data" / "repositories.jsonl"))],
+                [(f"dockerhub://{run.hub.url.removeprefix('http://')}", "/v2/namespaces/acme/repositories")])
+    run.check("OpenLineage: the provisioning task reported its records file and the repositories it created",
+              events == [expected], str(events)[:500])
 
 
 def secret_checks(run: Run, home: Path, admin_password: str) -> None:
@@ -161,7 +171,7 @@ def main() -> int:
             airflow = deployment.start(WORK, DAGS)
             print(f"Airflow API server on {airflow.api_url}, {len(airflow.processes.started)} processes "
                   f"({time.monotonic() - started:.0f} s)", flush=True)
-            run = Run(hub, airflow.client(), output)
+            run = Run(hub, airflow.client(), output, airflow.lineage_events())
             run.client.wait_for_dags(sorted(p.stem for p in DAGS.glob("dockerhub_*.py")), timeout=180)
             connection_checks(run, hub)
             for check in check_connection_form(airflow.api_url, run.client.token, WORK / "connection-form.png"):

@@ -41,3 +41,22 @@ def test_object_storage_inputs_are_named_as_openlineage_names_files():
 
     assert file_dataset("s3://bucket/data/repos.jsonl") == ("s3://bucket", "data/repos.jsonl")
     assert file_dataset("/data/repos.jsonl") == ("file", "/data/repos.jsonl")
+
+
+def test_the_openlineage_provider_extracts_our_lineage_on_success(hub, run_op, tmp_path):
+    """The provider's own extractor manager (what its listener calls) finds and reports the operator's lineage."""
+    from types import SimpleNamespace
+
+    from airflow.providers.openlineage.extractors.manager import ExtractorManager
+    from airflow.utils.state import TaskInstanceState
+
+    path = tmp_path / "repos.jsonl"
+    path.write_text(json.dumps({"namespace": "acme", "name": "api"}) + "\n")
+    op = DockerHubSendOperator(task_id="t", records_path=str(path),
+                               endpoint="/v2/namespaces/{{ record.namespace }}/repositories")
+    run_op(op)
+    ti = SimpleNamespace(dag_id="d", task_id="t", run_id="r", try_number=1, map_index=-1)
+    lineage = ExtractorManager().extract_metadata(dagrun=SimpleNamespace(dag_id="d", run_id="r"), task=op,
+                                                  task_instance_state=TaskInstanceState.SUCCESS, task_instance=ti)
+    assert [(d.namespace, d.name) for d in lineage.inputs] == [("file", str(path))]
+    assert [d.name for d in lineage.outputs] == ["/v2/namespaces/acme/repositories"]
