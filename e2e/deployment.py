@@ -89,7 +89,7 @@ def start(work: Path, dags: Path, timeout: float = 180) -> Deployment:
     home = work / "airflow-home"
     home.mkdir()
     try:
-        database = start_postgres(processes, work / "postgres")
+        database = start_postgres(processes)
         broker = start_redis(processes)
         api_port = free_port()
         env, password = airflow_env(home, dags, api_port, database.url, broker.url)

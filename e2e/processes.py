@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -77,6 +78,7 @@ class Processes:
 
     log_dir: Path
     started: list[Process] = field(default_factory=list)
+    scratch: list[Path] = field(default_factory=list)  # folders removed once everything has stopped
 
     def start(self, name: str, argv: list[str], env: dict[str, str], *, user: str | None = None) -> Process:
         """Start ``argv`` in a new session (so its children can be stopped with it), output to ``<name>.log``."""
@@ -130,6 +132,8 @@ class Processes:
         left = [p.name for p in self.started if p.group_alive()]
         if left:
             raise DeploymentError(f"still running after SIGKILL: {', '.join(left)}")
+        for folder in self.scratch:
+            shutil.rmtree(folder, ignore_errors=True)
         return killed
 
     @staticmethod

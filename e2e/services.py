@@ -7,6 +7,7 @@ import os
 import pwd
 import shutil
 import subprocess
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,11 +41,14 @@ def server_user() -> str | None:
     return "postgres"
 
 
-def start_postgres(processes: Processes, folder: Path, timeout: float = 60) -> Service:
-    """A fresh PostgreSQL cluster in ``folder`` on a free port, with database and user ``airflow``."""
+def start_postgres(processes: Processes, timeout: float = 60) -> Service:
+    """A fresh PostgreSQL cluster on a free port, with database and user ``airflow``.
+
+    Its folder is a new temporary one (removed when the processes stop): the ``postgres`` user must be
+    able to reach it, which a checkout under ``/root`` would not allow."""
     bin_dir, user = postgres_bin_dir(), server_user()
-    data = folder
-    data.mkdir(parents=True)
+    data = Path(tempfile.mkdtemp(prefix="dockerhub-e2e-pg-"))
+    processes.scratch.append(data)
     if user:
         shutil.chown(data, user)
     initdb = subprocess.run([str(bin_dir / "initdb"), "-D", str(data / "data"), "-U", "airflow", "-A", "trust",

@@ -28,11 +28,15 @@ def test_stop_all_leaves_no_process_of_any_group_running(tmp_path):
     polite = processes.start("polite", [sys.executable, "-c", "import time; time.sleep(600)"], dict(os.environ))
     stubborn = processes.start("stubborn", [sys.executable, str(script)], dict(os.environ))
     processes.wait_until(stubborn, lambda: len(group_members(stubborn.pid)) == 2, "its child", timeout=30)
+    scratch = tmp_path / "database"
+    scratch.mkdir()
+    processes.scratch.append(scratch)
 
     killed = processes.stop_all(grace=1.0)
 
     assert killed == ["stubborn"]  # the polite one ended on SIGINT
     assert group_members(stubborn.pid) == [] and group_members(polite.pid) == []
+    assert not scratch.exists()  # removed once nothing could still write to it
 
 
 def test_a_process_that_exits_while_waited_for_is_named_with_its_log(tmp_path):
