@@ -45,6 +45,14 @@ def child(url: str, first: int, count: int, concurrency: int) -> int:
     return 0
 
 
+def wait_until_ready(worker: subprocess.Popen) -> None:
+    """Read the worker's output up to its ``ready`` line (Airflow may log to stdout before it)."""
+    for line in worker.stdout:
+        if line.strip() == "ready":
+            return
+    raise RuntimeError(f"a worker exited with code {worker.wait()} before it was ready")
+
+
 def run(processes: int, calls: int, limit: int, window: float) -> dict[str, Any]:
     """``calls`` group creations split over ``processes`` workers; the accepted rate and the 429 share."""
     with DockerHubEmulator(rate_limit=limit, rate_window=window, record=True) as hub:
@@ -55,7 +63,7 @@ def run(processes: int, calls: int, limit: int, window: float) -> dict[str, Any]
                                       str(CONCURRENCY)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
                     for n in range(processes)]
         for worker in children:
-            assert worker.stdout.readline().strip() == "ready", "a worker did not start"
+            wait_until_ready(worker)
         # every worker has imported Airflow and built its operator: start together on a window boundary
         start_at = math.ceil((time.time() + 0.5) / window) * window
         for worker in children:
