@@ -21,20 +21,21 @@ def chromium_path() -> str:
     raise DeploymentError("Chromium is not installed; run e2e/install-packages.sh")
 
 
-def check_connection_form(api_url: str, jwt: str, screenshot: Path) -> list[Check]:
-    """Add Connection, pick the Docker Hub type: its relabelled standard fields and every extra field show
-    with their labels, the hidden ones do not. The form is saved to ``screenshot``, and with the extra
-    fields open to ``<screenshot>-extras.png``."""
+def check_connection_form(api_url: str, username: str, password: str, screenshot: Path) -> list[Check]:
+    """Sign in on Airflow's login page, open Connections, Add Connection, pick the Docker Hub type: its
+    relabelled standard fields and every extra field show with their labels, the hidden ones do not.
+    The form is saved to ``screenshot``, and with the extra fields open to ``<screenshot>-extras.png``."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
         try:
-            context = browser.new_context(viewport={"width": 1400, "height": 1400})
-            context.add_cookies([{"name": "_token", "value": jwt, "url": api_url}])  # what logging in sets
-            page = context.new_page()
+            page = browser.new_context(viewport={"width": 1400, "height": 1400}).new_page()
             page.set_default_timeout(30_000)
-            page.goto(f"{api_url}/connections")
+            page.goto(f"{api_url}/connections")  # redirected to the login page
+            page.get_by_label("Username").fill(username)
+            page.get_by_label("Password").fill(password)
+            page.get_by_role("button", name="Sign in").click()
             page.get_by_role("button", name="Add Connection").click()
             dialog = page.get_by_role("dialog")
             type_box = dialog.get_by_role("combobox").first

@@ -176,7 +176,8 @@ def main() -> int:
             run = Run(hub, airflow.client(), output, airflow.lineage_events())
             run.client.wait_for_dags(sorted(p.stem for p in DAGS.glob("dockerhub_*.py")), timeout=180)
             connection_checks(run, hub)
-            for check in check_connection_form(airflow.api_url, run.client.token, WORK / "connection-form.png"):
+            for check in check_connection_form(airflow.api_url, deployment.ADMIN, airflow.admin_password,
+                                               WORK / "connection-form.png"):
                 run.check(check.name, check.passed, check.detail)
             example_runs(run)
             airflow.processes.check_running("during the runs")
