@@ -13,7 +13,7 @@ from pathlib import Path
 
 from cryptography.fernet import Fernet
 
-from e2e.processes import DeploymentError, Processes, free_port, port_open
+from e2e.processes import DeploymentError, Processes, free_port
 from e2e.rest import AirflowClient
 from e2e.services import start_postgres, start_redis
 
@@ -108,10 +108,9 @@ def start(work: Path, dags: Path, timeout: float = 180) -> Deployment:
                               AIRFLOW__LOGGING__WORKER_LOG_SERVER_PORT=str(free_port()))
             workers.append(processes.start(name, airflow("celery", "worker", "--celery-hostname", f"{name}@%h",
                                                          "--concurrency", str(WORKER_CONCURRENCY)), worker_env))
-        processes.wait_until(api, lambda: port_open(api_port), "the API server listening", timeout)
         deployment = Deployment(home, env, f"http://127.0.0.1:{api_port}", password, processes)
-        client = deployment.client()
-        processes.wait_until(api, client.healthy, "a healthy /api/v2/monitor/health", timeout)
+        processes.wait_until(api, lambda: AirflowClient.healthy(deployment.api_url), "a healthy /api/v2/monitor/health",
+                             timeout)
         for worker in workers:
             processes.wait_until(worker, lambda w=worker: " ready." in w.log.read_text(errors="replace"),
                                  "Celery's 'ready'", timeout)

@@ -39,10 +39,12 @@ class AirflowClient:
             raise DeploymentError(f"{method} /api/v2{path} answered {answer.status_code}: {answer.text[:500]}")
         return answer.json() if answer.content else None
 
-    def healthy(self) -> bool:
-        """Whether the metadatabase and scheduler are reported healthy."""
+    @staticmethod
+    def healthy(url: str) -> bool:
+        """Whether the API server at ``url`` answers and reports the metadatabase and scheduler healthy
+        (the health endpoint needs no login)."""
         try:
-            health = self.session.get(f"{self.url}/api/v2/monitor/health", timeout=5).json()
+            health = requests.get(f"{url}/api/v2/monitor/health", timeout=5).json()
         except (requests.RequestException, ValueError):
             return False
         return all(health.get(part, {}).get("status") == "healthy" for part in ("metadatabase", "scheduler"))
