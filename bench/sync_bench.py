@@ -25,10 +25,6 @@ def _hub_with_account() -> DockerHubEmulator:
     return hub
 
 
-def _writes(hub: DockerHubEmulator) -> int:
-    return sum(1 for r in hub.requests if r.method != "GET" and r.path != "/v2/auth/token")
-
-
 def _sync(**kwargs: Any) -> tuple[float, dict[str, Any]]:
     from airflow_provider_dockerhub.operators.sync import DockerHubSyncOperator
 
@@ -67,7 +63,7 @@ def b8(count: int) -> dict[str, Any]:
         base_s = min(_timed_baseline(hub, path) for _ in range(3))
         hub.clear_requests()
         ours_s, summary = _sync(resource="repositories", records=records)
-        writes, lists = _writes(hub), summary["reads"]
+        writes, lists = len(hub.writes()), summary["reads"]
     finally:
         hub.stop()
     limit = math.ceil(count / PAGE_SIZE) + 1
@@ -101,7 +97,7 @@ def b9(count: int) -> dict[str, Any]:
         records = [{"org": "big", "group": "all", "username": name} for name in desired]
         hub.clear_requests()
         ours_s, summary = _sync(resource="group_members", mode="mirror", records=records, max_deletes=differ)
-        writes = _writes(hub)
+        writes = len(hub.writes())
     finally:
         hub.stop()
     return {"id": "B9", "what": f"mirror of {count:,} group members, {differ} differ", "ours": writes,

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from airflow_provider_dockerhub.testing.emulator import DockerHubEmulator, RecordedRequest
+from airflow_provider_dockerhub.testing.emulator import DockerHubEmulator
 from airflow_provider_dockerhub.testing.examples import EXAMPLE_ORG
 
 JWT = re.compile(r"eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}")
@@ -22,11 +21,6 @@ class Check:
     name: str
     passed: bool
     detail: str = ""
-
-
-def writes(requests: Iterable[RecordedRequest]) -> list[str]:
-    """The calls that change something (everything but reads and the token exchange)."""
-    return [f"{r.method} {r.path}" for r in requests if r.method != "GET" and r.path != "/v2/auth/token"]
 
 
 def hub_after_first_runs(hub: DockerHubEmulator, mapped_count: int) -> list[Check]:

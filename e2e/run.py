@@ -109,7 +109,7 @@ def example_runs(run: Run) -> None:
                  if d["timetable_summary"] and d["dag_id"].startswith("dockerhub_")]
     before = len(run.hub.requests)
     run.trigger_wave("second run", {dag_id: out for dag_id in scheduled})
-    second = checks.writes(run.hub.requests[before:])
+    second = run.hub.writes(since=before)
     run.check(f"second run of the {len(scheduled)} scheduled examples converged: no write", not second,
               f"{len(run.hub.requests) - before} calls, writes: {second}")
 

@@ -243,6 +243,13 @@ class DockerHubEmulator:
         """Change the rate limit (None for none)."""
         self._rate = _RateWindow(limit, window)
 
+    def writes(self, since: int = 0) -> list[str]:
+        """``METHOD path`` of the recorded calls that change something (not reads, not the token
+        exchange), from the ``since``-th recorded request on: a rerun that converged has none."""
+        with self._requests_lock:
+            recorded = self.requests[since:]
+        return [f"{r.method} {r.path}" for r in recorded if r.method != "GET" and r.path != "/v2/auth/token"]
+
     def clear_requests(self) -> None:
         """Forget the recorded requests."""
         with self._requests_lock:

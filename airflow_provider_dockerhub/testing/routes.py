@@ -173,11 +173,9 @@ def _oat(state: HubState, call: Call) -> tuple[Any, OrgAccessToken]:
 
 def create_oat(state: HubState, call: Call) -> tuple[int, Any]:
     org = state.require_org_owner(call.principal, call.params["name"])
-    oat = OrgAccessToken(str(uuid.uuid4()), f"dckr_oat_{secrets.token_urlsafe(20)}", org.name, call.body["label"],
-                         call.principal.name, call.body.get("description", ""), call.body.get("resources", []),
-                         call.body.get("expires_at"))
-    org.access_tokens[oat.id] = oat
-    state.remember_secret(oat.token)
+    oat = state.add_org_access_token(org.name, label=call.body["label"], resources=call.body.get("resources", []),
+                                     created_by=call.principal.name, description=call.body.get("description", ""),
+                                     expires_at=call.body.get("expires_at"))
     return 201, oat.to_api(with_token=True)
 
 

@@ -264,11 +264,14 @@ class HubState:
             return group
 
     def add_org_access_token(self, org: str, token: str | None = None, *, label: str = "seeded",
-                             resources: list[dict[str, Any]] | None = None) -> OrgAccessToken:
-        """Give ``org`` an organization access token (``dckr_oat_...``)."""
+                             resources: list[dict[str, Any]] | None = None, created_by: str = "seed",
+                             description: str = "", expires_at: str | None = None) -> OrgAccessToken:
+        """Give ``org`` an organization access token (``dckr_oat_...``); without ``resources``, member-edit on ``org``."""
+        if resources is None:
+            resources = [{"type": "TYPE_ORG", "path": org, "scopes": ["member-edit"]}]
         with self.lock:
             oat = OrgAccessToken(str(uuid.uuid4()), token or f"dckr_oat_{secrets.token_urlsafe(20)}", org, label,
-                                 "seed", resources=resources or [{"type": "TYPE_ORG", "path": org, "scopes": ["member-edit"]}])
+                                 created_by, description, resources, expires_at)
             self.orgs[org].access_tokens[oat.id] = oat
             self._secrets.add(oat.token)
             return oat
@@ -297,11 +300,6 @@ class HubState:
             self._jwts[token] = (principal, expires)
             self._secrets.add(token)
         return token
-
-    def remember_secret(self, secret: str) -> None:
-        """Add ``secret`` to those :meth:`secrets` returns (for secrets made outside these methods)."""
-        with self.lock:
-            self._secrets.add(secret)
 
     def secrets(self) -> set[str]:
         """Every secret this Hub has known: passwords, access tokens (deleted ones too), SCIM tokens and

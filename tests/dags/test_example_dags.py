@@ -41,10 +41,6 @@ def test_every_example_is_covered():
                        "dockerhub_provision_repositories", "dockerhub_rotate_access_tokens"]
 
 
-def writes(hub: DockerHubEmulator) -> list[str]:
-    return [f"{r.method} {r.path}" for r in hub.requests if r.method != "GET" and r.path != "/v2/auth/token"]
-
-
 def test_provision_repositories_converges(airflow_env, hub, tmp_path):
     result, _ = run_example(airflow_env, "dockerhub_provision_repositories", hub, {"output_dir": str(tmp_path)})
     assert result["state"] == "success"
@@ -56,7 +52,7 @@ def test_provision_repositories_converges(airflow_env, hub, tmp_path):
     hub.clear_requests()
     again, _ = run_example(airflow_env, "dockerhub_provision_repositories", hub, {"output_dir": str(tmp_path)},
                            logical_date=False)  # as the REST API or `airflow dags trigger` start it
-    assert again["state"] == "success" and writes(hub) == []
+    assert again["state"] == "success" and hub.writes() == []
 
 
 def test_onboard_members_converges(airflow_env, hub, tmp_path):
@@ -73,7 +69,7 @@ def test_onboard_members_converges(airflow_env, hub, tmp_path):
     hub.clear_requests()
     again, _ = run_example(airflow_env, "dockerhub_onboard_members", hub, {"output_dir": str(tmp_path)},
                            logical_date=False)
-    assert again["state"] == "success" and writes(hub) == []
+    assert again["state"] == "success" and hub.writes() == []
 
 
 def test_rotate_access_tokens_captures_secrets_only_in_the_response_file(airflow_env, hub, tmp_path):
@@ -92,7 +88,7 @@ def test_rotate_access_tokens_captures_secrets_only_in_the_response_file(airflow
     hub.clear_requests()
     again, _ = run_example(airflow_env, "dockerhub_rotate_access_tokens", hub, {"output_dir": str(tmp_path)},
                            logical_date=False)
-    assert again["state"] == "success" and set(hub.state.pats) == tokens and writes(hub) == []
+    assert again["state"] == "success" and set(hub.state.pats) == tokens and hub.writes() == []
 
 
 def test_manual_configuration_previews_then_sends(airflow_env, hub):

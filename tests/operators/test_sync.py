@@ -11,10 +11,6 @@ from airflow_provider_dockerhub.operators.sync import DockerHubSyncOperator
 from tests.helpers import FakeTaskInstance
 
 
-def writes(hub) -> list[str]:
-    return [f"{r.method} {r.path}" for r in hub.requests if r.method != "GET" and r.path != "/v2/auth/token"]
-
-
 def sync(run_op, **kwargs):
     return run_op(DockerHubSyncOperator(task_id="sync", **kwargs))[0]
 
@@ -30,7 +26,7 @@ def test_repositories_are_created_once_and_a_rerun_makes_no_write(hub, run_op):
     hub.clear_requests()
     second = sync(run_op, resource="repositories", records=repos(3, description="x"))
     assert (second["created"], second["unchanged"], second["calls"]) == (0, 3, 0)
-    assert writes(hub) == []
+    assert hub.writes() == []
 
 
 def test_reads_are_one_pass_per_scope_at_the_largest_page(hub, run_op):
@@ -40,7 +36,7 @@ def test_reads_are_one_pass_per_scope_at_the_largest_page(hub, run_op):
     result = sync(run_op, resource="repositories", records=repos(250))
     lists = [r for r in hub.requests if r.method == "GET"]
     assert result["reads"] == len(lists) == 3 and all(r.query.get("page_size") in ("100", None) for r in lists)
-    assert result["unchanged"] == 250 and writes(hub) == []
+    assert result["unchanged"] == 250 and hub.writes() == []
 
 
 def test_a_repository_that_differs_cannot_be_updated_and_says_so(hub, run_op):
@@ -77,13 +73,13 @@ def test_group_members_mirror_with_a_dry_run_plan_first(hub, run_op, log_text):
     plan = sync(run_op, resource="group_members", mode="mirror", records=desired, dry_run=True)
     assert (plan["created"], plan["deleted"], plan["dry_run"]) == (1, 1, True)
     assert plan["plan"][1:] == ["  create group_members acme/ops/carol", "  delete group_members acme/ops/bob"]
-    assert writes(hub) == [] and "delete group_members acme/ops/bob" in log_text()
+    assert hub.writes() == [] and "delete group_members acme/ops/bob" in log_text()
     done = sync(run_op, resource="group_members", mode="mirror", records=desired)
     assert (done["created"], done["deleted"]) == (1, 1)
     assert hub.state.orgs["acme"].groups["ops"].members == ["carol"]
     hub.clear_requests()
     again = sync(run_op, resource="group_members", mode="mirror", records=desired)
-    assert again["unchanged"] == 1 and writes(hub) == []
+    assert again["unchanged"] == 1 and hub.writes() == []
 
 
 def test_mirror_refuses_too_many_deletes_and_an_empty_input_before_any_write(hub, run_op):
@@ -96,7 +92,7 @@ def test_mirror_refuses_too_many_deletes_and_an_empty_input_before_any_write(hub
              scope=[{"org": "acme", "group": "ops"}], allow_empty=True)
     with pytest.raises(ValueError, match="set allow_empty=True"):
         sync(run_op, resource="group_members", mode="mirror", records=[], scope=[{"org": "acme", "group": "ops"}])
-    assert writes(hub) == [] and hub.state.orgs["acme"].groups["ops"].members == ["bob", "carol"]
+    assert hub.writes() == [] and hub.state.orgs["acme"].groups["ops"].members == ["bob", "carol"]
 
 
 def test_org_members_invite_in_bulk_update_roles_and_never_remove_the_caller(hub, run_op):
@@ -112,7 +108,7 @@ def test_org_members_invite_in_bulk_update_roles_and_never_remove_the_caller(hub
     hub.clear_requests()
     second = sync(run_op, resource="org_members", mode="mirror", records=desired[:3])  # x@ no longer wanted
     assert (second["unchanged"], second["deleted"]) == (3, 1)  # pending invites count as present
-    assert writes(hub)[0].startswith("DELETE /v2/invites/")
+    assert hub.writes()[0].startswith("DELETE /v2/invites/")
     assert sorted(i.invitee for i in hub.state.invites.values()) == ["dave", "new@example.com"]
 
 
@@ -125,7 +121,7 @@ def test_access_tokens_converge_and_their_secrets_are_captured(hub, run_op, tmp_
     assert captured == {"ci-read", "ci-write"}
     hub.clear_requests()
     second = sync(run_op, resource="access_tokens", records=desired, response_path=str(responses))
-    assert second["unchanged"] == 2 and writes(hub) == []
+    assert second["unchanged"] == 2 and hub.writes() == []
 
 
 def test_sync_failures_fail_the_task_with_the_summary_in_xcom(hub, run_op):

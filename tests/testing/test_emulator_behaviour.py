@@ -107,6 +107,14 @@ def test_secrets_lists_every_secret_the_hub_knew_deleted_tokens_included(world):
     assert created_pat["uuid"] not in known and "alice" not in known
 
 
+def test_writes_lists_the_calls_that_changed_something(world):
+    token = world.token()
+    world.call("GET", "/v2/namespaces/acme/repositories", token=token)
+    world.call("POST", "/v2/namespaces/acme/repositories", {"name": "api", "namespace": "acme"}, token=token)
+    assert world.hub.writes() == ["POST /v2/namespaces/acme/repositories"]  # no read, no token exchange
+    assert world.hub.writes(since=len(world.hub.requests)) == []
+
+
 def test_bulk_invite_dry_run_changes_nothing(world):
     response = world.call("POST", "/v2/invites/bulk", {"org": "acme", "invitees": ["q@example.com"], "dry_run": True})
     assert response.status_code == 202
