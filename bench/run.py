@@ -29,7 +29,7 @@ import requests
 from airflow_provider_dockerhub.testing.dag_runner import airflow_environment, migrate_database, run_dag_file
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from shared_limit import b10  # noqa: E402 - bench/ is not a package
+from shared_limit import b10, group_creation, seed_account  # noqa: E402 - bench/ is not a package
 from sync_bench import b8, b9  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -232,16 +232,8 @@ def b6(calls: int, limit: int, window: float) -> dict[str, Any]:
     from airflow_provider_dockerhub.testing.emulator import DockerHubEmulator
 
     with DockerHubEmulator(rate_limit=limit, rate_window=window, record=True) as hub:
-        hub.add_user("bench", password="bench-password")
-        hub.add_org("acme", owners=["bench"])
-        os.environ["AIRFLOW_CONN_BENCH_EMULATOR"] = json.dumps(
-            {"conn_type": "dockerhub", "host": hub.url, "login": "bench", "password": "bench-password"})
-        from airflow_provider_dockerhub.operators.send import DockerHubSendOperator
-
-        group_records = [{"org": "acme", "name": f"team-{n:05d}"} for n in range(calls)]
-        op = DockerHubSendOperator(task_id="b6", dockerhub_conn_id="bench_emulator", records=group_records,
-                                   endpoint="/v2/orgs/{{ record.org }}/groups", max_concurrency=8,
-                                   exclude_attributes=["org"])
+        seed_account(hub)
+        op = group_creation(hub.url, 0, calls, concurrency=8)
         elapsed, summary = timed(lambda: op.execute({}))
         limited = sum(1 for r in hub.requests if r.status == 429)
         total = len(hub.requests)

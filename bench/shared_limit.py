@@ -6,7 +6,7 @@ as mapped task instances on Celery workers would; they all start on the same win
 emulator's limit. The accepted rate (calls not answered 429, per second) and the share of 429 answers
 are measured for 4 processes and, in the same run, for 1 process sending all the records.
 
-    python bench/shared_limit.py child URL FIRST COUNT CONCURRENCY   (one worker process)
+    python bench/shared_limit.py child URL FIRST COUNT   (one worker process)
 
 A worker prints ``ready`` once its operator is built, then reads the common start time from stdin.
 """
@@ -27,16 +27,27 @@ LOGIN, PASSWORD, CONN_ID = "bench", "bench-password", "bench_emulator"
 CONCURRENCY = 4
 
 
-def child(url: str, first: int, count: int, concurrency: int) -> int:
-    """One worker: build the operator, say ready, wait for the common start, send its slice, print its summary."""
+def seed_account(hub: DockerHubEmulator) -> None:
+    """The account every benchmarked call uses: LOGIN owns org acme."""
+    hub.add_user(LOGIN, password=PASSWORD)
+    hub.add_org("acme", owners=[LOGIN])
+
+
+def group_creation(url: str, first: int, count: int, concurrency: int) -> Any:
+    """A send operator creating groups ``team-<first>`` ... in acme, one call each, through ``CONN_ID``."""
     os.environ[f"AIRFLOW_CONN_{CONN_ID.upper()}"] = json.dumps(
         {"conn_type": "dockerhub", "host": url, "login": LOGIN, "password": PASSWORD})
     from airflow_provider_dockerhub.operators.send import DockerHubSendOperator
 
     records = [{"org": "acme", "name": f"team-{n:05d}"} for n in range(first, first + count)]
-    op = DockerHubSendOperator(task_id="b10", dockerhub_conn_id=CONN_ID, records=records,
-                               endpoint="/v2/orgs/{{ record.org }}/groups", max_concurrency=concurrency,
-                               exclude_attributes=["org"])
+    return DockerHubSendOperator(task_id="groups", dockerhub_conn_id=CONN_ID, records=records,
+                                 endpoint="/v2/orgs/{{ record.org }}/groups", max_concurrency=concurrency,
+                                 exclude_attributes=["org"])
+
+
+def child(url: str, first: int, count: int) -> int:
+    """One worker: build the operator, say ready, wait for the common start, send its slice, print its summary."""
+    op = group_creation(url, first, count, CONCURRENCY)
     print("ready", flush=True)
     start_at = float(sys.stdin.readline())
     time.sleep(max(0.0, start_at - time.time()))
@@ -56,11 +67,10 @@ def wait_until_ready(worker: subprocess.Popen) -> None:
 def run(processes: int, calls: int, limit: int, window: float) -> dict[str, Any]:
     """``calls`` group creations split over ``processes`` workers; the accepted rate and the 429 share."""
     with DockerHubEmulator(rate_limit=limit, rate_window=window, record=True) as hub:
-        hub.add_user(LOGIN, password=PASSWORD)
-        hub.add_org("acme", owners=[LOGIN])
+        seed_account(hub)
         share = calls // processes
-        children = [subprocess.Popen([sys.executable, __file__, "child", hub.url, str(n * share), str(share),
-                                      str(CONCURRENCY)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        children = [subprocess.Popen([sys.executable, __file__, "child", hub.url, str(n * share), str(share)],
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
                     for n in range(processes)]
         for worker in children:
             wait_until_ready(worker)
@@ -94,6 +104,6 @@ def b10(calls: int, limit: int, window: float) -> dict[str, Any]:
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["child"]:
-        url, first, count, concurrency = sys.argv[2:6]
-        sys.exit(child(url, int(first), int(count), int(concurrency)))
+        url, first, count = sys.argv[2:5]
+        sys.exit(child(url, int(first), int(count)))
     print(json.dumps(b10(int(sys.argv[1]) if len(sys.argv) > 1 else 3000, 300, 5.0)))
