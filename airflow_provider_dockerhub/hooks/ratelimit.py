@@ -27,13 +27,15 @@ RESET_MARGIN = 0.05
 
 
 def _header_number(headers: Mapping[str, str], name: str) -> float | None:
+    """The header's number; None when absent, not a number, or not finite (``inf`` would pause forever)."""
     value = headers.get(name)
     if value is None:
         return None
     try:
-        return float(value)
+        number = float(value)
     except ValueError:
         return None
+    return number if math.isfinite(number) else None
 
 
 class RateLimiter:

@@ -8,6 +8,7 @@ repeated unless the connection says ``retry_non_idempotent``.
 
 from __future__ import annotations
 
+import math
 import random
 import time
 from collections.abc import Callable, Mapping
@@ -70,7 +71,7 @@ def _retry_after(value: str | None, now: float) -> float | None:
     if not value:
         return None
     try:
-        return max(float(value), 0.0)
+        return _seconds(float(value))
     except ValueError:
         pass
     try:
@@ -81,9 +82,14 @@ def _retry_after(value: str | None, now: float) -> float | None:
 
 def _until_reset(value: str | None, now: float) -> float | None:
     try:
-        return max(float((value or "").strip()) - now, 0.0)
+        return _seconds(float((value or "").strip()) - now)
     except ValueError:
         return None
+
+
+def _seconds(value: float) -> float | None:
+    """A wait in seconds, never negative; ``inf`` and ``nan`` from a header are no wait the server said."""
+    return max(value, 0.0) if math.isfinite(value) else None
 
 
 def failed_before_sending(exc: BaseException) -> bool:

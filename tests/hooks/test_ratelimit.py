@@ -125,3 +125,11 @@ def test_an_answer_from_a_window_that_is_over_changes_nothing(fake_time):
     limiter.acquire()
     limiter.release(window_headers(0, reset - 5.0), 201, None)  # late answer of the window before
     assert calls_before_waiting(limiter) == 24
+
+
+@pytest.mark.parametrize("bad", ["inf", "nan", "soon"])
+def test_a_header_that_is_no_finite_number_is_ignored(fake_time, bad):
+    limiter = RateLimiter(clock=fake_time.clock, sleep=fake_time.sleep)
+    limiter.acquire()
+    limiter.release({"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": bad}, 201, None)
+    assert limiter.acquire() == 0  # no window learned, so no wait, let alone a wait forever

@@ -113,6 +113,10 @@ def test_connect_timeout_retried_even_for_post(hook, requests_mock):
     ({"Retry-After": "5", "X-RateLimit-Reset": "1001"}, 5.0),
     ({"Retry-After": "5", "X-RateLimit-Reset": "1030"}, 5.0),
     ({"Retry-After": "soon", "X-RateLimit-Reset": "1002"}, 2.0),
+    # a hostile or broken server cannot pause every caller forever
+    ({"Retry-After": "inf", "X-RateLimit-Reset": "1002"}, 2.0),
+    ({"Retry-After": "nan"}, None),
+    ({"X-RateLimit-Reset": "inf"}, None),
     ({}, None),
 ])
 def test_the_wait_a_429_announces(headers, wait):
