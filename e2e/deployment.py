@@ -20,6 +20,7 @@ from e2e.services import start_postgres, start_redis
 WORKERS = ("e2e-worker-1", "e2e-worker-2")
 WORKER_CONCURRENCY = 2
 ADMIN = "admin"
+LINEAGE_EVENTS = "openlineage-events.jsonl"  # in AIRFLOW_HOME, written by the OpenLineage file transport
 
 
 @dataclass
@@ -37,7 +38,7 @@ class Deployment:
 
     def lineage_events(self) -> Path:
         """Where the OpenLineage provider's file transport appends the events the tasks emitted."""
-        return self.home / "openlineage-events.jsonl"
+        return self.home / LINEAGE_EVENTS
 
 
 def airflow_env(home: Path, dags: Path, api_port: int, database: str, broker: str) -> tuple[dict[str, str], str]:
@@ -72,7 +73,7 @@ def airflow_env(home: Path, dags: Path, api_port: int, database: str, broker: st
         # OpenLineage through the provider's own listener, events appended to a file (one JSON per line)
         "AIRFLOW__OPENLINEAGE__NAMESPACE": "e2e",
         "AIRFLOW__OPENLINEAGE__TRANSPORT": json.dumps({"type": "file", "append": True,
-                                                       "log_file_path": str(home / "openlineage-events.jsonl")}),
+                                                       "log_file_path": str(home / LINEAGE_EVENTS)}),
         "PYTHONPATH": os.pathsep.join(filter(None, [str(Path(__file__).resolve().parents[1]), os.environ.get("PYTHONPATH")])),
     })
     return env, password
