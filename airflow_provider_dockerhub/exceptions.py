@@ -45,6 +45,15 @@ class DockerHubHTTPError(DockerHubError):
         self.detail = detail
 
 
+class DockerHubReadError(DockerHubHTTPError):
+    """A read got an answer that cannot be used as data: a redirect, a body that is not the expected JSON
+    shape, or a list whose pages do not end properly. Names the path, the status and what was wrong."""
+
+    def __init__(self, path: str, status: int, problem: str) -> None:
+        super().__init__("GET", path, status, problem)
+        self.path = path
+
+
 class DockerHubRequestError(DockerHubError, ValueError):
     """A request was refused before sending: foreign origin, forbidden header, bad method."""
 

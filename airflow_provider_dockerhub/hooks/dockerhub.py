@@ -6,7 +6,7 @@ import threading
 from collections.abc import Iterator
 from json import dumps
 from typing import Any
-from urllib.parse import urlencode, urljoin, urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import requests
 import tenacity
@@ -17,10 +17,12 @@ from airflow_provider_dockerhub.exceptions import (
     DockerHubAuthError,
     DockerHubConnectionError,
     DockerHubHTTPError,
+    DockerHubReadError,
     DockerHubRequestError,
     DockerHubUnreachableError,
 )
 from airflow_provider_dockerhub.hooks.auth import ExchangedToken, StaticBearer
+from airflow_provider_dockerhub.hooks.pagination import MAX_ITEMS, NextLinkPaginator, Paginator, read_pages
 from airflow_provider_dockerhub.hooks.ratelimit import RateLimiter
 from airflow_provider_dockerhub.hooks.retry import (
     HubCall,
@@ -82,6 +84,8 @@ class DockerHubHook(BaseHook):
         self._prepare_lock = threading.Lock()
         self._ready = False
         self.retries = 0
+        #: GETs made by ``get_json`` and ``paginate`` (each list page is one).
+        self.reads = 0
 
     # -- connection UI (Airflow 2.x / 3.0 / 3.1; 3.2.2+ reads get_provider_info) --------------------
     @classmethod
@@ -248,26 +252,39 @@ class DockerHubHook(BaseHook):
         return response
 
     def get_json(self, endpoint: str, params: dict[str, Any] | None = None) -> Any:
-        """GET ``endpoint`` and return its JSON body; DockerHubHTTPError on a non-2xx answer."""
-        response = self.request("GET", endpoint, params=params)
-        if not response.ok:
-            raise DockerHubHTTPError("GET", response.url or endpoint, response.status_code, error_detail(response))
-        return response.json() if response.content else None
+        """GET ``endpoint`` and return its JSON body (None when empty).
 
-    def paginate(self, endpoint: str, params: dict[str, Any] | None = None, *, page_size: int = 100) -> Iterator[Any]:
+        A non-2xx answer raises DockerHubHTTPError; a redirect (never followed, never read as data) or a
+        body that is not JSON raises DockerHubReadError, both naming the path and the status.
+        """
+        with self._stats_lock:
+            self.reads += 1
+        response = self.request("GET", endpoint, params=params)
+        path = urlsplit(response.url or self.url_for(endpoint)).path
+        if 300 <= response.status_code < 400:
+            where = response.headers.get("Location", "nowhere")
+            raise DockerHubReadError(path, response.status_code, f"a redirect to {where} is not an answer")
+        if not 200 <= response.status_code < 300:
+            raise DockerHubHTTPError("GET", response.url or endpoint, response.status_code, error_detail(response))
+        if not response.content:
+            return None
+        try:
+            return response.json()
+        except ValueError:
+            start = response.text[:60].strip().replace("\n", " ")
+            raise DockerHubReadError(path, response.status_code, f"expected JSON, got {start!r}") from None
+
+    def paginate(self, endpoint: str, params: dict[str, Any] | None = None, *, page_size: int = 100,
+                 paginator: Paginator | None = None, max_items: int = MAX_ITEMS) -> Iterator[Any]:
         """Yield the items of a list endpoint across all its pages.
 
-        Follows ``next`` (Docker Hub's ``{"results": [...], "next": url}``; ``data`` lists have one page)
-        and the SCIM form (``Resources``, ``startIndex``, ``itemsPerPage``, ``totalResults``). Pages are
-        asked for at ``page_size`` items (``count`` for SCIM).
+        ``paginator`` says how the endpoint pages (default: Docker Hub's ``next`` links; use
+        ``ScimPaginator()`` for SCIM lists, ``DataListPaginator()`` for ``data`` lists). Every read ends:
+        a repeated page, a page past the announced count, an empty page that is not the last, a page
+        larger than ``page_size`` or more than ``max_items`` items raise DockerHubReadError naming the path.
         """
-        scim = "/scim/" in endpoint
-        query = {**({"count": page_size} if scim else {"page_size": page_size}), **dict(params or {})}
-        url: str | None = self.url_for(endpoint)
-        while url is not None:
-            body = self.get_json(url, query)
-            items, url, query = _page_items(body, url, query)
-            yield from items
+        return read_pages(lambda url, query: self.get_json(url, query), self.url_for(endpoint),
+                          paginator or NextLinkPaginator(), page_size=page_size, params=params, max_items=max_items)
 
     def test_connection(self) -> tuple[bool, str]:
         """Exchange a token and make one cheap authenticated call."""
@@ -360,27 +377,6 @@ class DockerHubHook(BaseHook):
             raise DockerHubAuthError(f"token exchange at {url}: no access_token in the response") from None
         mask_secret(token)
         return token
-
-
-def _page_items(body: Any, url: str, query: dict[str, Any]) -> tuple[list[Any], str | None, dict[str, Any]]:
-    """The items of one page, and the URL and query of the next page (None when this is the last)."""
-    if isinstance(body, list):
-        return body, None, query
-    if not isinstance(body, dict):
-        raise DockerHubRequestError(f"GET {url}: expected a JSON list page, got {type(body).__name__}")
-    resources = body.get("Resources", body.get("resources"))
-    if resources is not None:  # SCIM: 1-based startIndex, itemsPerPage items per page, totalResults in all
-        start = int(body.get("startIndex") or query.get("startIndex") or 1)
-        total = int(body.get("totalResults") or 0)
-        following = start + len(resources)
-        if not resources or following > total:
-            return resources, None, query
-        return resources, url, {**query, "startIndex": following}
-    items = body.get("results", body.get("data", []))
-    following = body.get("next")
-    if not following:
-        return items, None, query
-    return items, urljoin(url, following), {}  # ``next`` carries the whole query
 
 
 def _json_bytes(value: Any) -> bytes:

@@ -9,6 +9,7 @@ from airflow_provider_dockerhub.exceptions import (
     DockerHubRequestError,
 )
 from airflow_provider_dockerhub.hooks.dockerhub import DockerHubHook
+from airflow_provider_dockerhub.hooks.pagination import ScimPaginator
 from tests.helpers import BASE, REPOS_URL, SECRET, TOKEN_URL, make_jwt
 
 
@@ -84,7 +85,7 @@ def test_paginate_scim_start_index_and_count(hook, requests_mock):
         return {"totalResults": 3, "startIndex": int(start or 1), "itemsPerPage": 2, "Resources": pages[start]}
 
     requests_mock.get(f"{BASE}/v2/scim/2.0/Users", json=users)
-    assert [u["id"] for u in hook.paginate("/v2/scim/2.0/Users", page_size=2)] == ["a", "b", "c"]
+    assert [u["id"] for u in hook.paginate("/v2/scim/2.0/Users", page_size=2, paginator=ScimPaginator())] == ["a", "b", "c"]
 
 def test_paginate_refuses_a_next_link_to_another_origin(hook, requests_mock):
     requests_mock.post(TOKEN_URL, json={"access_token": make_jwt()})

@@ -1,0 +1,140 @@
+"""Paginators: how one list endpoint pages, and the bounded loop that reads every page.
+
+A paginator reads one page body and says which items it holds and where the next page is; the
+resource kind chooses its paginator (never guessed from the URL). ``read_pages`` ends every read:
+a ``next`` that repeats, a start index that does not move, a page past the ``count`` the first page
+gave, an empty page that is not the last, more items than asked for, or more pages or items than
+the ceiling each end the read with :class:`DockerHubReadError` naming the path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from airflow_provider_dockerhub.exceptions import DockerHubReadError
+
+#: Most items one read may return (a parameter of ``DockerHubHook.paginate``).
+MAX_ITEMS = 100_000
+
+Query = dict[str, Any]
+#: GETs one page: ``fetch(url, query) -> decoded JSON body`` (non-2xx and non-JSON already refused).
+Fetch = Callable[[str, Query], Any]
+
+
+@dataclass(frozen=True)
+class Page:
+    """The items of one page, how many exist in all (when the page says), and the next page (None: last)."""
+
+    items: list[Any]
+    total: int | None = None
+    next: tuple[str, Query] | None = None
+
+
+class Paginator:
+    """One pagination shape. Subclasses say how to ask for the first page and how to read a page."""
+
+    size_param = "page_size"
+
+    def first(self, url: str, page_size: int, params: Mapping[str, Any]) -> tuple[str, Query]:
+        return url, {self.size_param: page_size, **params}
+
+    def read(self, body: Any, url: str, query: Query) -> Page:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+def _fail(url: str, problem: str, status: int = 200) -> DockerHubReadError:
+    return DockerHubReadError(urlsplit(url).path, status, problem)
+
+
+def _whole(body: Mapping[str, Any], key: str, url: str) -> int | None:
+    value = body.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise _fail(url, f"expected {key!r} to be a whole number, got {value!r}")
+    return value
+
+
+def _items(body: Mapping[str, Any], key: str, url: str) -> list[Any]:
+    items = body.get(key)
+    if not isinstance(items, list):
+        raise _fail(url, f"expected {key!r} to be a JSON list, got {type(items).__name__}")
+    return items
+
+
+class NextLinkPaginator(Paginator):
+    """Docker Hub's ``{"count": n, "next": url, "results": [...]}`` pages (``next`` absolute or relative)."""
+
+    def read(self, body: Any, url: str, query: Query) -> Page:
+        if not isinstance(body, dict):
+            raise _fail(url, f"expected a JSON object with 'results', got {type(body).__name__}")
+        following = body.get("next")
+        if following is not None and not isinstance(following, str):
+            raise _fail(url, f"expected 'next' to be a URL or null, got {following!r}")
+        found = urljoin(url, following) if following else None
+        return Page(_items(body, "results", url), _whole(body, "count", url), (found, {}) if found else None)
+
+
+class DataListPaginator(Paginator):
+    """One page: ``{"data": [...]}`` or a bare JSON list (the invite list)."""
+
+    def read(self, body: Any, url: str, query: Query) -> Page:
+        if isinstance(body, list):
+            return Page(body)
+        if not isinstance(body, dict):
+            raise _fail(url, f"expected a JSON object with 'data', got {type(body).__name__}")
+        return Page(_items(body, "data", url))
+
+
+class ScimPaginator(Paginator):
+    """SCIM 2.0 list responses: ``Resources``, 1-based ``startIndex``, ``totalResults``; asks ``count`` per page."""
+
+    size_param = "count"
+
+    def read(self, body: Any, url: str, query: Query) -> Page:
+        if not isinstance(body, dict):
+            raise _fail(url, f"expected a SCIM ListResponse object, got {type(body).__name__}")
+        items = _items(body, "Resources", url) if "Resources" in body else _items(body, "resources", url)
+        total = _whole(body, "totalResults", url)
+        if total is None:
+            raise _fail(url, "expected 'totalResults' in a SCIM ListResponse")
+        asked = int(query.get("startIndex", 1))
+        start = _whole(body, "startIndex", url) or asked
+        if start != asked:
+            raise _fail(url, f"asked for startIndex {asked}, the page starts at {start}")
+        following = start + len(items)
+        if following > total:
+            return Page(items, total)
+        return Page(items, total, (url, {**query, "startIndex": following}))
+
+
+def read_pages(fetch: Fetch, url: str, paginator: Paginator, *, page_size: int, params: Mapping[str, Any] | None = None,
+               max_items: int = MAX_ITEMS) -> Iterator[Any]:
+    """Yield every item of a list, page by page; every way a list can fail to end raises DockerHubReadError."""
+    page_url, query = paginator.first(url, page_size, dict(params or {}))
+    seen: set[str] = set()
+    read = 0
+    total: int | None = None
+    while True:
+        key = f"{page_url}?{sorted(query.items())}"
+        if key in seen:
+            raise _fail(page_url, f"the list repeats a page after {read} items (its next link leads back)")
+        seen.add(key)
+        page = paginator.read(fetch(page_url, query), page_url, query)
+        if len(page.items) > page_size:
+            raise _fail(page_url, f"a page holds {len(page.items)} items, {page_size} were asked for")
+        total = page.total if total is None else total
+        read += len(page.items)
+        if total is not None and (total > max_items or read > total):
+            raise _fail(page_url, f"the list says {total} items and {read} were read; the ceiling is {max_items}")
+        if read > max_items:
+            raise _fail(page_url, f"the list passes the ceiling of {max_items} items (max_items)")
+        yield from page.items
+        if page.next is None:
+            return
+        if not page.items:
+            raise _fail(page_url, f"an empty page is followed by another after {read} items")
+        page_url, query = page.next

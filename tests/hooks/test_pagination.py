@@ -1,0 +1,134 @@
+"""DockerHubHook.paginate and the paginators: every read ends, and every bad answer is a typed error naming the path."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from airflow_provider_dockerhub.exceptions import DockerHubHTTPError, DockerHubReadError
+from airflow_provider_dockerhub.hooks.pagination import DataListPaginator, ScimPaginator
+from tests.helpers import BASE, TOKEN_URL, make_jwt
+
+TOKENS = f"{BASE}/v2/access-tokens"
+pytestmark = pytest.mark.timeout(20)
+
+
+@pytest.fixture
+def mocked(requests_mock):
+    requests_mock.post(TOKEN_URL, json={"access_token": make_jwt()})
+    return requests_mock
+
+
+def read(hook, endpoint="/v2/access-tokens", **kwargs):
+    return list(hook.paginate(endpoint, **kwargs))
+
+
+def test_a_next_link_to_itself_ends_the_read(hook, mocked):
+    mocked.get(TOKENS, json={"results": [{"id": 1}], "next": f"{TOKENS}?page_size=100"})
+    with pytest.raises(DockerHubReadError, match="/v2/access-tokens: .*repeats a page"):
+        read(hook)
+    assert mocked.call_count <= 3
+
+
+def test_a_two_page_cycle_ends_the_read(hook, mocked):
+    mocked.get(f"{TOKENS}?page=1", json={"results": [{"id": 1}], "next": f"{TOKENS}?page=2"}, complete_qs=False)
+    mocked.get(f"{TOKENS}?page=2", json={"results": [{"id": 2}], "next": f"{TOKENS}?page=1"}, complete_qs=False)
+    mocked.get(f"{TOKENS}?page_size=100", json={"results": [{"id": 0}], "next": f"{TOKENS}?page=1"}, complete_qs=True)
+    with pytest.raises(DockerHubReadError, match="repeats a page"):
+        read(hook)
+    assert mocked.call_count <= 5
+
+
+def test_endless_new_pages_end_at_the_ceiling(hook, mocked):
+    pages = itertools.count(2)
+    mocked.get(TOKENS, json=lambda request, context: {"results": [{"id": 1}] * 10,
+                                                      "next": f"{TOKENS}?page={next(pages)}"})
+    with pytest.raises(DockerHubReadError, match="ceiling of 100 items"):
+        read(hook, max_items=100)
+    assert mocked.call_count <= 13
+
+
+def test_a_page_past_the_announced_count_ends_the_read(hook, mocked):
+    mocked.get(f"{TOKENS}?page_size=100", json={"count": 2, "results": [{"id": 1}, {"id": 2}], "next": f"{TOKENS}?page=2"},
+               complete_qs=True)
+    mocked.get(f"{TOKENS}?page=2", json={"count": 2, "results": [{"id": 3}], "next": None}, complete_qs=True)
+    with pytest.raises(DockerHubReadError, match="says 2 items and 3 were read"):
+        read(hook)
+
+
+def test_a_count_beyond_the_ceiling_is_refused_on_the_first_page(hook, mocked):
+    mocked.get(TOKENS, json={"count": 10**9, "results": [{"id": 1}], "next": f"{TOKENS}?page=2"})
+    with pytest.raises(DockerHubReadError, match="says 1000000000 items"):
+        read(hook)
+    assert mocked.call_count == 2  # token exchange and one page
+
+
+def test_an_empty_page_that_is_not_the_last_ends_the_read(hook, mocked):
+    mocked.get(f"{TOKENS}?page_size=100", json={"results": [], "next": f"{TOKENS}?page=2"}, complete_qs=True)
+    with pytest.raises(DockerHubReadError, match="empty page is followed by another"):
+        read(hook)
+
+
+def test_a_page_larger_than_asked_is_refused(hook, mocked):
+    mocked.get(TOKENS, json={"results": [{"id": n} for n in range(101)], "next": None})
+    with pytest.raises(DockerHubReadError, match="holds 101 items, 100 were asked for"):
+        read(hook)
+
+
+def test_a_redirect_is_never_read_as_a_page(hook, mocked):
+    mocked.get(TOKENS, status_code=302, headers={"Location": "https://login.example.test/"},
+               json={"results": [{"token_label": "only-in-the-redirect"}], "next": None})
+    with pytest.raises(DockerHubReadError, match=r"GET /v2/access-tokens: HTTP 302: a redirect to https://login"):
+        read(hook)
+
+
+@pytest.mark.parametrize("body, problem", [
+    ({"results": None}, "'results' to be a JSON list, got NoneType"),
+    ({"results": "abc"}, "'results' to be a JSON list, got str"),
+    ("just text", "a JSON object with 'results', got str"),
+    ({"results": [], "next": 5}, "'next' to be a URL or null"),
+    ({"results": [], "count": "many"}, "'count' to be a whole number"),
+])
+def test_a_list_of_the_wrong_shape_is_a_typed_error(hook, mocked, body, problem):
+    mocked.get(TOKENS, json=body)
+    with pytest.raises(DockerHubReadError, match=problem) as err:
+        read(hook)
+    assert err.value.status == 200 and err.value.path == "/v2/access-tokens"
+
+
+def test_an_html_maintenance_page_is_a_typed_error(hook, mocked):
+    mocked.get(TOKENS, text="<html><body>Down for maintenance</body></html>", headers={"Content-Type": "text/html"})
+    with pytest.raises(DockerHubReadError, match="expected JSON, got '<html><body>Down for maintenance"):
+        read(hook)
+
+
+def test_a_non_2xx_page_is_an_http_error_with_the_status(hook, mocked):
+    mocked.get(TOKENS, status_code=503, json={"detail": "try later"})
+    with pytest.raises(DockerHubHTTPError, match="HTTP 503: try later") as err:
+        read(hook)
+    assert err.value.status == 503
+
+
+def test_scim_pages_end_when_the_start_index_never_moves(hook, mocked):
+    users = f"{BASE}/v2/scim/2.0/Users"
+    mocked.get(users, json={"totalResults": 50, "startIndex": 1, "itemsPerPage": 2, "Resources": [{"id": "a"}, {"id": "b"}]})
+    with pytest.raises(DockerHubReadError, match="asked for startIndex 3, the page starts at 1"):
+        read(hook, "/v2/scim/2.0/Users", paginator=ScimPaginator(), page_size=2)
+
+
+def test_scim_total_that_is_no_number_is_a_typed_error(hook, mocked):
+    mocked.get(f"{BASE}/v2/scim/2.0/Users", json={"totalResults": "many", "Resources": []})
+    with pytest.raises(DockerHubReadError, match="'totalResults' to be a whole number"):
+        read(hook, "/v2/scim/2.0/Users", paginator=ScimPaginator())
+
+
+def test_a_data_list_is_one_page(hook, mocked):
+    mocked.get(f"{BASE}/v2/orgs/acme/invites", json={"data": [{"id": "i1"}, {"id": "i2"}]})
+    assert read(hook, "/v2/orgs/acme/invites", paginator=DataListPaginator()) == [{"id": "i1"}, {"id": "i2"}]
+
+
+def test_every_page_counts_as_a_read(hook, mocked):
+    mocked.get(f"{TOKENS}?page_size=100", json={"results": [{"id": 1}], "next": f"{TOKENS}?page=2"}, complete_qs=True)
+    mocked.get(f"{TOKENS}?page=2", json={"results": [{"id": 2}], "next": None}, complete_qs=True)
+    assert read(hook) == [{"id": 1}, {"id": 2}] and hook.reads == 2
