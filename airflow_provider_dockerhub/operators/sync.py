@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from airflow_provider_dockerhub._compat import AirflowException
+from airflow_provider_dockerhub.exceptions import DockerHubError, DockerHubRunError
 from airflow_provider_dockerhub.hooks.dockerhub import DockerHubHook
 from airflow_provider_dockerhub.operators.send import DockerHubSendOperator
 from airflow_provider_dockerhub.pipeline.items import Item, Outcome, Status
@@ -17,27 +18,41 @@ from airflow_provider_dockerhub.pipeline.sinks import Sink
 from airflow_provider_dockerhub.pipeline.sources import read_records
 from airflow_provider_dockerhub.pipeline.storage import is_uri
 from airflow_provider_dockerhub.presets.apply import build_settings
-from airflow_provider_dockerhub.sync.adapters import Identity, get_adapter
-from airflow_provider_dockerhub.sync.plan import (
-    CREATE,
-    DELETE,
-    MODES,
-    REVOKE,
-    STUCK,
-    UNCHANGED,
-    UPDATE,
-    Action,
-    Plan,
-    check_deletes,
-    make_plan,
-)
+from airflow_provider_dockerhub.presets.registry import EndpointPreset
+from airflow_provider_dockerhub.resources import Identity, ResourceKind, get_resource
+from airflow_provider_dockerhub.sync.guard import DeleteGuardError, DeleteLimit
+from airflow_provider_dockerhub.sync.plan import MODES, Action, Kind, Plan, ScopeRead, make_plan
+from airflow_provider_dockerhub.sync.summary import SyncSummary
 
 if TYPE_CHECKING:
     from airflow.sdk import Context
 
 _NOT_FOR_SYNC = ("endpoint_preset", "method", "endpoint", "body", "batching", "batch_size", "grouping", "group_by",
                  "max_batch_bytes", "batch_key", "if_exists", "if_missing", "api_dry_run")
-COUNTS = ("records_read", "created", "updated", "deleted", "unchanged", "failed", "rejected")
+#: Planned action kind -> the summary count it adds to when it is done.
+_DONE = {Kind.REVOKE: "revoked", Kind.CREATE: "created", Kind.UPDATE: "updated", Kind.DELETE: "deleted",
+         Kind.CANCEL: "cancelled"}
+DEFAULT_MAX_DELETES = 10
+#: Plan lines a dry run puts in XCom (the log has up to ``Plan.describe``'s limit).
+PLAN_LINES_IN_XCOM = 200
+
+
+def _is_template(value: Any) -> bool:
+    return isinstance(value, str) and "{{" in value
+
+
+def _flag(value: Any, name: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+        return value.strip().lower() == "true"
+    raise ValueError(f"{name} must be True or False (or the text 'true'/'false'), got {value!r}")
+
+
+def _mode(value: Any) -> str:
+    if value not in MODES:
+        raise ValueError(f"mode must be one of {MODES}, got {value!r}")
+    return value
 
 
 class DockerHubSyncOperator(DockerHubSendOperator):
@@ -47,80 +62,130 @@ class DockerHubSyncOperator(DockerHubSendOperator):
 
     Takes the input options (``records``, ``records_path``, ...), sinks (``rejects_path``, ``response_path``,
     webhook, ``push_responses``), ``max_concurrency`` and ``on_error`` of :class:`DockerHubSendOperator`.
+    Nothing that a record names is ever removed, even when the record itself is rejected; nothing is removed
+    in a scope whose read did not complete; every destructive action (delete, revoke, cancelled invite)
+    counts against ``max_deletes``. See docs/sync.md.
 
     :param resource: ``repositories``, ``groups``, ``group_members``, ``org_members``, ``access_tokens``,
         ``org_access_tokens``, ``scim_users``, ``repository_groups`` or ``org_settings``.
-    :param mode: ``create`` (create what is missing), ``upsert`` (default: also update what differs, where
-        the API can) or ``mirror`` (also delete what exists in scope and is not in the records).
+    :param mode: ``create`` (create what is missing; never destroys), ``upsert`` (default: also update what
+        differs, and revoke and recreate a token whose secret is not held) or ``mirror`` (also delete what
+        exists in scope and no record names). (templated)
     :param scope: extra scopes to read (and, in mirror mode, empty), as dicts of the scope attributes,
         e.g. ``[{"org": "acme", "group": "ops"}]``; the records' own scopes are always read.
-    :param max_deletes: mirror refuses to run, before any write, when the plan deletes more than this: a
-        count (int) or a fraction of what exists in scope (float). Default 10.
+    :param max_deletes: the delete guard: the run refuses, before any write, a plan with more destructive
+        actions than this, a whole count (``5`` or ``"5"``) or a percentage of what exists in scope
+        (``"20%"``). Default 10. (templated)
     :param allow_empty: let mirror run with no records at all (which deletes everything in ``scope``).
-    :param dry_run: read and plan, write nothing; the plan is logged and its counts returned.
+    :param dry_run: read and plan, write nothing; the whole plan is logged and returned under ``plan``,
+        with ``guard`` saying whether the delete guard would refuse it. (templated)
     """
 
+    template_fields: Sequence[str] = (*DockerHubSendOperator.template_fields, "mode", "max_deletes", "dry_run")
+
     def __init__(self, *, resource: str, mode: str = "upsert", scope: Sequence[Mapping[str, Any]] | None = None,
-                 max_deletes: int | float = 10, allow_empty: bool = False, **kwargs: Any) -> None:
+                 max_deletes: int | str | None = None, allow_empty: bool = False, **kwargs: Any) -> None:
         given = [name for name in _NOT_FOR_SYNC if name in kwargs]
         if given:
             raise TypeError(f"DockerHubSyncOperator decides {', '.join(given)} itself from the resource")
         super().__init__(**kwargs)
-        self.adapter = get_adapter(resource)
-        if mode not in MODES:
-            raise ValueError(f"mode must be one of {MODES}, got {mode!r}")
-        problem = self.adapter.unsupported(mode)
-        if problem:
-            raise ValueError(problem)
-        if isinstance(max_deletes, bool) or not isinstance(max_deletes, (int, float)) or max_deletes < 0 or (
-                isinstance(max_deletes, float) and max_deletes > 1):
-            raise ValueError(f"max_deletes must be a count (int >= 0) or a fraction (float 0..1), got {max_deletes!r}")
+        try:
+            self.kind: ResourceKind = get_resource(resource)
+        except KeyError as exc:
+            raise ValueError(f"resource must be one of {exc.args[0].split('known: ')[1]}, got {resource!r}") from None
         self.resource, self.mode, self.scope = resource, mode, list(scope or [])
         self.max_deletes, self.allow_empty = max_deletes, allow_empty
+        self.check_settings(parsing=True)
+
+    # -- settings -----------------------------------------------------------------------------------
+    def check_settings(self, *, parsing: bool = False) -> None:
+        """Check ``mode``, ``max_deletes`` and ``dry_run``: at parse time unless templated, and after rendering."""
+        if not (parsing and _is_template(self.mode)):
+            _mode(self.mode)
+            problem = self.kind.mirror_problem() if self.mode == "mirror" else None
+            if problem:
+                raise ValueError(problem)
+        if self.max_deletes is not None and not (parsing and _is_template(self.max_deletes)):
+            DeleteLimit.parse(self.max_deletes)
+        if not (parsing and _is_template(self.dry_run)):
+            _flag(self.dry_run, "dry_run")
+
+    @property
+    def limit(self) -> DeleteLimit:
+        return DeleteLimit.parse(DEFAULT_MAX_DELETES if self.max_deletes is None else self.max_deletes)
 
     # -- reading and planning -----------------------------------------------------------------------
-    def desired(self, items: Iterable[Item], summary: dict[str, Any],
-                reject: Callable[[Item, str], None]) -> dict[Identity, Item]:
-        """The desired records by identity; unreadable, incomplete and duplicate records are rejected."""
+    def desired(self, items: Iterable[Item], summary: SyncSummary,
+                reject: Any) -> tuple[dict[Identity, Item], dict[Identity, dict[str, Any]]]:
+        """The valid desired records by identity, and every identity any record names with its attributes.
+
+        Unreadable, incomplete, invalid and duplicate records are rejected; an invalid record that names an
+        identity still protects it.
+        """
         wanted: dict[Identity, Item] = {}
-        create = self.adapter.resource.create
+        named: dict[Identity, dict[str, Any]] = {}
+        kind = self.kind
         for item in items:
-            summary["records_read"] += 1
+            summary.records_read += 1
             if item.error:
                 reject(item, item.error)
                 continue
-            item.record = self.adapter.prepare(item.record)
+            item.record = kind.prepare(item.record)
             try:
-                identity = self.adapter.identity(item.record)
+                identity = kind.key(item.record)
             except KeyError as exc:
-                names = ", ".join(self.adapter.resource.identity)
+                names = ", ".join(kind.identity)
                 reject(item, f"missing attribute {exc.args[0]!r} (a {self.resource} record is named by {names})")
                 continue
             if identity in wanted:
                 reject(item, f"duplicate of {wanted[identity].location}: both name {'/'.join(map(str, identity))}")
                 continue
-            problem = create.check({**create.defaults, **self.adapter.create(item.record)}) if create else None
+            named.setdefault(identity, item.record)
+            create = kind.create
+            problem = create.check({**create.defaults, **kind.create_record(item.record)}) if create else None
             if problem:
-                reject(item, problem)
+                reject(item, f"{problem}; what it names is kept as it is")
                 continue
             wanted[identity] = item
-        return wanted
+        return wanted, named
 
-    def scopes(self, desired: Iterable[Identity]) -> list[Identity]:
-        """Every scope to read: the records' own, then the ``scope`` parameter's."""
-        names = self.adapter.resource.scope
-        found = dict.fromkeys(self.adapter.scope(identity) for identity in desired)
+    def scopes(self, named: Mapping[Identity, Mapping[str, Any]]) -> dict[Identity, dict[str, Any]]:
+        """Every scope to read, as Docker Hub spells it: the records' own, then the ``scope`` parameter's."""
+        kind = self.kind
+        found: dict[Identity, dict[str, Any]] = {}
+        for identity, record in named.items():
+            found.setdefault(kind.scope_of(identity), self._spelled(record))
         for extra in self.scope:
             try:
-                found.setdefault(self.adapter.scope_of(extra))
+                found.setdefault(kind.scope_key(extra), self._spelled(extra))
             except KeyError as exc:
                 raise ValueError(f"scope {dict(extra)} lacks {exc.args[0]!r}; a {self.resource} scope is "
-                                 f"{list(names)}") from None
-        return list(found) or ([()] if not names else [])
+                                 f"{list(kind.scope)}") from None
+        return found or ({(): {}} if not kind.scope else {})
 
-    def captured(self) -> set[Identity] | None:
-        """For tokens with a ``response_path``: the identities whose secret the file holds (None otherwise)."""
-        if self.adapter.captured is None or not self.response_path or is_uri(str(self.response_path)):
+    def _spelled(self, record: Mapping[str, Any]) -> dict[str, Any]:
+        ids = self.kind.docker_ids
+        return {name: (str(record[name]).lower() if name in ids else record[name]) for name in self.kind.scope}
+
+    def read(self, hook: DockerHubHook, scopes: Mapping[Identity, Mapping[str, Any]]) -> dict[Identity, ScopeRead]:
+        """What exists in each scope; a scope whose read fails is marked so (no delete is planned in it)."""
+        reads: dict[Identity, ScopeRead] = {}
+        for key, spelled in scopes.items():
+            if not (self.kind.listable or self.kind.get_path and self.kind.update):
+                reads[key] = ScopeRead()  # the API cannot list this kind: every desired record is sent
+                continue
+            try:
+                reads[key] = ScopeRead(self.kind.read(hook.paginate, hook.get_json, spelled))
+            except DockerHubRunError:
+                raise
+            except DockerHubError as exc:
+                self.log.error("Reading %s in %s failed: %s; nothing is planned there", self.resource, spelled, exc)
+                reads[key] = ScopeRead(error=str(exc))
+        return reads
+
+    def captured(self) -> set[str] | None:
+        """For tokens with a local ``response_path``: the ids whose secret the file holds (None otherwise)."""
+        if not self.kind.secret_once or not self.response_path or is_uri(str(self.response_path)):
             return None
         path = Path(str(self.response_path))
         if not path.exists():
@@ -131,102 +196,116 @@ class DockerHubSyncOperator(DockerHubSendOperator):
                 events.append(json.loads(line))
             except ValueError:
                 continue  # a line cut short by a crash holds no usable secret
-        return self.adapter.captured(events)
-
-    def read_current(self, hook: DockerHubHook, scopes: list[Identity]) -> dict[Identity, dict[str, Any]]:
-        current: dict[Identity, dict[str, Any]] = {}
-        for scope in scopes:
-            current.update(self.adapter.read(hook.paginate, hook.get_json, scope))
-        return current
+        return self.kind.captured(events)
 
     # -- execution ----------------------------------------------------------------------------------
     def execute(self, context: Context) -> dict[str, Any]:
+        self.check_settings()
+        self.mode, self.dry_run = _mode(self.mode), _flag(self.dry_run, "dry_run")
         self.check_locations()
         hook = DockerHubHook(self.dockerhub_conn_id, pool_maxsize=max(self.max_concurrency, 1))
         hook.auth  # noqa: B018 - a missing or broken connection fails here, before anything is read
         self._lineage_base_url = hook.settings.base_url
-        summary: dict[str, Any] = dict.fromkeys(COUNTS, 0) | {"revoked": 0, "calls": 0, "reads": 0, "first_failures": []}
+        summary = SyncSummary(dry_run=self.dry_run)
+        captured = self.captured()
         sinks, xcom = self.build_sinks()
-        rejects = RecordPipeline(self._settings(None), send=None, sinks=sinks, log=self.log)
-        items = read_records(self.records, self.records_path, self.records_format, self.csv_types)
-        desired = self.desired(items, summary, rejects.reject_unsent)
-        rejects.run(())
-        summary["rejected"] = rejects.summary.rejected
-        summary["first_failures"] += rejects.summary.first_failures
-        if self.mode == "mirror" and not desired and not self.allow_empty:
-            raise ValueError("mirror with no records would delete everything in scope; set allow_empty=True to do it")
-        reads = _count_calls(hook)
-        plan = make_plan(self.adapter, desired, self.read_current(hook, self.scopes(desired)), self.mode,
-                         hook.settings.identifier, self.captured())
-        summary["reads"] = reads()
-        if self.mode == "mirror":
-            check_deletes(plan, self.max_deletes)
-        self.log.info("%s", plan.describe())
-        for action in plan.of(REVOKE):
-            self.log.warning("%s: its secret is not in response_path, so it is revoked and created again",
-                             action.describe(self.resource).removeprefix("revoke "))
-        if self.dry_run:
-            counts = plan.counts()
-            summary.update(created=counts[CREATE], updated=counts[UPDATE], deleted=counts[DELETE], revoked=counts[REVOKE],
-                           unchanged=counts[UNCHANGED], failed=counts[STUCK], dry_run=True,
-                           plan=plan.describe().splitlines())
-            return summary
         try:
-            self._apply(plan, hook, summary, xcom.events)
+            self._run(hook, summary, [_Unclosed(sink) for sink in sinks], captured)
         finally:
             hook.close()
-        summary["dry_run"] = False
+            errors = _close(sinks)
+        if errors:
+            raise DockerHubRunError(f"sync of {self.resource}: an output failed on closing: {'; '.join(errors)}")
         ti = context.get("ti") if context else None
-        if ti is not None and self.push_responses != "none":
+        if ti is not None and self.push_responses != "none" and not self.dry_run:
             ti.xcom_push(key="responses", value=xcom.events)
-        self.log.info("Sync of %s: %s", self.resource, ", ".join(f"{k} {summary[k]}" for k in COUNTS))
-        if (summary["failed"] or summary["rejected"]) and self.on_error != "continue":
+        result = summary.to_dict()
+        self.log.info("Sync of %s: %s", self.resource, summary.line())
+        if summary.dry_run:
+            return result
+        if (summary.failed or summary.rejected) and self.on_error != "continue":
             if ti is not None:
-                ti.xcom_push(key="summary", value=summary)
-            firsts = "; ".join(f"{f['location']}: {f['reason']}" for f in summary["first_failures"][:3])
-            raise AirflowException(f"sync of {self.resource}: {summary['failed']} failed and {summary['rejected']} "
+                ti.xcom_push(key="summary", value=result)
+            firsts = "; ".join(f"{f['location']}: {f['reason']}" for f in summary.first_failures[:3])
+            raise AirflowException(f"sync of {self.resource}: {summary.failed} failed and {summary.rejected} "
                                    f"were rejected (on_error={self.on_error!r}). First: {firsts}")
-        return summary
+        return result
 
-    def _settings(self, action_preset: Any) -> PipelineSettings:
+    def _run(self, hook: DockerHubHook, summary: SyncSummary, sinks: list[Sink], captured: set[str] | None) -> None:
+        rejects = RecordPipeline(self._settings(None), send=None, sinks=sinks, log=self.log)
+        items = read_records(self.records, self.records_path, self.records_format, self.csv_types)
+        desired, named = self.desired(items, summary, rejects.reject_unsent)
+        rejects.run(())
+        summary.rejected = rejects.summary.rejected
+        summary.first_failures += rejects.summary.first_failures
+        if rejects.run_error is not None:
+            raise rejects.run_error
+        if self.mode == "mirror" and not named and not self.allow_empty:
+            raise ValueError("mirror with no records would delete everything in scope; set allow_empty=True to do it")
+        before = hook.reads
+        reads = self.read(hook, self.scopes(named))
+        plan = make_plan(self.kind, desired, reads, self.mode, self.limit, named=frozenset(named),
+                         login=hook.settings.identifier, captured=captured)
+        summary.reads = hook.reads - before
+        self.log.info("%s", plan.describe())
+        refusal = plan.refusal
+        if self.dry_run:
+            self._count_plan(plan, summary)
+            summary.plan = plan.describe(PLAN_LINES_IN_XCOM).splitlines()
+            summary.guard = refusal
+            if refusal:
+                self.log.warning("The delete guard would refuse this plan: %s", refusal)
+            return
+        if refusal:
+            raise DeleteGuardError(refusal)
+        self._apply(plan, hook, summary, sinks)
+        for scope, error in plan.unread.items():
+            if not any(a.kind is Kind.UNREAD for a in plan.actions if self.kind.scope_of(a.identity) == scope):
+                summary.fail("/".join(map(str, scope)) or self.resource, f"reading it failed, nothing was deleted: {error}")
+
+    @staticmethod
+    def _count_plan(plan: Plan, summary: SyncSummary) -> None:
+        counts = plan.counts()
+        for kind, name in _DONE.items():
+            setattr(summary, name, counts[kind])
+        summary.unchanged = counts[Kind.UNCHANGED]
+        summary.failed = counts[Kind.STUCK] + counts[Kind.UNREAD]
+
+    def _settings(self, preset: EndpointPreset | None) -> PipelineSettings:
         base = PipelineSettings(method="POST", endpoint="/", max_concurrency=self.max_concurrency,
                                 on_error=self.on_error, if_exists="skip", if_missing="skip",
                                 response_check=self.response_check)
-        if action_preset is None:
-            return base
-        return build_settings(base, action_preset, endpoint=None, method=None)
+        return base if preset is None else build_settings(base, preset, endpoint=None, method=None)
 
-    def _apply(self, plan: Plan, hook: DockerHubHook, summary: dict[str, Any], events: list) -> None:
+    def _apply(self, plan: Plan, hook: DockerHubHook, summary: SyncSummary, sinks: list[Sink]) -> None:
         """Run the writes, revokes then creates then updates then deletes, each through the record pipeline.
 
         A create answered "already exists" lost a race with another writer: in upsert and mirror mode its
         resource is read again and updated when it differs from the record.
         """
-        for action in plan.of(STUCK):
-            summary["failed"] += 1
-            changes = ", ".join(f"{k}: {old!r} -> {new!r}" for k, (old, new) in action.changes.items())
-            summary["first_failures"].append({"location": action.item.location, "reason": (
-                f"differs from Docker Hub ({changes}) and the API cannot update {self.resource}")})
-        summary["unchanged"] += len(plan.of(UNCHANGED))
+        for action in plan.actions:
+            if action.kind in (Kind.STUCK, Kind.UNREAD) and action.item is not None:
+                summary.fail(action.item.location, action.describe(self.resource).split(" (", 1)[-1].rstrip(")"))
+        summary.unchanged += len(plan.of(Kind.UNCHANGED))
         raced: list[Action] = []
-        for kind, counted in ((REVOKE, "revoked"), (CREATE, "created"), (UPDATE, "updated"), (DELETE, "deleted")):
-            actions = plan.of(kind) + (self._after_races(raced, hook) if kind == UPDATE else [])
+        for kind in (Kind.REVOKE, Kind.CREATE, Kind.UPDATE, Kind.DELETE, Kind.CANCEL):
+            actions = plan.of(kind) + (self._after_races(raced, hook) if kind is Kind.UPDATE else [])
             for preset_actions in _by_preset(actions).values():
-                result, unchanged = self._write(preset_actions, hook, events)
-                done = result.succeeded - (result.unchanged if kind == CREATE else 0)
-                summary[counted] += done
-                summary["unchanged"] += result.succeeded - done
-                for key in ("failed", "rejected", "calls"):
-                    summary[key] += getattr(result, key)
-                summary["first_failures"] += result.first_failures
-                if kind == CREATE:
+                result, unchanged = self._write(preset_actions, hook, sinks)
+                done = result.succeeded - (result.unchanged if kind is Kind.CREATE else 0)
+                setattr(summary, _DONE[kind], getattr(summary, _DONE[kind]) + done)
+                summary.unchanged += result.succeeded - done
+                summary.failed += result.failed
+                summary.rejected += result.rejected
+                summary.calls += result.calls
+                summary.first_failures += result.first_failures
+                if kind is Kind.CREATE:
                     raced += [a for a in preset_actions if a.item and a.item.location in unchanged]
                 if result.failed and self.on_error == "fail_fast":
                     return
 
-    def _write(self, actions: list[Action], hook: DockerHubHook, events: list) -> tuple[Any, set[str]]:
+    def _write(self, actions: list[Action], hook: DockerHubHook, sinks: list[Sink]) -> tuple[Any, set[str]]:
         """Send one preset's actions; the pipeline's summary and the locations that ended unchanged."""
-        sinks, xcom = self.build_sinks()
         unchanged = _Unchanged()
         batch = [Item(a.item.index if a.item else n, a.record, a.item.location if a.item else a.describe(self.resource))
                  for n, a in enumerate(actions)]
@@ -234,26 +313,53 @@ class DockerHubSyncOperator(DockerHubSendOperator):
             lambda call: hook.request(call.method, call.url, data=call.body, headers=call.headers))
         pipeline = RecordPipeline(self._settings(actions[0].preset), send=send, sinks=[*sinks, unchanged], log=self.log)
         result = pipeline.run(batch)
-        events += xcom.events
         if pipeline.run_error is not None:
             raise pipeline.run_error
         return result, unchanged.locations
 
     def _after_races(self, raced: list[Action], hook: DockerHubHook) -> list[Action]:
         """Updates for resources created by someone else meanwhile (read again), where they differ."""
-        if not raced or self.mode == "create" or self.adapter.update is None:
+        kind = self.kind
+        if not raced or self.mode == "create" or kind.update is None:
             return []
-        current = self.read_current(hook, list(dict.fromkeys(self.adapter.scope(a.identity) for a in raced)))
+        scopes = {kind.scope_of(a.identity): self._spelled(a.item.record) for a in raced if a.item}
+        index = {alias: existing for read in self.read(hook, scopes).values() for existing in read.items
+                 for alias in kind.aliases(existing)}
         updates = []
         for action in raced:
-            existing = current.get(action.identity)
-            changes = self.adapter.differences(action.item.record, existing) if existing else {}
-            if changes and self.adapter.updatable(existing):
+            assert action.item is not None
+            existing = index.get(action.identity)
+            changes = kind.differences(action.item.record, existing) if existing else {}
+            if existing and changes and kind.updatable(existing):
                 self.log.info("%s was created meanwhile by someone else; it differs, so it is updated",
                               action.describe(self.resource).removeprefix("create "))
-                updates.append(Action(UPDATE, action.identity, action.item, self.adapter.resource.update,
-                                      self.adapter.update(action.item.record, existing), changes))
+                updates.append(Action(Kind.UPDATE, action.identity, action.item, kind.update,
+                                      kind.update_record(action.item.record, existing), changes))
         return updates
+
+
+class _Unclosed(Sink):
+    """A task-owned sink lent to one write phase: the phase's end does not close it (the task does, once)."""
+
+    def __init__(self, sink: Sink) -> None:
+        self.sink = sink
+        self.wants_events = sink.wants_events
+
+    def on_event(self, event: dict[str, Any]) -> None:
+        self.sink.on_event(event)
+
+    def on_outcome(self, outcome: Outcome) -> None:
+        self.sink.on_outcome(outcome)
+
+
+def _close(sinks: list[Sink]) -> list[str]:
+    errors = []
+    for sink in sinks:
+        try:
+            sink.close()
+        except Exception as exc:
+            errors.append(f"{type(sink).__name__}: {type(exc).__name__}: {exc}")
+    return errors
 
 
 class _Unchanged(Sink):
@@ -272,18 +378,6 @@ class _Unchanged(Sink):
 def _by_preset(actions: list[Action]) -> dict[str, list[Action]]:
     grouped: dict[str, list[Action]] = defaultdict(list)
     for action in actions:
+        assert action.preset is not None
         grouped[action.preset.name].append(action)
     return grouped
-
-
-def _count_calls(hook: DockerHubHook) -> Callable[[], int]:
-    """Count the hook's reads from now on (``paginate`` reads each page through ``get_json``)."""
-    calls = [0]
-    read = hook.get_json
-
-    def counted(*args: Any, **kwargs: Any) -> Any:
-        calls[0] += 1
-        return read(*args, **kwargs)
-
-    hook.get_json = counted  # type: ignore[method-assign]
-    return lambda: calls[0]

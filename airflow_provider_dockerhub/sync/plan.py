@@ -1,113 +1,224 @@
-"""Planning a sync: the desired records against what exists, as a list of actions (a pure function)."""
+"""Planning a sync: desired records against what was read, as a list of actions. A pure function, no HTTP.
+
+The invariants every plan keeps (tested as properties in tests/sync/test_plan.py):
+
+- A delete, revoke or cancel is planned only for an existing resource that no record names, valid or not
+  (an identity named by a rejected record is protected), in a scope whose read completed.
+- ``mode="create"`` plans nothing destructive; ``upsert`` never deletes, and revokes a token only to
+  recapture a secret that is not held; ``mirror`` also deletes what no record names, and the extra
+  resources that share a desired identity (for tokens, the one whose secret is held is kept).
+- A scope whose read failed gets no write at all: its records end failed, naming the read error.
+- Identities are compared as Docker Hub compares them (``ResourceKind.fold`` and ``aliases``), and
+  writes to existing resources use the names as Docker Hub spells them.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any
 
 from airflow_provider_dockerhub.pipeline.items import Item
 from airflow_provider_dockerhub.presets.registry import EndpointPreset
-from airflow_provider_dockerhub.sync.adapters import Identity, SyncAdapter
+from airflow_provider_dockerhub.resources.base import Identity, Record, ResourceKind
+from airflow_provider_dockerhub.sync.guard import DeleteLimit
 
 MODES = ("create", "upsert", "mirror")
-CREATE, UPDATE, DELETE, UNCHANGED, STUCK = "create", "update", "delete", "unchanged", "stuck"
-#: A token whose secret was never captured: revoked, then created again (its secret is only shown once).
-REVOKE = "revoke"
+
+
+class Kind(str, Enum):
+    """What one action does."""
+
+    CREATE = "create"
+    UPDATE = "update"
+    UNCHANGED = "unchanged"
+    #: differs, but the API cannot update this kind: the record fails with both values named
+    STUCK = "stuck"
+    #: the record's scope could not be read: nothing is written for it
+    UNREAD = "unread"
+    #: a token whose secret is not held: revoked, then created again (its secret is shown only once)
+    REVOKE = "revoke"
+    DELETE = "delete"
+    #: a pending invite withdrawn
+    CANCEL = "cancel"
+
+
+DESTRUCTIVE = (Kind.DELETE, Kind.REVOKE, Kind.CANCEL)
 
 
 @dataclass(frozen=True)
 class Action:
-    """One planned step: what to do to one resource, the preset that does it and the record it writes.
+    """One planned step on one resource: the preset that does it and the record it writes.
 
-    ``stuck``: the resource differs but the API cannot update it; ``item`` is the desired record (None
-    for a delete, which no record asked for).
+    ``item`` is the desired record (None for a delete, which no record asked for); ``reason`` says why a
+    destructive action was planned or why a record cannot be written.
     """
 
-    kind: str
+    kind: Kind
     identity: Identity
     item: Item | None = None
     preset: EndpointPreset | None = None
     record: dict[str, Any] | None = None
     changes: Mapping[str, tuple[Any, Any]] = field(default_factory=dict)
+    reason: str = ""
 
     def describe(self, resource: str) -> str:
         name = "/".join(str(part) for part in self.identity)
         changes = ", ".join(f"{k}: {old!r} -> {new!r}" for k, (old, new) in self.changes.items())
-        return f"{self.kind} {resource} {name}" + (f" ({changes})" if changes else "")
+        detail = "; ".join(filter(None, [changes, self.reason]))
+        return f"{self.kind.value} {resource} {name}" + (f" ({detail})" if detail else "")
+
+
+@dataclass(frozen=True)
+class ScopeRead:
+    """What one scope's read gave: every resource in it, or the error that stopped the read."""
+
+    items: Sequence[Record] = ()
+    error: str | None = None
+
+    @property
+    def complete(self) -> bool:
+        return self.error is None
 
 
 @dataclass(frozen=True)
 class Plan:
-    """Every action of one sync, desired records first, deletes last."""
+    """Every action of one sync, in order: revokes, creates, updates, then deletes and cancels."""
 
     resource: str
     actions: tuple[Action, ...]
     existing: int
+    limit: DeleteLimit
+    unread: Mapping[Identity, str] = field(default_factory=dict)
 
-    def counts(self) -> Counter:
+    def counts(self) -> Counter[Kind]:
         return Counter(action.kind for action in self.actions)
 
-    def of(self, kind: str) -> list[Action]:
-        return [action for action in self.actions if action.kind == kind]
+    def of(self, kind: Kind) -> list[Action]:
+        return [action for action in self.actions if action.kind is kind]
+
+    @property
+    def destructive(self) -> dict[str, int]:
+        """Destructive action kind -> planned count (what the delete guard counts)."""
+        counts = self.counts()
+        return {kind.value: counts[kind] for kind in DESTRUCTIVE}
+
+    @property
+    def refusal(self) -> str | None:
+        """The delete guard's refusal of this plan, or None when it may run."""
+        from airflow_provider_dockerhub.sync.guard import DeleteGuardError
+
+        try:
+            self.limit.check(self.destructive, self.existing, self.resource)
+        except DeleteGuardError as exc:
+            return str(exc)
+        return None
 
     def describe(self, limit: int = 100) -> str:
-        """A readable plan: the counts, then each write (up to ``limit``)."""
+        """A readable plan: the counts, then each action that is not ``unchanged`` (up to ``limit``)."""
         counts = self.counts()
-        head = (f"Plan for {self.resource}: {counts[CREATE]} to create, {counts[UPDATE]} to update, "
-                f"{counts[DELETE]} to delete, {counts[UNCHANGED]} unchanged"
-                + (f", {counts[REVOKE]} to revoke and create again (secret not captured)" if counts[REVOKE] else "")
-                + (f", {counts[STUCK]} differ but cannot be updated" if counts[STUCK] else "")
-                + f" ({self.existing} exist in scope)")
-        writes = [a.describe(self.resource) for a in self.actions if a.kind != UNCHANGED]
-        more = [f"... and {len(writes) - limit} more"] if len(writes) > limit else []
-        return "\n".join([head, *(f"  {line}" for line in writes[:limit]), *more])
+        head = (f"Plan for {self.resource}: {counts[Kind.CREATE]} to create, {counts[Kind.UPDATE]} to update, "
+                f"{counts[Kind.DELETE]} to delete, {counts[Kind.UNCHANGED]} unchanged"
+                + (f", {counts[Kind.CANCEL]} invites to cancel" if counts[Kind.CANCEL] else "")
+                + (f", {counts[Kind.REVOKE]} to revoke and create again (secret not held)" if counts[Kind.REVOKE] else "")
+                + (f", {counts[Kind.STUCK]} differ but cannot be updated" if counts[Kind.STUCK] else "")
+                + (f", {counts[Kind.UNREAD]} not planned (scope not read)" if counts[Kind.UNREAD] else "")
+                + f" ({self.existing} exist in scope; destructive actions {sum(self.destructive.values())} of "
+                  f"max_deletes {self.limit.describe(self.existing)})")
+        lines = [a.describe(self.resource) for a in self.actions if a.kind is not Kind.UNCHANGED]
+        more = [f"... and {len(lines) - limit} more"] if len(lines) > limit else []
+        return "\n".join([head, *(f"  {line}" for line in lines[:limit]), *more])
 
 
 def make_plan(
-    adapter: SyncAdapter,
+    kind: ResourceKind,
     desired: Mapping[Identity, Item],
-    current: Mapping[Identity, Mapping[str, Any]],
+    reads: Mapping[Identity, ScopeRead],
     mode: str,
+    limit: DeleteLimit,
+    *,
+    named: frozenset[Identity] = frozenset(),
     login: str | None = None,
-    captured: set[Identity] | None = None,
+    captured: set[str] | None = None,
 ) -> Plan:
-    """The actions that make ``current`` what ``desired`` says, in ``mode``; ``login`` is never deleted.
+    """The actions that make what was read what ``desired`` says, in ``mode``.
 
-    ``captured``: for resources whose secret is shown once, the identities whose secret was captured;
-    an existing one that was not is revoked and created again.
+    :param desired: the valid desired records by identity (records prepared with ``kind.prepare``).
+    :param reads: scope -> what its read gave.
+    :param named: identities named by records that were rejected; what they name is never removed.
+    :param login: the caller; its own membership is never removed.
+    :param captured: for kinds whose secret is shown once, the ids whose secret is held (None: not tracked).
     """
-    resource = adapter.resource
-    actions = []
+    index: dict[Identity, list[Record]] = {}
+    for read in reads.values():
+        for existing in read.items:
+            for alias in kind.aliases(existing):
+                index.setdefault(alias, []).append(existing)
+    claimed: set[int] = set()
+    first: list[Action] = []
+    deletes: list[Action] = []
     for identity, item in desired.items():
-        existing = current.get(identity)
-        if existing is not None and captured is not None and identity not in captured:
-            actions.append(Action(REVOKE, identity, None, adapter.deleter(existing), adapter.delete(existing)))
-            existing = None
-        if existing is None:
-            actions.append(Action(CREATE, identity, item, resource.create, adapter.create(item.record)))
+        error = reads.get(kind.scope_of(identity), ScopeRead(error="its scope was not read")).error
+        if error is not None:
+            first.append(Action(Kind.UNREAD, identity, item, reason=f"not planned: reading its scope failed: {error}"))
             continue
-        changes = adapter.differences(item.record, existing) if mode != "create" else {}
-        if not changes or not adapter.updatable(existing):
-            actions.append(Action(UNCHANGED, identity, item))
-        elif adapter.update is None:
-            actions.append(Action(STUCK, identity, item, changes=changes))
-        else:
-            actions.append(Action(UPDATE, identity, item, resource.update, adapter.update(item.record, existing), changes))
+        matches = _unique(index.get(identity, []))
+        claimed.update(id(existing) for existing in matches)
+        keep, extras = _choose(kind, matches, captured)
+        first += _converge(kind, identity, item, keep, mode, captured)
+        if mode == "mirror":
+            deletes += [_remove(kind, identity, extra, "a second resource with a desired identity") for extra in extras]
     if mode == "mirror":
-        for identity, existing in current.items():
-            if identity not in desired and not adapter.protected(existing, login):
-                actions.append(Action(DELETE, identity, None, adapter.deleter(existing), adapter.delete(existing)))
-    return Plan(resource.name, tuple(actions), len(current))
+        protected = set(desired) | set(named)
+        for scope, read in reads.items():
+            if not read.complete:
+                continue
+            for existing in read.items:
+                if id(existing) in claimed or kind.protected(existing, login):
+                    continue
+                if any(alias in protected for alias in kind.aliases(existing)):
+                    continue
+                deletes.append(_remove(kind, kind.key(existing), existing, "no record names it"))
+    actions = sorted(first, key=lambda a: a.kind is not Kind.REVOKE) + deletes
+    existing_count = sum(len(read.items) for read in reads.values())
+    unread = {scope: read.error for scope, read in reads.items() if read.error is not None}
+    return Plan(kind.name, tuple(actions), existing_count, limit, unread)
 
 
-def check_deletes(plan: Plan, max_deletes: int | float) -> None:
-    """Refuse, before any write, a plan that deletes more than ``max_deletes`` (a count, or a fraction of
-    what exists in scope)."""
-    planned = plan.counts()[DELETE]
-    allowed = max_deletes if isinstance(max_deletes, int) else int(max_deletes * plan.existing)
-    if planned > allowed:
-        limit = f"{max_deletes}" if isinstance(max_deletes, int) else f"{max_deletes:.0%} of {plan.existing} = {allowed}"
-        raise ValueError(f"the plan deletes {planned} {plan.resource}, more than max_deletes ({limit}); nothing was "
-                         f"changed. Check the records, or raise max_deletes if this is intended")
+def _unique(records: list[Record]) -> list[Record]:
+    return list({id(record): record for record in records}.values())
+
+
+def _choose(kind: ResourceKind, matches: list[Record], captured: set[str] | None) -> tuple[Record | None, list[Record]]:
+    """The existing resource a desired record is (the one whose secret is held, for tokens) and the extras."""
+    if not matches:
+        return None, []
+    held = [m for m in matches if captured is not None and kind.secret_id(m) in captured]
+    keep = held[0] if held else matches[0]
+    return keep, [m for m in matches if m is not keep]
+
+
+def _converge(kind: ResourceKind, identity: Identity, item: Item, existing: Record | None, mode: str,
+              captured: set[str] | None) -> list[Action]:
+    record = item.record
+    if existing is None:
+        return [Action(Kind.CREATE, identity, item, kind.create, kind.create_record(record))]
+    wants_active = record.get("is_active", True) not in (False, "false", "False")
+    if (kind.secret_once and captured is not None and mode != "create" and wants_active
+            and kind.secret_id(existing) not in captured):
+        return [_remove(kind, identity, existing, "its secret is not held in response_path", Kind.REVOKE),
+                Action(Kind.CREATE, identity, item, kind.create, kind.create_record(record))]
+    changes = kind.differences(record, existing) if mode != "create" else {}
+    if not changes or not kind.updatable(existing):
+        return [Action(Kind.UNCHANGED, identity, item)]
+    if kind.update is None:
+        return [Action(Kind.STUCK, identity, item, changes=changes,
+                       reason=f"the Docker Hub API cannot update {kind.name}")]
+    return [Action(Kind.UPDATE, identity, item, kind.update, kind.update_record(record, existing), changes)]
+
+
+def _remove(kind: ResourceKind, identity: Identity, existing: Record, reason: str, as_kind: Kind | None = None) -> Action:
+    removal = as_kind or Kind(kind.delete_kind(existing))
+    return Action(removal, identity, None, kind.deleter(existing), kind.delete_record(existing), reason=reason)

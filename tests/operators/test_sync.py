@@ -72,7 +72,7 @@ def test_group_members_mirror_with_a_dry_run_plan_first(hub, run_op, log_text):
     desired = [{"org": "acme", "group": "ops", "username": "carol"}]
     plan = sync(run_op, resource="group_members", mode="mirror", records=desired, dry_run=True)
     assert (plan["created"], plan["deleted"], plan["dry_run"]) == (1, 1, True)
-    assert plan["plan"][1:] == ["  create group_members acme/ops/carol", "  delete group_members acme/ops/bob"]
+    assert plan["plan"][1:] == ["  create group_members acme/ops/carol", "  delete group_members acme/ops/bob (no record names it)"]
     assert hub.writes() == [] and "delete group_members acme/ops/bob" in log_text()
     done = sync(run_op, resource="group_members", mode="mirror", records=desired)
     assert (done["created"], done["deleted"]) == (1, 1)
@@ -84,11 +84,11 @@ def test_group_members_mirror_with_a_dry_run_plan_first(hub, run_op, log_text):
 
 def test_mirror_refuses_too_many_deletes_and_an_empty_input_before_any_write(hub, run_op):
     hub.add_group("acme", "ops", ["bob", "carol"])
-    with pytest.raises(ValueError, match="the plan deletes 2 group_members, more than max_deletes \\(1\\)"):
+    with pytest.raises(ValueError, match="the plan destroys 2 group_members \\(2 delete\\), more than max_deletes \\(1\\)"):
         sync(run_op, resource="group_members", mode="mirror", max_deletes=1,
              records=[{"org": "acme", "group": "devs", "username": "bob"}], scope=[{"org": "acme", "group": "ops"}])
     with pytest.raises(ValueError, match="more than max_deletes \\(50% of 2 = 1\\)"):
-        sync(run_op, resource="group_members", mode="mirror", max_deletes=0.5, records=[],
+        sync(run_op, resource="group_members", mode="mirror", max_deletes="50%", records=[],
              scope=[{"org": "acme", "group": "ops"}], allow_empty=True)
     with pytest.raises(ValueError, match="set allow_empty=True"):
         sync(run_op, resource="group_members", mode="mirror", records=[], scope=[{"org": "acme", "group": "ops"}])
@@ -107,7 +107,7 @@ def test_org_members_invite_in_bulk_update_roles_and_never_remove_the_caller(hub
     assert len([r for r in hub.requests if r.path == "/v2/invites/bulk"]) == 2  # grouped by team and role
     hub.clear_requests()
     second = sync(run_op, resource="org_members", mode="mirror", records=desired[:3])  # x@ no longer wanted
-    assert (second["unchanged"], second["deleted"]) == (3, 1)  # pending invites count as present
+    assert (second["unchanged"], second["cancelled"]) == (3, 1)  # pending invites count as present
     assert hub.writes()[0].startswith("DELETE /v2/invites/")
     assert sorted(i.invitee for i in hub.state.invites.values()) == ["dave", "new@example.com"]
 
@@ -143,7 +143,7 @@ def test_a_token_whose_secret_was_never_captured_is_revoked_and_created_again(hu
     [current] = [p for p in hub.state.pats.values() if p.token_label == "ci-read"]
     events = [json.loads(line) for line in responses.read_text().splitlines()]
     assert [e["response"]["token"] for e in events if e["status"] == 201] == [current.token]
-    assert "access_tokens ci-read: its secret is not in response_path, so it is revoked and created again" in log_text()
+    assert "revoke access_tokens ci-read (its secret is not held in response_path)" in log_text()
 
 
 def test_a_sync_under_faults_then_a_clean_retry_converges(hub, run_op, tmp_path):
@@ -187,20 +187,17 @@ def test_scim_users_are_read_across_scim_pages_and_disabled_in_place(monkeypatch
 def test_a_create_that_loses_a_race_is_read_again_and_updated(hub, run_op, monkeypatch):
     """Another writer creates the token between our read and our create: the create answers 409, the token
     is read again and, since it differs from the record, updated."""
-    import dataclasses
+    from airflow_provider_dockerhub.resources import get_resource
 
-    from airflow_provider_dockerhub.sync import adapters
-
-    real = adapters.ADAPTERS["access_tokens"]
+    kind = get_resource("access_tokens")
     other = hub.add_personal_access_token("alice", scopes=["repo:read"], label="ci")  # the other writer's
     first_read = [True]
+    real_read = kind.read
 
     def read_before_the_other_writer(paginate, get_json, scope):
-        if first_read.pop() if first_read else False:
-            return {}
-        return real.read(paginate, get_json, scope)
+        return [] if first_read and first_read.pop() else real_read(paginate, get_json, scope)
 
-    monkeypatch.setitem(adapters.ADAPTERS, "access_tokens", dataclasses.replace(real, read=read_before_the_other_writer))
+    monkeypatch.setattr(kind, "read", read_before_the_other_writer)
     hub.add_fault(status=409, times=1, method="POST", path="^/v2/access-tokens$")  # what Hub would answer
     result = sync(run_op, resource="access_tokens",
                   records=[{"token_label": "ci", "scopes": ["repo:read"], "is_active": False}])
@@ -209,8 +206,10 @@ def test_a_create_that_loses_a_race_is_read_again_and_updated(hub, run_op, monke
 
 
 @pytest.mark.parametrize(("kwargs", "message"), [
-    ({"max_deletes": 1.5}, "max_deletes must be a count"), ({"max_deletes": True}, "max_deletes must be a count"),
-    ({"max_deletes": -1}, "max_deletes must be a count"), ({"mode": "replace"}, "mode must be one of"),
+    ({"max_deletes": 1.5}, "max_deletes must be a whole count"), ({"max_deletes": True}, "must be a whole count"),
+    ({"max_deletes": 1.0}, "or a percentage of what exists in scope \\(text such as '20%'\\), got 1.0"),
+    ({"max_deletes": -1}, "max_deletes must be a whole count"), ({"max_deletes": "120%"}, "got '120%'"),
+    ({"mode": "replace"}, "mode must be one of"), ({"dry_run": "yes"}, "dry_run must be True or False"),
 ])
 def test_bad_sync_settings_are_refused_when_the_dag_is_parsed(kwargs, message):
     with pytest.raises(ValueError, match=message):

@@ -96,15 +96,15 @@ def _list_reads():
     """The document's GET operation behind every list the resource model (and so the sync) reads."""
     import re
 
-    from airflow_provider_dockerhub.presets.resources import RESOURCES
+    from airflow_provider_dockerhub.resources import RESOURCES
     from airflow_provider_dockerhub.testing.openapi import load_operations
 
     def shape(path: str) -> str:
         return re.sub(r"\{\w+\}", "{}", path)
 
     reads = {shape(op.path): op for op in load_operations(OFFICIAL_SPEC) if op.method == "GET"}
-    return [(resource.name, resource.list.path, reads[shape(resource.list.path)])
-            for resource in RESOURCES if resource.list]
+    return [(resource.name, resource.list_path, reads[shape(resource.list_path)])
+            for resource in RESOURCES if resource.list_path]
 
 
 SCOPE = {"namespace": "acme", "org": "acme", "group": "devs"}

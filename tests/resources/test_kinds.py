@@ -1,4 +1,4 @@
-"""The resource model matches the presets and the official document."""
+"""The resource kinds match the presets and the official document."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 
 from airflow_provider_dockerhub.presets.registry import PRESETS
-from airflow_provider_dockerhub.presets.resources import RESOURCES, get_resource
+from airflow_provider_dockerhub.resources import RESOURCES, get_resource
 from airflow_provider_dockerhub.testing.openapi import load_operations
 from tests.testing.world import OFFICIAL_SPEC
 
@@ -25,9 +25,9 @@ def _shape(path: str) -> str:
 DOCUMENT_READS = {_shape(op.path) for op in load_operations(OFFICIAL_SPEC) if op.method == "GET"}
 
 
-@pytest.mark.parametrize("resource", [r for r in RESOURCES if r.list or r.get], ids=lambda r: r.name)
+@pytest.mark.parametrize("resource", [r for r in RESOURCES if r.list_path or r.get_path], ids=lambda r: r.name)
 def test_reads_are_get_operations_of_the_document(resource):
-    for path in filter(None, [resource.list and resource.list.path, resource.get]):
+    for path in filter(None, [resource.list_path, resource.get_path]):
         assert _shape(path) in DOCUMENT_READS, path
 
 

@@ -1,0 +1,154 @@
+"""What lives in an organization: groups, their members, the org's members and invites, its settings."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, ClassVar
+
+from airflow_provider_dockerhub.hooks.pagination import DataListPaginator
+from airflow_provider_dockerhub.presets.registry import EndpointPreset, get_preset
+from airflow_provider_dockerhub.resources.base import GetJson, Identity, Paginate, Record, ResourceKind, only
+
+
+class Groups(ResourceKind):
+    name = "groups"
+    summary = "Groups (teams) of an organization."
+    identity = ("org", "name")
+    scope = ("org",)
+    docker_ids = frozenset({"org"})
+    list_path = "/v2/orgs/{org}/groups"
+    get_path = "/v2/orgs/{org}/groups/{name}"
+    compared = ("description",)
+    create: ClassVar[EndpointPreset | None] = get_preset("create_group")
+    update: ClassVar[EndpointPreset | None] = get_preset("patch_group")
+    delete: ClassVar[EndpointPreset | None] = get_preset("delete_group")
+    actions = (get_preset("update_group"),)
+
+    def create_record(self, desired: Record) -> dict[str, Any]:
+        return super().create_record(only(desired, "org", "name", "description"))
+
+    def update_record(self, desired: Record, existing: Record) -> dict[str, Any]:
+        return {"org": existing["org"], "group_name": existing["name"], **only(desired, "description")}
+
+    def delete_record(self, existing: Record) -> dict[str, Any]:
+        return {"org": existing["org"], "group_name": existing["name"]}
+
+
+class GroupMembers(ResourceKind):
+    name = "group_members"
+    summary = "Members of an organization's group."
+    identity = ("org", "group", "username")
+    scope = ("org", "group")
+    docker_ids = frozenset({"org", "username"})
+    list_path = "/v2/orgs/{org}/groups/{group}/members"
+    create: ClassVar[EndpointPreset | None] = get_preset("add_group_member")
+    delete: ClassVar[EndpointPreset | None] = get_preset("remove_group_member")
+
+    def create_record(self, desired: Record) -> dict[str, Any]:
+        return {"org": desired["org"].lower(), "group_name": desired["group"], "member": desired["username"].lower()}
+
+    def delete_record(self, existing: Record) -> dict[str, Any]:
+        return {"org": existing["org"], "group_name": existing["group"], "username": existing["username"]}
+
+
+class OrgMembers(ResourceKind):
+    """Members and pending invites. A pending invite counts as present (it is never sent twice); a member is
+    named by username or by email, and an invite by its invitee, so an accepted invite is its member."""
+
+    name = "org_members"
+    summary = "Members of an organization, pending invites included."
+    identity = ("org", "username")
+    scope = ("org",)
+    docker_ids = frozenset({"org", "username"})
+    list_path = "/v2/orgs/{org}/members"
+    invites_path = "/v2/orgs/{org}/invites"
+    compared = ("role",)
+    create: ClassVar[EndpointPreset | None] = get_preset("bulk_invite")
+    update: ClassVar[EndpointPreset | None] = get_preset("update_org_member_role")
+    delete: ClassVar[EndpointPreset | None] = get_preset("remove_org_member")
+    cancel = get_preset("cancel_invite")
+    actions = (cancel, get_preset("resend_invite"))
+
+    def prepare(self, record: Record) -> dict[str, Any]:
+        prepared = {**record, "username": record.get("username") or record.get("email")}
+        if isinstance(prepared.get("role"), str):  # the member list itself says "Member"
+            prepared["role"] = prepared["role"].lower()
+        return prepared
+
+    def aliases(self, existing: Record) -> tuple[Identity, ...]:
+        org = self.fold(existing["org"])
+        names = [existing.get("username"), existing.get("email")]
+        return tuple((org, self.fold(name)) for name in dict.fromkeys(names) if name)
+
+    def read(self, paginate: Paginate, get_json: GetJson, scope: Mapping[str, Any]) -> list[dict[str, Any]]:
+        members = [{**m, "role": str(m.get("role", "")).lower(), "pending": False}
+                   for m in super().read(paginate, get_json, scope)]
+        path = self.path(self.invites_path, scope)
+        invites = [self.checked(path, {**i, **scope, "username": i.get("invitee"), "pending": True}
+                                if isinstance(i, dict) else i)
+                   for i in paginate(path, paginator=DataListPaginator(), page_size=self.page_size)]
+        return members + invites
+
+    def view(self, name: str, value: Any) -> Any:
+        # the member list says Owner or Member only: an editor is listed as a member
+        return "owner" if self.fold(value) == "owner" else "member"
+
+    def updatable(self, existing: Record) -> bool:
+        return not existing["pending"]
+
+    def protected(self, existing: Record, login: str | None) -> bool:
+        return bool(login) and not existing["pending"] and self.fold(existing.get("username")) == self.fold(login)
+
+    def create_record(self, desired: Record) -> dict[str, Any]:
+        invitee = desired["username"]
+        return {"org": desired["org"].lower(), "invitee": invitee if "@" in invitee else invitee.lower(),
+                "role": desired.get("role") or "member", "team": desired.get("team")}
+
+    def update_record(self, desired: Record, existing: Record) -> dict[str, Any]:
+        return {"org": existing["org"], "username": existing["username"], "role": desired["role"]}
+
+    def delete_record(self, existing: Record) -> dict[str, Any]:
+        if existing["pending"]:
+            return {"invite_id": existing["id"]}
+        return {"org": existing["org"], "username": existing["username"]}
+
+    def deleter(self, existing: Record) -> EndpointPreset | None:
+        return self.cancel if existing["pending"] else self.delete
+
+    def delete_kind(self, existing: Record) -> str:
+        return "cancel" if existing["pending"] else "delete"
+
+
+class OrgInvites(ResourceKind):
+    name = "org_invites"
+    summary = "Pending invites of an organization."
+    identity = ("org", "invitee")
+    scope = ("org",)
+    docker_ids = frozenset({"org"})
+    list_path = "/v2/orgs/{org}/invites"
+    paginator = DataListPaginator()
+
+
+class OrgSettings(ResourceKind):
+    """One settings object per organization, read with a GET; it always exists, so it is only updated."""
+
+    name = "org_settings"
+    summary = "An organization's settings (restricted images)."
+    identity = ("org",)
+    scope = ("org",)
+    docker_ids = frozenset({"org"})
+    get_path = "/v2/orgs/{org}/settings"
+    compared = ("restricted_images",)
+    update: ClassVar[EndpointPreset | None] = get_preset("update_org_settings")
+
+    def read(self, paginate: Paginate, get_json: GetJson, scope: Mapping[str, Any]) -> list[dict[str, Any]]:
+        assert self.get_path is not None
+        path = self.path(self.get_path, scope)
+        body = get_json(path)
+        return [self.checked(path, {**body, **scope} if isinstance(body, dict) else body)]
+
+    def view(self, name: str, value: Any) -> Any:
+        return value
+
+    def update_record(self, desired: Record, existing: Record) -> dict[str, Any]:
+        return {"org": existing["org"], "restricted_images": desired["restricted_images"]}

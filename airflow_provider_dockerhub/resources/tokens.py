@@ -1,0 +1,77 @@
+"""Access tokens: their secret is shown once, when they are created."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any, ClassVar
+
+from airflow_provider_dockerhub.presets.registry import EndpointPreset, get_preset
+from airflow_provider_dockerhub.resources.base import Record, ResourceKind, only
+
+
+def _secret_responses(events: Iterable[Mapping[str, Any]], id_key: str) -> Iterable[tuple[Mapping[str, Any], str]]:
+    """(event, token id) of every response event that holds a token's secret."""
+    for event in events:
+        response = event.get("response")
+        if isinstance(response, dict) and response.get("token") and response.get(id_key):
+            yield event, str(response[id_key])
+
+
+class AccessTokens(ResourceKind):
+    name = "access_tokens"
+    summary = "Personal access tokens of the authenticated user."
+    identity = ("token_label",)
+    list_path = "/v2/access-tokens"
+    get_path = "/v2/access-tokens/{uuid}"
+    compared = ("is_active",)
+    create: ClassVar[EndpointPreset | None] = get_preset("create_access_token")
+    update: ClassVar[EndpointPreset | None] = get_preset("update_access_token")
+    delete: ClassVar[EndpointPreset | None] = get_preset("delete_access_token")
+    secret_once = True
+
+    def create_record(self, desired: Record) -> dict[str, Any]:
+        return only(desired, "token_label", "scopes", "expires_at")
+
+    def update_record(self, desired: Record, existing: Record) -> dict[str, Any]:
+        return {"uuid": existing["uuid"], "is_active": desired["is_active"]}
+
+    def delete_record(self, existing: Record) -> dict[str, Any]:
+        return {"uuid": existing["uuid"]}
+
+    def secret_id(self, existing: Record) -> str | None:
+        return str(existing["uuid"]) if existing.get("uuid") else None
+
+    def captured(self, events: Iterable[Mapping[str, Any]]) -> set[str]:
+        return {token_id for _, token_id in _secret_responses(events, "uuid")}
+
+
+class OrgAccessTokens(ResourceKind):
+    name = "org_access_tokens"
+    summary = "Organization access tokens."
+    identity = ("org", "label")
+    scope = ("org",)
+    docker_ids = frozenset({"org"})
+    list_path = "/v2/orgs/{org}/access-tokens"
+    get_path = "/v2/orgs/{org}/access-tokens/{access_token_id}"
+    compared = ("description", "is_active")
+    create: ClassVar[EndpointPreset | None] = get_preset("create_org_access_token")
+    update: ClassVar[EndpointPreset | None] = get_preset("update_org_access_token")
+    delete: ClassVar[EndpointPreset | None] = get_preset("delete_org_access_token")
+    secret_once = True
+
+    def create_record(self, desired: Record) -> dict[str, Any]:
+        return super().create_record(only(desired, "org", "label", "description", "resources", "expires_at"))
+
+    def update_record(self, desired: Record, existing: Record) -> dict[str, Any]:
+        return {"org": existing["org"], "access_token_id": existing["id"], **only(desired, "description", "is_active")}
+
+    def delete_record(self, existing: Record) -> dict[str, Any]:
+        return {"org": existing["org"], "access_token_id": existing["id"]}
+
+    def secret_id(self, existing: Record) -> str | None:
+        return str(existing["id"]) if existing.get("id") else None
+
+    def captured(self, events: Iterable[Mapping[str, Any]]) -> set[str]:
+        return {token_id for event, token_id in _secret_responses(events, "id")
+                if re.search(r"/v2/orgs/[^/]+/access-tokens", str(event.get("url")))}
