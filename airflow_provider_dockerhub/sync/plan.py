@@ -172,7 +172,7 @@ def make_plan(
             deletes += [_remove(kind, identity, extra, "a second resource with a desired identity") for extra in extras]
     if mode == "mirror":
         protected = set(desired) | set(named)
-        for scope, read in reads.items():
+        for read in reads.values():
             if not read.complete:
                 continue
             for existing in read.items:

@@ -72,7 +72,8 @@ def test_group_members_mirror_with_a_dry_run_plan_first(hub, run_op, log_text):
     desired = [{"org": "acme", "group": "ops", "username": "carol"}]
     plan = sync(run_op, resource="group_members", mode="mirror", records=desired, dry_run=True)
     assert (plan["created"], plan["deleted"], plan["dry_run"]) == (1, 1, True)
-    assert plan["plan"][1:] == ["  create group_members acme/ops/carol", "  delete group_members acme/ops/bob (no record names it)"]
+    assert plan["plan"][1:] == ["  create group_members acme/ops/carol",
+                                "  delete group_members acme/ops/bob (no record names it)"]
     assert hub.writes() == [] and "delete group_members acme/ops/bob" in log_text()
     done = sync(run_op, resource="group_members", mode="mirror", records=desired)
     assert (done["created"], done["deleted"]) == (1, 1)
