@@ -53,7 +53,7 @@ class Action:
     """One planned step on one resource: the preset that does it and the record it writes.
 
     ``item`` is the desired record (None for a delete, which no record asked for); ``reason`` says why a
-    destructive action was planned or why a record cannot be written.
+    destructive action was planned or why a record cannot be written; ``existing`` is what was read.
     """
 
     kind: Kind
@@ -63,6 +63,8 @@ class Action:
     record: dict[str, Any] | None = None
     changes: Mapping[str, tuple[Any, Any]] = field(default_factory=dict)
     reason: str = ""
+    #: the resource as read, for actions on one that exists
+    existing: Record | None = None
 
     def describe(self, resource: str) -> str:
         name = "/".join(str(part) for part in self.identity)
@@ -216,9 +218,11 @@ def _converge(kind: ResourceKind, identity: Identity, item: Item, existing: Reco
     if kind.update is None:
         return [Action(Kind.STUCK, identity, item, changes=changes,
                        reason=f"the Docker Hub API cannot update {kind.name}")]
-    return [Action(Kind.UPDATE, identity, item, kind.update, kind.update_record(record, existing), changes)]
+    return [Action(Kind.UPDATE, identity, item, kind.update, kind.update_record(record, existing), changes,
+                   existing=existing)]
 
 
 def _remove(kind: ResourceKind, identity: Identity, existing: Record, reason: str, as_kind: Kind | None = None) -> Action:
     removal = as_kind or Kind(kind.delete_kind(existing))
-    return Action(removal, identity, None, kind.deleter(existing), kind.delete_record(existing), reason=reason)
+    return Action(removal, identity, None, kind.deleter(existing), kind.delete_record(existing), reason=reason,
+                  existing=existing)
