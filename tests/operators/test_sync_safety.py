@@ -134,9 +134,10 @@ def test_case_variants_are_one_identity_and_mirror_keeps_one(hub, run_op):
 def test_a_failed_read_means_no_delete_and_a_clear_failure(hub, run_op, status):
     hub.add_group("acme", "ops", ["bob"])
     hub.add_fault(status=status, path="/groups/ops/members$", method="GET")
-    with pytest.raises(AirflowException, match=f"reading it failed, nothing was deleted: GET .*/v2/orgs/acme/groups/ops/members.*HTTP {status}"):
-        sync(run_op, resource="group_members", mode="mirror", records=[{"org": "acme", "group": "devs", "username": "bob"}],
-             scope=[{"org": "acme", "group": "ops"}])
+    failure = f"reading it failed, nothing was deleted: GET .*/v2/orgs/acme/groups/ops/members.*HTTP {status}"
+    with pytest.raises(AirflowException, match=failure):
+        sync(run_op, resource="group_members", mode="mirror", scope=[{"org": "acme", "group": "ops"}],
+             records=[{"org": "acme", "group": "devs", "username": "bob"}])
     assert hub.state.orgs["acme"].groups["ops"].members == ["bob"]
     assert [w for w in hub.writes() if w.startswith("DELETE")] == []
 

@@ -204,7 +204,7 @@ def test_plan_invariants_hold_in_random_worlds(seed):
             else:
                 assert not kind.protected(action.existing, "alice")
         if mode == "mirror":  # exactly the desired set: what no record names, in a scope that was read, goes
-            for scope, read in reads.items():
+            for read in reads.values():
                 for existing in read.items if read.complete else ():
                     unnamed = not set(kind.aliases(existing)) & (named | set(desired))
                     if unnamed and not kind.protected(existing, "alice"):
