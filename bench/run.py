@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import math
 import os
 import platform
 import subprocess
@@ -38,12 +39,16 @@ CONN_ID = "bench_sink"
 
 
 class Sink:
-    """The fast HTTP sink in a child process."""
+    """The fast HTTP sink in a child process; ``env`` sets its list (``SINK_LIST_TOTAL``, ``SINK_PAGE_DELAY``)."""
+
+    def __init__(self, **env: str) -> None:
+        self.env = env
 
     def __enter__(self) -> Sink:
         self._dir = tempfile.TemporaryDirectory()
         port_file = Path(self._dir.name) / "port"
-        self.proc = subprocess.Popen([sys.executable, str(BENCH / "sink.py"), str(port_file)])
+        self.proc = subprocess.Popen([sys.executable, str(BENCH / "sink.py"), str(port_file)],
+                                     env={**os.environ, **self.env})
         deadline = time.monotonic() + 20
         while not (port_file.exists() and port_file.read_text()):
             if time.monotonic() > deadline:
@@ -359,6 +364,8 @@ def markdown(results: list[dict[str, Any]], meta: dict[str, Any]) -> str:
         "  boundary and share one account's limit. The rate counts the calls not answered 429, from the start to",
         "  the last answer. Each hook spends only its share of what is left, learned from the limit headers",
         "  (hooks/ratelimit.py).",
+        "- B12: the benchmark sink answers each list page after 50 ms; the first page gives the count, so the hook",
+        "  asks for the other pages by number, 10 at a time, and yields them in order (hooks/pagination.py).",
     ]
     for r in results:
         if r.get("dominant"):
@@ -378,7 +385,41 @@ def markdown(results: list[dict[str, Any]], meta: dict[str, Any]) -> str:
 #: B7: what the pipeline's per-record guarantees (one outcome each, limits, templating, sinks) may cost
 #: against the least a loop must do, measured in the same run.
 B7_MAX_RATIO = 5.0
-ALL = ["B1", "B2", "B3", "B4", "B5", "B6", "B7", "B8", "B9", "B10"]
+def b12(count: int, delay: float = 0.05, concurrency: int = 10) -> dict[str, Any]:
+    """Reading ``count`` repositories from a server that takes ``delay`` per page: ``DockerHubHook.paginate``
+    (the pages of a counted list fetched ``concurrency`` at a time) against a hand-written sequential loop."""
+    from airflow_provider_dockerhub.hooks.dockerhub import DockerHubHook
+
+    path = "/v2/namespaces/acme/repositories"
+    with Sink(SINK_LIST_TOTAL=str(count), SINK_PAGE_DELAY=str(delay)) as sink, requests.Session() as session:
+        session.headers["Authorization"] = "Bearer bench-token"
+
+        def by_hand() -> list[str]:
+            names, url = [], f"{sink.url}{path}?page_size=100"
+            while url:
+                body = session.get(url, timeout=30).json()
+                names += [item["name"] for item in body["results"]]
+                url = f"{sink.url}{body['next']}" if body["next"] else None
+            return names
+
+        by_hand()  # warm both up
+        hook = DockerHubHook(CONN_ID, pool_maxsize=concurrency)
+        list(hook.paginate(path, concurrency=concurrency))
+        base_s, base_names = timed(by_hand)
+        reads = hook.reads
+        ours_s, names = timed(lambda: [item["name"] for item in hook.paginate(path, concurrency=concurrency)])
+        calls, base_calls = hook.reads - reads, math.ceil(count / 100)
+        hook.close()
+    speedup = base_s / ours_s
+    return {"id": "B12", "what": f"read {count:,} repositories, {delay * 1000:.0f} ms per page, concurrency "
+                                 f"{concurrency} ({calls} list calls, hand-written loop {base_calls})",
+            "ours": round(count / ours_s, 1), "baseline": round(count / base_s, 1), "unit": "items/s",
+            "baseline_name": "hand-written sequential requests loop over the same pages", "measure": round(speedup, 2),
+            "target": ">= 4 x faster, same number of list calls",
+            "met": speedup >= 4 and calls == base_calls and names == base_names and len(set(names)) == count}
+
+
+ALL = ["B1", "B2", "B3", "B4", "B5", "B6", "B7", "B8", "B9", "B10", "B12"]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -403,6 +444,7 @@ def main(argv: list[str] | None = None) -> int:
             ("B8", lambda: b8(300 if quick else 10_000)),
             ("B9", lambda: b9(200 if quick else 10_000)),
             ("B10", lambda: b10(120, 30, 1.0) if quick else b10(3000, 300, 5.0)),
+            ("B12", lambda: b12(2000 if quick else 10_000)),
         ]
         for bench_id, step in steps:
             if bench_id not in wanted:

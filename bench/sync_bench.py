@@ -104,3 +104,4 @@ def b9(count: int) -> dict[str, Any]:
             "baseline": differ, "unit": "writes", "measure": writes,
             "target": "writes == differences", "met": writes == differ and summary["failed"] == 0,
             "seconds": round(ours_s, 2)}
+

@@ -275,16 +275,20 @@ class DockerHubHook(BaseHook):
             raise DockerHubReadError(path, response.status_code, f"expected JSON, got {start!r}") from None
 
     def paginate(self, endpoint: str, params: dict[str, Any] | None = None, *, page_size: int = 100,
-                 paginator: Paginator | None = None, max_items: int = MAX_ITEMS) -> Iterator[Any]:
+                 paginator: Paginator | None = None, max_items: int = MAX_ITEMS,
+                 concurrency: int | None = None) -> Iterator[Any]:
         """Yield the items of a list endpoint across all its pages.
 
         ``paginator`` says how the endpoint pages (default: Docker Hub's ``next`` links; use
         ``ScimPaginator()`` for SCIM lists, ``DataListPaginator()`` for ``data`` lists). Every read ends:
         a repeated page, a page past the announced count, an empty page that is not the last, a page
         larger than ``page_size`` or more than ``max_items`` items raise DockerHubReadError naming the path.
+        When the first page gives the list's ``count``, the other pages are fetched ``concurrency`` at a time
+        (default: ``pool_maxsize``), through the same rate limiter, and yielded in order.
         """
         return read_pages(lambda url, query: self.get_json(url, query), self.url_for(endpoint),
-                          paginator or NextLinkPaginator(), page_size=page_size, params=params, max_items=max_items)
+                          paginator or NextLinkPaginator(), page_size=page_size, params=params, max_items=max_items,
+                          concurrency=self.pool_maxsize if concurrency is None else concurrency)
 
     def test_connection(self) -> tuple[bool, str]:
         """Exchange a token and make one cheap authenticated call."""

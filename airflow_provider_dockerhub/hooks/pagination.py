@@ -9,7 +9,9 @@ the ceiling each end the read with :class:`DockerHubReadError` naming the path.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -44,6 +46,10 @@ class Paginator:
     def read(self, body: Any, url: str, query: Query) -> Page:  # pragma: no cover - abstract
         raise NotImplementedError
 
+    def numbered(self, url: str, query: Query, number: int) -> tuple[str, Query] | None:
+        """Page ``number`` (1-based) asked for directly, when the endpoint takes page numbers; else None."""
+        return None
+
 
 def _fail(url: str, problem: str, status: int = 200) -> DockerHubReadError:
     return DockerHubReadError(urlsplit(url).path, status, problem)
@@ -76,6 +82,9 @@ class NextLinkPaginator(Paginator):
             raise _fail(url, f"expected 'next' to be a URL or null, got {following!r}")
         found = urljoin(url, following) if following else None
         return Page(_items(body, "results", url), _whole(body, "count", url), (found, {}) if found else None)
+
+    def numbered(self, url: str, query: Query, number: int) -> tuple[str, Query] | None:
+        return url, {**query, "page": number}
 
 
 class DataListPaginator(Paginator):
@@ -112,29 +121,80 @@ class ScimPaginator(Paginator):
 
 
 def read_pages(fetch: Fetch, url: str, paginator: Paginator, *, page_size: int, params: Mapping[str, Any] | None = None,
-               max_items: int = MAX_ITEMS) -> Iterator[Any]:
-    """Yield every item of a list, page by page; every way a list can fail to end raises DockerHubReadError."""
+               max_items: int = MAX_ITEMS, concurrency: int = 1) -> Iterator[Any]:
+    """Yield every item of a list, page by page; every way a list can fail to end raises DockerHubReadError.
+
+    With ``concurrency`` > 1, a first page that gives the ``count`` of a list whose endpoint takes page
+    numbers has the remaining pages fetched ``concurrency`` at a time (yielded in order); each of those
+    pages but the last must then be full and the last must end the list, or the list changed while it was
+    read and the read fails.
+    """
     page_url, query = paginator.first(url, page_size, dict(params or {}))
-    seen: set[str] = set()
-    read = 0
-    total: int | None = None
-    while True:
-        key = f"{page_url}?{sorted(query.items())}"
+    first = _checked(paginator.read(fetch(page_url, query), page_url, query), page_url, page_size, None, 0, max_items)
+    yield from first.items
+    if first.next is None:
+        return
+    if concurrency > 1 and first.total is not None and paginator.numbered(page_url, query, 2) is not None:
+        yield from _read_numbered(fetch, paginator, page_url, query, first, page_size, max_items, concurrency)
+        return
+    yield from _read_linked(fetch, paginator, page_url, query, first, page_size, max_items)
+
+
+def _checked(page: Page, url: str, page_size: int, total: int | None, read: int, max_items: int) -> Page:
+    """``page`` after the checks every page passes; ``read`` counts the items before it."""
+    if len(page.items) > page_size:
+        raise _fail(url, f"a page holds {len(page.items)} items, {page_size} were asked for")
+    total = page.total if total is None else total
+    read += len(page.items)
+    if total is not None and (total > max_items or read > total):
+        raise _fail(url, f"the list says {total} items and {read} were read; the ceiling is {max_items}")
+    if read > max_items:
+        raise _fail(url, f"the list passes the ceiling of {max_items} items (max_items)")
+    if page.next is not None and not page.items:
+        raise _fail(url, f"an empty page is followed by another after {read} items")
+    return page
+
+
+def _read_linked(fetch: Fetch, paginator: Paginator, url: str, query: Query, page: Page, page_size: int,
+                 max_items: int) -> Iterator[Any]:
+    """The pages after ``page``, one at a time, following each page's link to the next."""
+    seen = {f"{url}?{sorted(query.items())}"}
+    read, total = len(page.items), page.total
+    while page.next is not None:
+        url, query = page.next
+        key = f"{url}?{sorted(query.items())}"
         if key in seen:
-            raise _fail(page_url, f"the list repeats a page after {read} items (its next link leads back)")
+            raise _fail(url, f"the list repeats a page after {read} items (its next link leads back)")
         seen.add(key)
-        page = paginator.read(fetch(page_url, query), page_url, query)
-        if len(page.items) > page_size:
-            raise _fail(page_url, f"a page holds {len(page.items)} items, {page_size} were asked for")
+        page = _checked(paginator.read(fetch(url, query), url, query), url, page_size, total, read, max_items)
         total = page.total if total is None else total
         read += len(page.items)
-        if total is not None and (total > max_items or read > total):
-            raise _fail(page_url, f"the list says {total} items and {read} were read; the ceiling is {max_items}")
-        if read > max_items:
-            raise _fail(page_url, f"the list passes the ceiling of {max_items} items (max_items)")
         yield from page.items
-        if page.next is None:
-            return
-        if not page.items:
-            raise _fail(page_url, f"an empty page is followed by another after {read} items")
-        page_url, query = page.next
+
+
+def _read_numbered(fetch: Fetch, paginator: Paginator, url: str, query: Query, first: Page, page_size: int,
+                   max_items: int, concurrency: int) -> Iterator[Any]:
+    """Pages 2..n of a list of known size, ``concurrency`` at a time, in order."""
+    total = first.total or 0
+    pages = math.ceil(total / page_size)
+    asked = [paginator.numbered(url, query, number) for number in range(2, pages + 1)]
+
+    def get(target: tuple[str, Query] | None) -> tuple[str, Page]:
+        assert target is not None
+        return target[0], paginator.read(fetch(*target), *target)
+
+    if pages < 2 or len(first.items) != page_size:
+        raise _fail(url, f"the first page holds {len(first.items)} of {total} items and links to another")
+    read = len(first.items)
+    pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="dockerhub-page")
+    try:
+        for number, (page_url, page) in enumerate(pool.map(get, asked), start=2):
+            page = _checked(page, page_url, page_size, total, read, max_items)
+            read += len(page.items)
+            last = number == pages
+            if (not last and len(page.items) != page_size) or (last and (page.next is not None or read != total)):
+                raise _fail(page_url, f"the list changed while it was read (page {number} of {pages} holds "
+                                      f"{len(page.items)} items, {read} of {total} read)")
+            yield from page.items
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)

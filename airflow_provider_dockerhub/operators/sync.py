@@ -33,6 +33,8 @@ _NOT_FOR_SYNC = ("endpoint_preset", "method", "endpoint", "body", "batching", "b
 _DONE = {Kind.REVOKE: "revoked", Kind.CREATE: "created", Kind.UPDATE: "updated", Kind.DELETE: "deleted",
          Kind.CANCEL: "cancelled"}
 DEFAULT_MAX_DELETES = 10
+#: List pages read at once (the writes keep to ``max_concurrency``).
+READ_CONCURRENCY = 4
 #: Plan lines a dry run puts in XCom (the log has up to ``Plan.describe``'s limit).
 PLAN_LINES_IN_XCOM = 200
 
@@ -203,7 +205,7 @@ class DockerHubSyncOperator(DockerHubSendOperator):
         self.check_settings()
         self.mode, self.dry_run = _mode(self.mode), _flag(self.dry_run, "dry_run")
         self.check_locations()
-        hook = DockerHubHook(self.dockerhub_conn_id, pool_maxsize=max(self.max_concurrency, 1))
+        hook = DockerHubHook(self.dockerhub_conn_id, pool_maxsize=max(self.max_concurrency, READ_CONCURRENCY))
         hook.auth  # noqa: B018 - a missing or broken connection fails here, before anything is read
         self._lineage_base_url = hook.settings.base_url
         summary = SyncSummary(dry_run=self.dry_run)

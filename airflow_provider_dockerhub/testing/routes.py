@@ -69,7 +69,9 @@ class Route:
         return Draft7Validator(schema)
 
 
-def _page(query: dict[str, str], items: list[Any], *, total_key: str = "count") -> dict[str, Any]:
+def _page(query: dict[str, str], items: list[Any], *, total_key: str = "count",
+          render: Callable[[Any], Any] | None = None) -> dict[str, Any]:
+    """One page of ``items``; ``render`` turns only the page's items into their API form."""
     try:
         page = max(int(query.get("page", 1)), 1)
         size = max(int(query.get("page_size", 100)), 1)
@@ -77,7 +79,8 @@ def _page(query: dict[str, str], items: list[Any], *, total_key: str = "count") 
         raise ApiError(400, "page and page_size must be numbers") from None
     start = (page - 1) * size
     return {total_key: len(items), "next": None if start + size >= len(items) else f"?page={page + 1}",
-            "previous": None if page == 1 else f"?page={page - 1}", "results": items[start:start + size]}
+            "previous": None if page == 1 else f"?page={page - 1}",
+            "results": [render(item) for item in items[start:start + size]] if render else items[start:start + size]}
 
 
 # -- authentication ---------------------------------------------------------------------------------
@@ -226,8 +229,8 @@ def list_repositories(state: HubState, call: Call) -> tuple[int, Any]:
     namespace = call.params["namespace"]
     if namespace not in state.users and namespace not in state.orgs:
         raise ApiError(404, f"namespace {namespace!r} not found")
-    repos = [r.to_api() for (ns, _), r in sorted(state.repositories.items()) if ns == namespace]
-    return 200, _page(call.query, repos)
+    repos = [r for (ns, _), r in sorted(state.repositories.items()) if ns == namespace]
+    return 200, _page(call.query, repos, render=lambda repo: repo.to_api())
 
 
 def update_immutable_tags(state: HubState, call: Call) -> tuple[int, Any]:

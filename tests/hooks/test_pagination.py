@@ -54,7 +54,36 @@ def test_a_page_past_the_announced_count_ends_the_read(hook, mocked):
                complete_qs=True)
     mocked.get(f"{TOKENS}?page=2", json={"count": 2, "results": [{"id": 3}], "next": None}, complete_qs=True)
     with pytest.raises(DockerHubReadError, match="says 2 items and 3 were read"):
-        read(hook)
+        read(hook, concurrency=1)
+    with pytest.raises(DockerHubReadError, match="the first page holds 2 of 2 items and links to another"):
+        read(hook, concurrency=4)
+
+
+def numbered_pages(total, page_size, short_page=None):
+    """A list endpoint of ``total`` items that takes page numbers; ``short_page`` answers one item less."""
+
+    def answer(request, context):
+        number = int(request.qs.get("page", ["1"])[0])
+        start = (number - 1) * page_size
+        items = [{"id": n} for n in range(start, min(start + page_size, total))]
+        if number == short_page:
+            items = items[1:]
+        last = start + page_size >= total
+        return {"count": total, "results": items, "next": None if last else f"{TOKENS}?page={number + 1}"}
+
+    return answer
+
+
+def test_pages_of_a_counted_list_are_fetched_concurrently_and_yielded_in_order(hook, mocked):
+    mocked.get(TOKENS, json=numbered_pages(1050, 100))
+    assert [item["id"] for item in read(hook, concurrency=4)] == list(range(1050))
+    assert hook.reads == 11
+
+
+def test_a_list_that_changes_during_a_concurrent_read_fails_instead_of_skipping_items(hook, mocked):
+    mocked.get(TOKENS, json=numbered_pages(1050, 100, short_page=4))
+    with pytest.raises(DockerHubReadError, match="the list changed while it was read \\(page 4 of 11 holds 99 items"):
+        read(hook, concurrency=4)
 
 
 def test_a_count_beyond_the_ceiling_is_refused_on_the_first_page(hook, mocked):
