@@ -29,6 +29,7 @@ import requests
 from airflow_provider_dockerhub.testing.dag_runner import airflow_environment, migrate_database, run_dag_file
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from retention_bench import b13  # noqa: E402
 from shared_limit import b10, group_creation, seed_account  # noqa: E402 - bench/ is not a package
 from sync_bench import b8, b9  # noqa: E402
 
@@ -359,6 +360,9 @@ def markdown(results: list[dict[str, Any]], meta: dict[str, Any]) -> str:
         "  boundary and share one account's limit. The rate counts the calls not answered 429, from the start to",
         "  the last answer. Each hook spends only its share of what is left, learned from the limit headers",
         "  (hooks/ratelimit.py).",
+        "- B13: one repository, a tag pushed every 2 hours, every 10th a release; keep the newest 100, the",
+        "  releases and what was pushed within 30 days. The baseline lists the same pages and deletes the same",
+        "  tags with a plain requests loop (no plan, no guard, no retries).",
     ]
     for r in results:
         if r.get("dominant"):
@@ -378,7 +382,7 @@ def markdown(results: list[dict[str, Any]], meta: dict[str, Any]) -> str:
 #: B7: what the pipeline's per-record guarantees (one outcome each, limits, templating, sinks) may cost
 #: against the least a loop must do, measured in the same run.
 B7_MAX_RATIO = 5.0
-ALL = ["B1", "B2", "B3", "B4", "B5", "B6", "B7", "B8", "B9", "B10"]
+ALL = ["B1", "B2", "B3", "B4", "B5", "B6", "B7", "B8", "B9", "B10", "B13"]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -403,6 +407,7 @@ def main(argv: list[str] | None = None) -> int:
             ("B8", lambda: b8(300 if quick else 10_000)),
             ("B9", lambda: b9(200 if quick else 10_000)),
             ("B10", lambda: b10(120, 30, 1.0) if quick else b10(3000, 300, 5.0)),
+            ("B13", lambda: b13(1000 if quick else 10_000)),
         ]
         for bench_id, step in steps:
             if bench_id not in wanted:
