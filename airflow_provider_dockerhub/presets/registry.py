@@ -30,6 +30,13 @@ REPOSITORY_NAME = r"[a-z0-9]+(?:[._-][a-z0-9]+)*"
 INVITEE = r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}|[^@\s]+@[^@\s]+\.[^@\s]+"
 
 
+def repository_update_problem(record: Mapping[str, Any]) -> str | None:
+    """A repository update changes something (a text, or a README file), within Docker Hub's limits."""
+    if all(record.get(name) is None for name in ("description", "full_description")):
+        return f"update_repository needs description, full_description or {PATH_ATTRIBUTE}"
+    return text_limits_problem(record)
+
+
 def fields_body(record: dict[str, Any], fields: tuple[str, ...], dry_run_field: str | None) -> dict[str, Any]:
     """The record's ``fields`` that it has (path-only attributes stay out of the body)."""
     return {name: record[name] for name in fields if name in record}
@@ -251,7 +258,8 @@ PRESETS: tuple[EndpointPreset, ...] = (
         "or object-storage URI whose text is sent as the full description.",
         path_attributes=_LIVE_REPO, body_fields=("description", "full_description", PATH_ATTRIBUTE),
         example={"namespace": "acme", "name": "web", "description": "Frontend",
-                 "full_description": "# web\n\nThe frontend."}, source=_TERRAFORM, **_README),
+                 "full_description": "# web\n\nThe frontend."}, source=_TERRAFORM,
+        prepare=resolve_full_description, extra_check=repository_update_problem),
     EndpointPreset(
         "set_repository_privacy", "DockerHubSetRepositoryPrivacyOperator", "POST", _LIVE_REPO_PATH + "privacy",
         "Make a repository private or public.", path_attributes=_LIVE_REPO, required=("is_private",),

@@ -95,6 +95,8 @@ def test_path_attributes_fill_the_path_and_stay_out_of_the_body(preset, monkeypa
      "missing required attribute 'permission'"),
     ("bulk_invite", {"invitee": "not an id", "org": "acme"},
      "attribute 'invitee' is 'not an id', which Docker Hub does not accept"),
+    ("update_repository", {"namespace": "acme", "name": "web"},
+     "update_repository needs description, full_description or full_description_path"),
     ("create_repository", {"namespace": "acme", "name": "Bad Name!"},
      "attribute 'name' is 'Bad Name!', which Docker Hub does not accept"),
 ])

@@ -12,7 +12,6 @@ from airflow_provider_dockerhub.presets.resources import RESOURCES, get_resource
 from airflow_provider_dockerhub.testing.openapi import load_operations
 from tests.testing.world import OFFICIAL_SPEC
 
-
 #: Live-only presets (issue 22) no resource writes yet: the repository ones join ``repositories`` with the
 #: sync's repository update, privacy and mirror; ``delete_tag`` is the retention operator's.
 NOT_YET_RESOURCE_WRITES = {"update_repository", "set_repository_privacy", "delete_repository", "delete_tag"}
