@@ -36,6 +36,7 @@ def get_provider_info() -> dict[str, Any]:
                     "airflow_provider_dockerhub.operators.send",
                     "airflow_provider_dockerhub.operators.endpoints",
                     "airflow_provider_dockerhub.operators.sync",
+                    "airflow_provider_dockerhub.operators.retention",
                 ],
             }
         ],

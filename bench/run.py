@@ -30,6 +30,7 @@ import requests
 from airflow_provider_dockerhub.testing.dag_runner import airflow_environment, migrate_database, run_dag_file
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from retention_bench import b13  # noqa: E402
 from shared_limit import b10, group_creation, seed_account  # noqa: E402 - bench/ is not a package
 from sync_bench import b8, b9  # noqa: E402
 
@@ -366,6 +367,9 @@ def markdown(results: list[dict[str, Any]], meta: dict[str, Any]) -> str:
         "  (hooks/ratelimit.py).",
         "- B12: the benchmark sink answers each list page after 50 ms; the first page gives the count, so the hook",
         "  asks for the other pages by number, 10 at a time, and yields them in order (hooks/pagination.py).",
+        "- B13: one repository, a tag pushed every 2 hours, every 10th a release; keep the newest 100, the",
+        "  releases and what was pushed within 30 days. The baseline lists the same pages and deletes the same",
+        "  tags with a plain requests loop (no plan, no guard, no retries).",
     ]
     for r in results:
         if r.get("dominant"):
@@ -385,6 +389,8 @@ def markdown(results: list[dict[str, Any]], meta: dict[str, Any]) -> str:
 #: B7: what the pipeline's per-record guarantees (one outcome each, limits, templating, sinks) may cost
 #: against the least a loop must do, measured in the same run.
 B7_MAX_RATIO = 5.0
+
+
 def b12(count: int, delay: float = 0.05, concurrency: int = 10) -> dict[str, Any]:
     """Reading ``count`` repositories from a server that takes ``delay`` per page: ``DockerHubHook.paginate``
     (the pages of a counted list fetched ``concurrency`` at a time) against a hand-written sequential loop."""
@@ -419,7 +425,7 @@ def b12(count: int, delay: float = 0.05, concurrency: int = 10) -> dict[str, Any
             "met": speedup >= 4 and calls == base_calls and names == base_names and len(set(names)) == count}
 
 
-ALL = ["B1", "B2", "B3", "B4", "B5", "B6", "B7", "B8", "B9", "B10", "B12"]
+ALL = ["B1", "B2", "B3", "B4", "B5", "B6", "B7", "B8", "B9", "B10", "B12", "B13"]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -445,6 +451,7 @@ def main(argv: list[str] | None = None) -> int:
             ("B9", lambda: b9(200 if quick else 10_000)),
             ("B10", lambda: b10(120, 30, 1.0) if quick else b10(3000, 300, 5.0)),
             ("B12", lambda: b12(2000 if quick else 10_000)),
+            ("B13", lambda: b13(1000 if quick else 10_000)),
         ]
         for bench_id, step in steps:
             if bench_id not in wanted:

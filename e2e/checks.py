@@ -47,6 +47,20 @@ def hub_after_first_runs(hub: DockerHubEmulator, mapped_count: int) -> list[Chec
     ]
 
 
+def readmes_and_tags(hub: DockerHubEmulator, dags: Path) -> list[Check]:
+    """acme/web and acme/api as the README and tag-retention examples leave them."""
+    repositories = {name: hub.state.repositories.get((EXAMPLE_ORG, name)) for name in ("web", "api")}
+    readmes = {name: repo is not None and repo.full_description == (dags / "data" / "readmes" / f"{name}.md").read_text()
+               for name, repo in repositories.items()}
+    tags = {name: sorted(repo.tags) if repo else None for name, repo in repositories.items()}
+    kept = sorted(["latest", "main", "pr-104", "pr-105", "sha-6a7b8c", "v1.0.0", "v1.1.0", "v1.2.0"])
+    return [
+        Check("README example: acme/web and acme/api hold their README files", all(readmes.values()), str(readmes)),
+        Check("retention example: each repository kept its 8 tags no rule lets go",
+              all(t == kept for t in tags.values()), str(tags)),
+    ]
+
+
 def secrets_in(folder: Path, secrets: set[str]) -> dict[str, list[str]]:
     """Files under ``folder`` holding one of ``secrets`` or anything shaped like a JWT, with what they hold."""
     found: dict[str, list[str]] = {}

@@ -25,7 +25,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from airflow_provider_dockerhub.testing.emulator import DockerHubEmulator  # noqa: E402
-from airflow_provider_dockerhub.testing.examples import EXAMPLE_LOGIN, EXAMPLE_PASSWORD, seed_examples  # noqa: E402
+from airflow_provider_dockerhub.testing.examples import (  # noqa: E402
+    EXAMPLE_LOGIN,
+    EXAMPLE_PASSWORD,
+    seed_example_repositories,
+    seed_examples,
+)
 from e2e import checks, deployment  # noqa: E402
 from e2e.browser import check_connection_form  # noqa: E402
 from e2e.checks import Check  # noqa: E402
@@ -96,8 +101,11 @@ def example_runs(run: Run) -> None:
         "dockerhub_rotate_access_tokens": out,
     })
     # The onboarding mirror owns the org's members: it runs after the manual example's invites and removes them.
-    run.trigger_wave("first run", {"dockerhub_onboard_members": out})
-    for check in checks.hub_after_first_runs(run.hub, MAPPED_COUNT):
+    # The README and tag-retention examples work on the provisioned acme/web and acme/api, given tags to clean up.
+    seed_example_repositories(run.hub)
+    run.trigger_wave("first run", {"dockerhub_onboard_members": out, "dockerhub_repository_readmes": {},
+                                   "dockerhub_tag_retention": {}})
+    for check in [*checks.hub_after_first_runs(run.hub, MAPPED_COUNT), *checks.readmes_and_tags(run.hub, DAGS)]:
         run.check(f"emulator: {check.name}", check.passed, check.detail)
     lineage_checks(run)
     mapped = next(r for r in run.runs if r["dag_id"] == "dockerhub_mapped_repositories")

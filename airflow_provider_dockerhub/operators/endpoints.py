@@ -193,6 +193,84 @@ class DockerHubCreateRepositoryOperator(DockerHubEndpointOperator):
     preset = get_preset("create_repository")
 
 
+class DockerHubUpdateRepositoryOperator(DockerHubEndpointOperator):
+    """
+    Set a repository's short description and full description (README); ``full_description_path`` names a file or
+    object-storage URI whose text is sent as the full description.
+
+    ``PATCH /v2/repositories/{namespace}/{name}/``, one record per call.
+
+    Record attributes: required ``namespace``, ``name``; optional ``description``, ``full_description``,
+    ``full_description_path``.
+
+    Example record::
+
+        {"namespace": "acme", "name": "web", "description": "Frontend", "full_description": "# web\n\nThe frontend."}
+
+    Not in Docker Hub's OpenAPI document: the live endpoint, as docker/terraform-provider-docker
+    internal/hubclient/client_repository.go call it.
+    """
+
+    preset = get_preset("update_repository")
+
+
+class DockerHubSetRepositoryPrivacyOperator(DockerHubEndpointOperator):
+    """
+    Make a repository private or public.
+
+    ``POST /v2/repositories/{namespace}/{name}/privacy``, one record per call.
+
+    Record attributes: required ``namespace``, ``name``, ``is_private``; optional none.
+
+    Example record::
+
+        {"namespace": "acme", "name": "web", "is_private": true}
+
+    Not in Docker Hub's OpenAPI document: the live endpoint, as docker/terraform-provider-docker
+    internal/hubclient/client_repository.go call it.
+    """
+
+    preset = get_preset("set_repository_privacy")
+
+
+class DockerHubDeleteRepositoryOperator(DockerHubEndpointOperator):
+    """
+    Delete a repository with all its tags and images (this cannot be undone).
+
+    ``DELETE /v2/repositories/{namespace}/{name}/``, one record per call.
+
+    Record attributes: required ``namespace``, ``name``; optional none.
+
+    Example record::
+
+        {"namespace": "acme", "name": "old-app"}
+
+    Not in Docker Hub's OpenAPI document: the live endpoint, as docker/hub-tool pkg/hub/repositories.go,
+    pkg/hub/tags.go; docker/terraform-provider-docker internal/hubclient/client_repository.go call it.
+    """
+
+    preset = get_preset("delete_repository")
+
+
+class DockerHubDeleteTagOperator(DockerHubEndpointOperator):
+    """
+    Delete a tag of a repository.
+
+    ``DELETE /v2/repositories/{namespace}/{repository}/tags/{tag}/``, one record per call.
+
+    Record attributes: required ``namespace``, ``repository``, ``tag``; optional none.
+
+    Example record::
+
+        {"namespace": "acme", "repository": "web", "tag": "pr-123"}
+
+    Not in Docker Hub's OpenAPI document: the live endpoint, as docker/hub-tool pkg/hub/repositories.go,
+    pkg/hub/tags.go call it.
+    """
+
+    preset = get_preset("delete_tag")
+
+
 class DockerHubUpdateOrgMemberRoleOperator(DockerHubEndpointOperator):
     """
     Change an organization member's role.
@@ -418,16 +496,20 @@ __all__ = [
     "DockerHubDeleteAccessTokenOperator",
     "DockerHubDeleteGroupOperator",
     "DockerHubDeleteOrgAccessTokenOperator",
+    "DockerHubDeleteRepositoryOperator",
+    "DockerHubDeleteTagOperator",
     "DockerHubPatchGroupOperator",
     "DockerHubRemoveGroupMemberOperator",
     "DockerHubRemoveOrgMemberOperator",
     "DockerHubResendInviteOperator",
+    "DockerHubSetRepositoryPrivacyOperator",
     "DockerHubUpdateAccessTokenOperator",
     "DockerHubUpdateGroupOperator",
     "DockerHubUpdateImmutableTagsOperator",
     "DockerHubUpdateOrgAccessTokenOperator",
     "DockerHubUpdateOrgMemberRoleOperator",
     "DockerHubUpdateOrgSettingsOperator",
+    "DockerHubUpdateRepositoryOperator",
     "DockerHubUpdateScimUserOperator",
     "DockerHubVerifyImmutableTagsOperator",
 ]

@@ -39,6 +39,7 @@ from airflow_provider_dockerhub.pipeline.sinks import Sink
 
 ON_ERROR = ("fail", "fail_fast", "continue")
 RecordCheck = Callable[[Mapping[str, Any]], "str | None"]
+RecordPrepare = Callable[[Mapping[str, Any]], Mapping[str, Any]]
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,8 @@ class PipelineSettings:
 
     :param body: a Jinja template, a callable, ``NO_BODY`` (calls without a body), or None (the records).
     :param record_defaults: attribute values filled into each record that lacks them (a shaping step).
+    :param record_prepare: turns a record (defaults filled in) into the one to check and send, e.g. reads a
+        file it names; an OSError or ValueError rejects that record with its message.
     :param record_check: a pure function saying why a record (defaults filled in) cannot be sent, or None.
     :param response_reader: turns one response into the outcomes of its call's records.
     """
@@ -66,6 +69,7 @@ class PipelineSettings:
     content_type: str = "application/json"
     record_defaults: Mapping[str, Any] = field(default_factory=dict)
     record_check: RecordCheck | None = None
+    record_prepare: RecordPrepare | None = None
     if_exists: str = "fail"
     if_missing: str = "fail"
     progress_seconds: float = 10.0
@@ -240,6 +244,8 @@ class RecordPipeline:
             try:
                 if self.shaper.defaults:
                     self.shaper.fill_defaults(item)
+                if self.settings.record_prepare is not None and not self._prepare(item):
+                    continue
                 if self.settings.record_check is not None:
                     problem = self.settings.record_check(item.record)
                     if problem:
@@ -252,6 +258,17 @@ class RecordPipeline:
                 self._reject(item, item.error)
                 continue
             yield item
+
+    def _prepare(self, item: Item) -> bool:
+        """Apply ``record_prepare``; False (the record rejected) when it refuses the record."""
+        try:
+            prepared = self.settings.record_prepare(item.record)
+        except (OSError, ValueError) as exc:
+            self._reject(item, str(exc))
+            return False
+        if prepared is not item.record:
+            item.record, item.encoded = dict(prepared), None  # the line's text is no longer the record
+        return True
 
     def _calls(self, items: Iterable[Item]) -> Iterator[PreparedCall]:
         for batch in make_batches(self._read(items), self.settings.grouping, self._reject):

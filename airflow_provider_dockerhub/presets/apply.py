@@ -32,4 +32,5 @@ def build_settings(
     return replace(
         settings, method=preset.method, endpoint=preset.endpoint_template(), content_type=preset.content_type,
         body=body, grouping=grouping, record_defaults=dict(preset.defaults), record_check=preset.check,
+        record_prepare=preset.prepare,
         response_reader=preset.response_reader)

@@ -16,7 +16,8 @@ def preset_table() -> str:
             "| --- | --- | --- | --- | --- | --- |"]
     for p in PRESETS:
         optional = [a for a in p.attributes if a not in p.required_attributes]
-        cells = [f"`{p.operator}`", f"`{p.name}`", p.method, f"`{p.path}`",
+        path = f"`{p.path}`" if p.documented else f"`{p.path}` (live only)"
+        cells = [f"`{p.operator}`", f"`{p.name}`", p.method, path,
                  ", ".join(f"`{a}`" for a in p.required_attributes) or "-", ", ".join(f"`{a}`" for a in optional) or "-"]
         rows.append("| " + " | ".join(cells) + " |")
     return "\n".join(rows)
@@ -70,6 +71,9 @@ def _operator_docstring(preset: EndpointPreset) -> list[str]:
                   f"optional {', '.join(f'``{a}``' for a in optional) or 'none'}.")
     lines = [*textwrap.wrap(preset.summary, 110), "", f"``{preset.method} {preset.path}``, one {unit} per call.", "",
              *textwrap.wrap(attributes, 110), "", "Example record::", "", f"    {json.dumps(dict(preset.example))}"]
+    if not preset.documented:
+        lines += ["", *textwrap.wrap(f"Not in Docker Hub's OpenAPI document: the live endpoint, as {preset.source} "
+                                     "call it.", 110)]
     if preset.api_dry_run:
         lines += ["", "``api_dry_run=True`` asks Docker Hub to validate the calls without changing anything."]
     return lines

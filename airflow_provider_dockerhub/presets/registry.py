@@ -14,8 +14,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from airflow_provider_dockerhub.pipeline.account import ResponseReader, read_bulk_invites, read_whole_call
+from airflow_provider_dockerhub.presets.readme import PATH_ATTRIBUTE, resolve_full_description, text_limits_problem
 
 BodyBuilder = Callable[[Any, tuple[str, ...], "str | None"], Any]
+RecordPrepare = Callable[[Mapping[str, Any]], Mapping[str, Any]]
+RecordCheck = Callable[[Mapping[str, Any]], "str | None"]
 
 SCIM_CONTENT_TYPE = "application/scim+json"
 SCIM_USER_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User"
@@ -25,6 +28,13 @@ REPO_PERMISSIONS = ("read", "write", "admin")
 #: Docker Hub's rule for a repository name; what can be an invitee at all (a Docker ID or an email address).
 REPOSITORY_NAME = r"[a-z0-9]+(?:[._-][a-z0-9]+)*"
 INVITEE = r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}|[^@\s]+@[^@\s]+\.[^@\s]+"
+
+
+def repository_update_problem(record: Mapping[str, Any]) -> str | None:
+    """A repository update changes something (a text, or a README file), within Docker Hub's limits."""
+    if all(record.get(name) is None for name in ("description", "full_description")):
+        return f"update_repository needs description, full_description or {PATH_ATTRIBUTE}"
+    return text_limits_problem(record)
 
 
 def fields_body(record: dict[str, Any], fields: tuple[str, ...], dry_run_field: str | None) -> dict[str, Any]:
@@ -82,6 +92,10 @@ class EndpointPreset:
     :param response_reader: turns a response into per-record outcomes.
     :param api_dry_run: the body field that asks the API itself for a dry run, if it has one.
     :param example: a sample record, used in the docs and the tests.
+    :param prepare: turns a record into the record to check and send (e.g. reads the file it names); a
+        ValueError rejects the record with its message.
+    :param extra_check: a further check after the attribute checks (e.g. Docker Hub's length limits).
+    :param source: for an endpoint the OpenAPI document lacks, the public code that shows the live one.
     """
 
     name: str
@@ -101,6 +115,14 @@ class EndpointPreset:
     response_reader: ResponseReader = field(default=read_whole_call, repr=False)
     api_dry_run: str | None = None
     example: Mapping[str, Any] = field(default_factory=dict)
+    prepare: RecordPrepare | None = field(default=None, repr=False)
+    extra_check: RecordCheck | None = field(default=None, repr=False)
+    source: str | None = None
+
+    @property
+    def documented(self) -> bool:
+        """True when the endpoint is in Docker Hub's OpenAPI document (``source`` is None)."""
+        return self.source is None
 
     @property
     def batched(self) -> bool:
@@ -138,7 +160,7 @@ class EndpointPreset:
             value = record.get(name)
             if isinstance(value, str) and not re.fullmatch(pattern, value):
                 return f"attribute {name!r} is {value!r}, which Docker Hub does not accept (must match {pattern})"
-        return None
+        return self.extra_check(record) if self.extra_check is not None else None
 
     def body(self, api_dry_run: bool = False) -> Callable[[Any], Any] | None:
         """The body callable for the send operator, or None for calls without a body.
@@ -157,6 +179,13 @@ _REPO = {"namespace": "namespace", "repository": "repository"}
 _GROUP = {"org_name": "org", "group_name": "group_name"}
 _OAT = {"org_name": "org", "access_token_id": "access_token_id"}
 _MEMBER = {"org_name": "org", "username": "username"}
+#: The live repository endpoints under ``/v2/repositories/`` (not in the OpenAPI document).
+_LIVE_REPO = {"namespace": "namespace", "name": "name"}
+_LIVE_REPO_PATH = "/v2/repositories/{namespace}/{name}/"
+_HUB_TOOL = "docker/hub-tool pkg/hub/repositories.go, pkg/hub/tags.go"
+_TERRAFORM = "docker/terraform-provider-docker internal/hubclient/client_repository.go"
+#: A repository record's texts: a README file read into ``full_description``, then Docker Hub's limits checked.
+_README = {"prepare": resolve_full_description, "extra_check": text_limits_problem}
 
 PRESETS: tuple[EndpointPreset, ...] = (
     EndpointPreset(
@@ -222,7 +251,28 @@ PRESETS: tuple[EndpointPreset, ...] = (
         path_attributes={"namespace": "namespace"}, required=("name",),
         body_fields=("name", "namespace", "description", "full_description", "registry", "is_private"),
         patterns={"name": REPOSITORY_NAME},
-        example={"namespace": "acme", "name": "web", "description": "Frontend", "is_private": True}),
+        example={"namespace": "acme", "name": "web", "description": "Frontend", "is_private": True}, **_README),
+    EndpointPreset(
+        "update_repository", "DockerHubUpdateRepositoryOperator", "PATCH", _LIVE_REPO_PATH,
+        f"Set a repository's short description and full description (README); ``{PATH_ATTRIBUTE}`` names a file "
+        "or object-storage URI whose text is sent as the full description.",
+        path_attributes=_LIVE_REPO, body_fields=("description", "full_description", PATH_ATTRIBUTE),
+        example={"namespace": "acme", "name": "web", "description": "Frontend",
+                 "full_description": "# web\n\nThe frontend."}, source=_TERRAFORM,
+        prepare=resolve_full_description, extra_check=repository_update_problem),
+    EndpointPreset(
+        "set_repository_privacy", "DockerHubSetRepositoryPrivacyOperator", "POST", _LIVE_REPO_PATH + "privacy",
+        "Make a repository private or public.", path_attributes=_LIVE_REPO, required=("is_private",),
+        body_fields=("is_private",), enums={"is_private": (True, False)},
+        example={"namespace": "acme", "name": "web", "is_private": True}, source=_TERRAFORM),
+    EndpointPreset(
+        "delete_repository", "DockerHubDeleteRepositoryOperator", "DELETE", _LIVE_REPO_PATH,
+        "Delete a repository with all its tags and images (this cannot be undone).", path_attributes=_LIVE_REPO,
+        body_builder=None, example={"namespace": "acme", "name": "old-app"}, source=f"{_HUB_TOOL}; {_TERRAFORM}"),
+    EndpointPreset(
+        "delete_tag", "DockerHubDeleteTagOperator", "DELETE", "/v2/repositories/{namespace}/{repository}/tags/{tag}/",
+        "Delete a tag of a repository.", path_attributes={**_REPO, "tag": "tag"}, body_builder=None,
+        example={"namespace": "acme", "repository": "web", "tag": "pr-123"}, source=_HUB_TOOL),
     EndpointPreset(
         "update_org_member_role", "DockerHubUpdateOrgMemberRoleOperator", "PUT", "/v2/orgs/{org_name}/members/{username}",
         "Change an organization member's role.", path_attributes=_MEMBER, required=("role",),

@@ -226,6 +226,10 @@ class DockerHubEmulator:
         """Create a repository directly."""
         return self.state.add_repository(namespace, name, **fields)
 
+    def add_tag(self, namespace: str, repository: str, name: str, **times: Any):
+        """Give a repository a tag (``pushed=``, ``pulled=``: datetimes or API texts); see ``HubState.add_tag``."""
+        return self.state.add_tag(namespace, repository, name, **times)
+
     def add_fault(self, **kwargs: Any) -> Fault:
         """Inject a fault; see ``Fault`` for the arguments."""
         return self.faults.add(Fault(**kwargs))

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from airflow_provider_dockerhub.testing.openapi import find_operation, route_pattern
+from airflow_provider_dockerhub.testing.routes_repositories import repository_routes
 from airflow_provider_dockerhub.testing.state import (
     ORG_ROLES,
     PAT_SCOPES,
@@ -537,3 +538,5 @@ ROUTES: tuple[Route, ...] = (
     Route("GET", "/v2/scim/2.0/Users/{id}", scim_get_user),
     Route("PUT", "/v2/scim/2.0/Users/{id}", scim_update_user),
 )
+
+ROUTES += repository_routes(Route)  # routes_repositories.py: live routes the OpenAPI document lacks

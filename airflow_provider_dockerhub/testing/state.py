@@ -24,6 +24,15 @@ def now_iso() -> str:
     return datetime.now(timezone.utc).isoformat().replace("+00:00", "Z")
 
 
+def _api_time(value: datetime | str | None) -> str | None:
+    """A datetime (naive ones are UTC) or an ISO text as the API writes times; None stays None."""
+    if value is None or isinstance(value, str):
+        return value
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)
+    return value.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
+
+
 class ApiError(Exception):
     """An error answer: status code and the API's ``detail``."""
 
@@ -151,6 +160,25 @@ class Org:
 
 
 @dataclass
+class Tag:
+    """One tag of a repository, with the times Docker Hub reports in its tag list."""
+
+    name: str
+    tag_last_pushed: str | None
+    tag_last_pulled: str | None = None
+    digest: str = ""
+    full_size: int = 0
+
+    def to_api(self) -> dict[str, Any]:
+        return {
+            "name": self.name, "last_updated": self.tag_last_pushed, "tag_last_pushed": self.tag_last_pushed,
+            "tag_last_pulled": self.tag_last_pulled, "tag_status": "active", "full_size": self.full_size,
+            "digest": self.digest, "v2": True, "media_type": "application/vnd.oci.image.index.v1+json",
+            "content_type": "image", "images": [], "last_updater_username": "",
+        }
+
+
+@dataclass
 class Repository:
     namespace: str
     name: str
@@ -162,6 +190,7 @@ class Repository:
     immutable_tags_rules: list[str] = field(default_factory=list)
     group_permissions: dict[int, str] = field(default_factory=dict)
     created_by: str = ""
+    tags: dict[str, Tag] = field(default_factory=dict)
     date_registered: str = field(default_factory=now_iso)
 
     def to_api(self) -> dict[str, Any]:
@@ -288,6 +317,15 @@ class HubState:
             repo = Repository(namespace, name, **fields)
             self.repositories[(namespace, name)] = repo
             return repo
+
+    def add_tag(self, namespace: str, repository: str, name: str, *, pushed: datetime | str | None = None,
+                pulled: datetime | str | None = None) -> Tag:
+        """Give an existing repository a tag pushed (default: now) and last pulled (default: never) at these times."""
+        with self.lock:
+            tag = Tag(name, _api_time(pushed) or now_iso(), _api_time(pulled),
+                      digest=f"sha256:{uuid.uuid5(uuid.NAMESPACE_URL, f'{namespace}/{repository}:{name}').hex * 2}")
+            self.repository(namespace, repository).tags[name] = tag
+            return tag
 
     # -- authentication -----------------------------------------------------------------------------
     def issue_jwt(self, principal: Principal, lifetime: float | None = None) -> str:

@@ -9,7 +9,12 @@ import pytest
 
 from airflow_provider_dockerhub.testing.dag_runner import airflow_environment, migrate_database, run_dag_file
 from airflow_provider_dockerhub.testing.emulator import DockerHubEmulator
-from airflow_provider_dockerhub.testing.examples import EXAMPLE_PASSWORD, example_connection, seed_examples
+from airflow_provider_dockerhub.testing.examples import (
+    EXAMPLE_PASSWORD,
+    example_connection,
+    seed_example_repositories,
+    seed_examples,
+)
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "example_dags"
 DAG_IDS = sorted(p.stem for p in EXAMPLES.glob("dockerhub_*.py"))
@@ -38,7 +43,8 @@ def hub():
 
 def test_every_example_is_covered():
     assert DAG_IDS == ["dockerhub_manual_configuration", "dockerhub_mapped_repositories", "dockerhub_onboard_members",
-                       "dockerhub_provision_repositories", "dockerhub_rotate_access_tokens"]
+                       "dockerhub_provision_repositories", "dockerhub_repository_readmes",
+                       "dockerhub_rotate_access_tokens", "dockerhub_tag_retention"]
 
 
 def test_provision_repositories_converges(airflow_env, hub, tmp_path):
@@ -112,3 +118,41 @@ def test_mapped_repositories_fan_out_through_xcom(airflow_env, hub):
     assert len(hub.state.repositories) == 25
     again, _ = run_example(airflow_env, "dockerhub_mapped_repositories", hub, {"count": 25, "chunk_size": 10})
     assert again["state"] == "success" and len(hub.state.repositories) == 25  # 409s end unchanged
+
+
+def test_repository_readmes_follow_the_folder_and_a_rerun_writes_nothing(airflow_env, hub, tmp_path):
+    seed_example_repositories(hub)
+    readmes = EXAMPLES / "data" / "readmes"
+    result, output = run_example(airflow_env, "dockerhub_repository_readmes", hub, {})
+    assert result["state"] == "success"
+    for name in ("web", "api"):
+        assert hub.state.repositories[("acme", name)].full_description == (readmes / f"{name}.md").read_text()
+    assert sorted(hub.writes()) == ["PATCH /v2/repositories/acme/api/", "PATCH /v2/repositories/acme/web/"]
+    hub.clear_requests()
+    again, output = run_example(airflow_env, "dockerhub_repository_readmes", hub, {}, logical_date=False)
+    assert again["state"] == "success" and hub.writes() == []
+    assert "acme/web: in line" in output
+    folder = tmp_path / "readmes"  # an edited README (read through a file:// URI) is the only write
+    folder.mkdir()
+    (folder / "web.md").write_text("# web, new\n")
+    hub.clear_requests()
+    third, _ = run_example(airflow_env, "dockerhub_repository_readmes", hub, {"readme_dir": f"file://{folder}"},
+                           logical_date=False)
+    assert third["state"] == "success" and hub.writes() == ["PATCH /v2/repositories/acme/web/"]
+    assert hub.state.repositories[("acme", "web")].full_description == "# web, new\n"
+
+
+def test_tag_retention_previews_then_deletes_and_a_rerun_deletes_nothing(airflow_env, hub):
+    seed_example_repositories(hub)
+    result, output = run_example(airflow_env, "dockerhub_tag_retention", hub, {})
+    assert result["state"] == "success"
+    assert "Tag retention (dry run: planned): 10 deleted, 16 kept, 0 failed over 2 repositories" in output
+    assert output.index("(dry run: planned)") < output.index("Tag retention: 10 deleted")
+    gone = ["pr-101", "pr-102", "pr-103", "sha-0a1b2c", "sha-3d4e5f"]
+    for name in ("web", "api"):
+        assert not set(gone) & set(hub.state.repositories[("acme", name)].tags)
+        assert len(hub.state.repositories[("acme", name)].tags) == 8
+    assert len(hub.writes()) == 10
+    hub.clear_requests()
+    again, _ = run_example(airflow_env, "dockerhub_tag_retention", hub, {}, logical_date=False)
+    assert again["state"] == "success" and hub.writes() == []
