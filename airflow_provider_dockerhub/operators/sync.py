@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -21,7 +22,7 @@ from airflow_provider_dockerhub.presets.apply import build_settings
 from airflow_provider_dockerhub.presets.registry import EndpointPreset
 from airflow_provider_dockerhub.resources import Identity, ResourceKind, get_resource
 from airflow_provider_dockerhub.sync.guard import DeleteGuardError, DeleteLimit
-from airflow_provider_dockerhub.sync.plan import MODES, Action, Kind, Plan, ScopeRead, make_plan
+from airflow_provider_dockerhub.sync.plan import MODES, Action, Kind, Plan, ScopeRead, make_plan, updating
 from airflow_provider_dockerhub.sync.summary import SyncSummary
 
 if TYPE_CHECKING:
@@ -109,6 +110,9 @@ class DockerHubSyncOperator(DockerHubSendOperator):
                 raise ValueError(problem)
         if self.max_deletes is not None and not (parsing and _is_template(self.max_deletes)):
             DeleteLimit.parse(self.max_deletes)
+        if self.mode == "mirror" and self.max_deletes is None and self.kind.explicit_delete_limit:
+            raise ValueError(f"mirror of {self.resource} deletes what the records do not name, and a deleted "
+                             f"{self.resource} cannot be brought back: set max_deletes explicitly (a count or '20%')")
         if not (parsing and _is_template(self.dry_run)):
             _flag(self.dry_run, "dry_run")
 
@@ -132,12 +136,18 @@ class DockerHubSyncOperator(DockerHubSendOperator):
             if item.error:
                 reject(item, item.error)
                 continue
-            item.record = kind.prepare(item.record)
+            raw = item.record
             try:
+                item.record = kind.prepare(raw)
                 identity = kind.key(item.record)
             except KeyError as exc:
                 names = ", ".join(kind.identity)
                 reject(item, f"missing attribute {exc.args[0]!r} (a {self.resource} record is named by {names})")
+                continue
+            except ValueError as exc:  # e.g. a README file that cannot be read
+                with contextlib.suppress(KeyError):
+                    named.setdefault(kind.key(raw), dict(raw))
+                reject(item, f"{exc}; what it names is kept as it is")
                 continue
             if identity in wanted:
                 reject(item, f"duplicate of {wanted[identity].location}: both name {'/'.join(map(str, identity))}")
@@ -184,6 +194,26 @@ class DockerHubSyncOperator(DockerHubSendOperator):
                 self.log.error("Reading %s in %s failed: %s; nothing is planned there", self.resource, spelled, exc)
                 reads[key] = ScopeRead(error=str(exc))
         return reads
+
+    def read_details(self, hook: DockerHubHook, reads: dict[Identity, ScopeRead], desired: Mapping[Identity, Item]) -> None:
+        """One GET for each existing resource whose record compares a field its list leaves out; a GET that
+        fails marks its scope unread (nothing is planned from a partial read)."""
+        kind = self.kind
+        for key, read in list(reads.items()):
+            if not read.complete or not kind.detail_fields:
+                continue
+            try:
+                items = []
+                for existing in read.items:
+                    wishes = [desired[a] for a in kind.aliases(existing) if a in desired]
+                    needed = wishes and kind.needs_detail(wishes[0].record, existing)
+                    items.append(kind.detail(hook.get_json, existing) if needed else existing)
+                reads[key] = ScopeRead(items)
+            except DockerHubRunError:
+                raise
+            except DockerHubError as exc:
+                self.log.error("Reading %s in %s failed: %s; nothing is planned there", self.resource, key, exc)
+                reads[key] = ScopeRead(error=str(exc))
 
     def captured(self) -> set[str] | None:
         """For tokens with a local ``response_path``: the ids whose secret the file holds (None otherwise)."""
@@ -246,6 +276,7 @@ class DockerHubSyncOperator(DockerHubSendOperator):
             raise ValueError("mirror with no records would delete everything in scope; set allow_empty=True to do it")
         before = hook.reads
         reads = self.read(hook, self.scopes(named))
+        self.read_details(hook, reads, desired)
         plan = make_plan(self.kind, desired, reads, self.mode, self.limit, named=frozenset(named),
                          login=hook.settings.identifier, captured=captured)
         summary.reads = hook.reads - before
@@ -282,8 +313,9 @@ class DockerHubSyncOperator(DockerHubSendOperator):
     def _apply(self, plan: Plan, hook: DockerHubHook, summary: SyncSummary, sinks: list[Sink]) -> None:
         """Run the writes, revokes then creates then updates then deletes, each through the record pipeline.
 
-        A create answered "already exists" lost a race with another writer: in upsert and mirror mode its
-        resource is read again and updated when it differs from the record.
+        An action ends as its calls did: failed or rejected if one was, unchanged if all were (a create answered
+        "already exists", a delete answered "not found"), else done. A create answered "already exists" lost a
+        race with another writer: in upsert and mirror mode its resource is read again and updated if it differs.
         """
         for action in plan.actions:
             if action.kind in (Kind.STUCK, Kind.UNREAD) and action.item is not None:
@@ -292,32 +324,47 @@ class DockerHubSyncOperator(DockerHubSendOperator):
         raced: list[Action] = []
         for kind in (Kind.REVOKE, Kind.CREATE, Kind.UPDATE, Kind.DELETE, Kind.CANCEL):
             actions = plan.of(kind) + (self._after_races(raced, hook) if kind is Kind.UPDATE else [])
-            for preset_actions in _by_preset(actions).values():
-                result, unchanged = self._write(preset_actions, hook, sinks)
-                done = result.succeeded - (result.unchanged if kind is Kind.CREATE else 0)
-                setattr(summary, _DONE[kind], getattr(summary, _DONE[kind]) + done)
-                summary.unchanged += result.succeeded - done
-                summary.failed += result.failed
-                summary.rejected += result.rejected
-                summary.calls += result.calls
-                summary.first_failures += result.first_failures
-                if kind is Kind.CREATE:
-                    raced += [a for a in preset_actions if a.item and a.item.location in unchanged]
-                if result.failed and self.on_error == "fail_fast":
-                    return
+            outcomes = self._write(actions, hook, sinks, summary)
+            failed = False
+            for action, ended in zip(actions, outcomes, strict=True):
+                worst = next((o for o in ended if o.status in (Status.FAILED, Status.REJECTED)), None)
+                if worst is not None:
+                    failed = True
+                    counted = "failed" if worst.status is Status.FAILED else "rejected"
+                    setattr(summary, counted, getattr(summary, counted) + 1)
+                    summary.first_failures.append({"location": worst.item.location, "reason": worst.reason})
+                elif all(o.status is Status.UNCHANGED for o in ended):
+                    summary.unchanged += 1
+                    raced += [action] if kind is Kind.CREATE else []
+                else:
+                    setattr(summary, _DONE[kind], getattr(summary, _DONE[kind]) + 1)
+            if failed and self.on_error == "fail_fast":
+                return
 
-    def _write(self, actions: list[Action], hook: DockerHubHook, sinks: list[Sink]) -> tuple[Any, set[str]]:
-        """Send one preset's actions; the pipeline's summary and the locations that ended unchanged."""
-        unchanged = _Unchanged()
-        batch = [Item(a.item.index if a.item else n, a.record, a.item.location if a.item else a.describe(self.resource))
-                 for n, a in enumerate(actions)]
+    def _write(self, actions: list[Action], hook: DockerHubHook, sinks: list[Sink],
+               summary: SyncSummary) -> list[list[Outcome]]:
+        """Send every call of ``actions``, one pipeline per preset; the outcomes of each action's calls."""
+        by_preset: dict[str, list[tuple[int, Item]]] = defaultdict(list)
+        presets: dict[str, EndpointPreset] = {}
+        for number, action in enumerate(actions):
+            location = action.item.location if action.item else f"{action.describe(self.resource)} #{number + 1}"
+            for preset, record in action.writes:
+                index = action.item.index if action.item else number
+                by_preset[preset.name].append((number, Item(index, record, location)))
+                presets[preset.name] = preset
+        outcomes: list[list[Outcome]] = [[] for _ in actions]
         send = self.written.recording(
             lambda call: hook.request(call.method, call.url, data=call.body, headers=call.headers))
-        pipeline = RecordPipeline(self._settings(actions[0].preset), send=send, sinks=[*sinks, unchanged], log=self.log)
-        result = pipeline.run(batch)
-        if pipeline.run_error is not None:
-            raise pipeline.run_error
-        return result, unchanged.locations
+        for name, calls in by_preset.items():
+            owner = {id(item): number for number, item in calls}
+            collected = _Outcomes()
+            pipeline = RecordPipeline(self._settings(presets[name]), send=send, sinks=[*sinks, collected], log=self.log)
+            summary.calls += pipeline.run([item for _, item in calls]).calls
+            for outcome in collected.outcomes:
+                outcomes[owner[id(outcome.item)]].append(outcome)
+            if pipeline.run_error is not None:
+                raise pipeline.run_error
+        return outcomes
 
     def _after_races(self, raced: list[Action], hook: DockerHubHook) -> list[Action]:
         """Updates for resources created by someone else meanwhile (read again), where they differ."""
@@ -335,8 +382,7 @@ class DockerHubSyncOperator(DockerHubSendOperator):
             if existing and changes and kind.updatable(existing):
                 self.log.info("%s was created meanwhile by someone else; it differs, so it is updated",
                               action.describe(self.resource).removeprefix("create "))
-                updates.append(Action(Kind.UPDATE, action.identity, action.item, kind.update,
-                                      kind.update_record(action.item.record, existing), changes))
+                updates.append(updating(kind, action.identity, action.item, existing, changes))
         return updates
 
 
@@ -364,22 +410,13 @@ def _close(sinks: list[Sink]) -> list[str]:
     return errors
 
 
-class _Unchanged(Sink):
-    """The locations of records that ended unchanged (a create answered "already exists")."""
+class _Outcomes(Sink):
+    """Every outcome of one pipeline, to be told back to the actions they belong to."""
 
     wants_events = False
 
     def __init__(self) -> None:
-        self.locations: set[str] = set()
+        self.outcomes: list[Outcome] = []
 
     def on_outcome(self, outcome: Outcome) -> None:
-        if outcome.status is Status.UNCHANGED:
-            self.locations.add(outcome.item.location)
-
-
-def _by_preset(actions: list[Action]) -> dict[str, list[Action]]:
-    grouped: dict[str, list[Action]] = defaultdict(list)
-    for action in actions:
-        assert action.preset is not None
-        grouped[action.preset.name].append(action)
-    return grouped
+        self.outcomes.append(outcome)

@@ -53,6 +53,11 @@ class ResourceKind:
     delete: ClassVar[EndpointPreset | None] = None
     actions: ClassVar[tuple[EndpointPreset, ...]] = ()
     secret_once: ClassVar[bool] = False
+    #: compared fields the list leaves out, and the path of the GET of one resource that has them
+    detail_fields: ClassVar[tuple[str, ...]] = ()
+    detail_path: ClassVar[str | None] = None
+    #: deleting one loses data that cannot be made again (a repository's images): mirror needs ``max_deletes``
+    explicit_delete_limit: ClassVar[bool] = False
 
     @property
     def writes(self) -> tuple[EndpointPreset, ...]:
@@ -124,10 +129,24 @@ class ResourceKind:
             raise DockerHubReadError(path, 200, f"an item has no {exc.args[0]!r}, which names a {self.name}") from None
         return item
 
+    def needs_detail(self, desired: Record, existing: Record) -> bool:
+        """Whether ``desired`` compares a field the list left out of ``existing`` (one GET reads it)."""
+        return self.detail_path is not None and any(
+            name in desired and name not in existing for name in self.detail_fields)
+
+    def detail(self, get_json: GetJson, existing: Record) -> dict[str, Any]:
+        """``existing`` with the fields of the GET of it."""
+        assert self.detail_path is not None
+        path = self.path(self.detail_path, {name: existing[name] for name in self.identity})
+        body = get_json(path)
+        if not isinstance(body, dict):
+            raise DockerHubReadError(path, 200, f"expected a JSON object, got {type(body).__name__}")
+        return {**existing, **{name: body.get(name) for name in self.detail_fields}}
+
     # -- comparing ----------------------------------------------------------------------------------
     def view(self, name: str, value: Any) -> Any:
-        """How a compared value is seen before comparing (default: text without regard to case)."""
-        return self.fold(value)
+        """How a compared value is seen before comparing (default: as it is; texts compare exactly)."""
+        return value
 
     def differences(self, desired: Record, existing: Record) -> dict[str, tuple[Any, Any]]:
         """Compared attributes the record names whose value differs: name -> (existing, desired)."""
@@ -158,6 +177,12 @@ class ResourceKind:
     def update_record(self, desired: Record, existing: Record) -> dict[str, Any]:
         """The record the update preset writes; names as Docker Hub spells them (from ``existing``)."""
         raise NotImplementedError(f"{self.name} cannot be updated")
+
+    def update_writes(self, desired: Record, existing: Record,
+                      changes: Mapping[str, tuple[Any, Any]]) -> list[tuple[EndpointPreset, dict[str, Any]]]:
+        """The calls that update ``existing`` where ``changes`` says it differs (default: one update)."""
+        assert self.update is not None
+        return [(self.update, self.update_record(desired, existing))]
 
     def delete_record(self, existing: Record) -> dict[str, Any]:
         """The record the delete preset writes for ``existing``."""

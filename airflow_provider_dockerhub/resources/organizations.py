@@ -147,8 +147,5 @@ class OrgSettings(ResourceKind):
         body = get_json(path)
         return [self.checked(path, {**body, **scope} if isinstance(body, dict) else body)]
 
-    def view(self, name: str, value: Any) -> Any:
-        return value
-
     def update_record(self, desired: Record, existing: Record) -> dict[str, Any]:
         return {"org": existing["org"], "restricted_images": desired["restricted_images"]}

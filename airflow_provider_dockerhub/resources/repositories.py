@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
+from airflow_provider_dockerhub.presets.readme import resolve_full_description
 from airflow_provider_dockerhub.presets.registry import EndpointPreset, get_preset
 from airflow_provider_dockerhub.resources.base import Record, ResourceKind, only
 
+_TEXTS = ("description", "full_description")
+
 
 class Repositories(ResourceKind):
+    """Repositories. The list does not carry ``full_description``: a record that names it (or a README file in
+    ``full_description_path``) costs one GET of its repository. Texts go in one PATCH, privacy in its own call.
+    Deleting a repository deletes its images, so mirror needs an explicit ``max_deletes``."""
+
     name = "repositories"
     summary = "Repositories of a user or organization namespace."
     identity = ("namespace", "name")
@@ -16,8 +24,37 @@ class Repositories(ResourceKind):
     docker_ids = frozenset({"namespace", "name"})
     list_path = "/v2/namespaces/{namespace}/repositories"
     get_path = "/v2/namespaces/{namespace}/repositories/{name}"
+    detail_path = "/v2/repositories/{namespace}/{name}/"
+    detail_fields = ("full_description",)
     compared = ("description", "full_description", "is_private")
     create: ClassVar[EndpointPreset | None] = get_preset("create_repository")
+    update: ClassVar[EndpointPreset | None] = get_preset("update_repository")
+    delete: ClassVar[EndpointPreset | None] = get_preset("delete_repository")
+    privacy = get_preset("set_repository_privacy")
+    actions = (privacy, get_preset("delete_tag"))
+    explicit_delete_limit = True
+
+    def prepare(self, record: Record) -> dict[str, Any]:
+        return dict(resolve_full_description(record))
+
+    def view(self, name: str, value: Any) -> Any:
+        if name == "is_private":
+            return bool(value)
+        return value or ""  # texts compare exactly; Docker Hub answers "" for a text never set
+
+    def update_writes(self, desired: Record, existing: Record,
+                      changes: Mapping[str, tuple[Any, Any]]) -> list[tuple[EndpointPreset, dict[str, Any]]]:
+        where = {"namespace": existing["namespace"], "name": existing["name"]}
+        writes = []
+        if any(name in changes for name in _TEXTS):
+            assert self.update is not None
+            writes.append((self.update, {**where, **only(desired, *_TEXTS)}))
+        if "is_private" in changes:
+            writes.append((self.privacy, {**where, "is_private": bool(desired["is_private"])}))
+        return writes
+
+    def delete_record(self, existing: Record) -> dict[str, Any]:
+        return {"namespace": existing["namespace"], "name": existing["name"]}
 
 
 class ImmutableTags(ResourceKind):

@@ -48,9 +48,14 @@ class Kind(str, Enum):
 DESTRUCTIVE = (Kind.DELETE, Kind.REVOKE, Kind.CANCEL)
 
 
+#: One call of an action: the preset and the record it writes.
+Write = tuple[EndpointPreset, dict[str, Any]]
+
+
 @dataclass(frozen=True)
 class Action:
-    """One planned step on one resource: the preset that does it and the record it writes.
+    """One planned step on one resource: the calls that do it (most often one; a repository's texts and its
+    privacy are two).
 
     ``item`` is the desired record (None for a delete, which no record asked for); ``reason`` says why a
     destructive action was planned or why a record cannot be written; ``existing`` is what was read.
@@ -59,12 +64,16 @@ class Action:
     kind: Kind
     identity: Identity
     item: Item | None = None
-    preset: EndpointPreset | None = None
-    record: dict[str, Any] | None = None
+    writes: tuple[Write, ...] = ()
     changes: Mapping[str, tuple[Any, Any]] = field(default_factory=dict)
     reason: str = ""
     #: the resource as read, for actions on one that exists
     existing: Record | None = None
+
+    @property
+    def record(self) -> dict[str, Any] | None:
+        """The record of the first call."""
+        return self.writes[0][1] if self.writes else None
 
     def describe(self, resource: str) -> str:
         name = "/".join(str(part) for part in self.identity)
@@ -206,23 +215,38 @@ def _converge(kind: ResourceKind, identity: Identity, item: Item, existing: Reco
               captured: set[str] | None) -> list[Action]:
     record = item.record
     if existing is None:
-        return [Action(Kind.CREATE, identity, item, kind.create, kind.create_record(record))]
+        if kind.create is None:
+            return [Action(Kind.STUCK, identity, item, reason=f"the Docker Hub API cannot create {kind.name}")]
+        return [_create(kind, identity, item)]
     wants_active = record.get("is_active", True) not in (False, "false", "False")
     if (kind.secret_once and captured is not None and mode != "create" and wants_active
             and kind.secret_id(existing) not in captured):
         return [_remove(kind, identity, existing, "its secret is not held in response_path", Kind.REVOKE),
-                Action(Kind.CREATE, identity, item, kind.create, kind.create_record(record))]
+                _create(kind, identity, item)]
     changes = kind.differences(record, existing) if mode != "create" else {}
     if not changes or not kind.updatable(existing):
         return [Action(Kind.UNCHANGED, identity, item)]
     if kind.update is None:
         return [Action(Kind.STUCK, identity, item, changes=changes,
                        reason=f"the Docker Hub API cannot update {kind.name}")]
-    return [Action(Kind.UPDATE, identity, item, kind.update, kind.update_record(record, existing), changes,
-                   existing=existing)]
+    return [updating(kind, identity, item, existing, changes)]
+
+
+def updating(kind: ResourceKind, identity: Identity, item: Item, existing: Record,
+             changes: Mapping[str, tuple[Any, Any]]) -> Action:
+    """The update of ``existing`` to ``item``'s record, given what differs."""
+    return Action(Kind.UPDATE, identity, item, tuple(kind.update_writes(item.record, existing, changes)), changes,
+                  existing=existing)
+
+
+def _create(kind: ResourceKind, identity: Identity, item: Item) -> Action:
+    assert kind.create is not None
+    return Action(Kind.CREATE, identity, item, ((kind.create, kind.create_record(item.record)),))
 
 
 def _remove(kind: ResourceKind, identity: Identity, existing: Record, reason: str, as_kind: Kind | None = None) -> Action:
     removal = as_kind or Kind(kind.delete_kind(existing))
-    return Action(removal, identity, None, kind.deleter(existing), kind.delete_record(existing), reason=reason,
+    deleter = kind.deleter(existing)
+    assert deleter is not None
+    return Action(removal, identity, None, ((deleter, kind.delete_record(existing)),), reason=reason,
                   existing=existing)

@@ -39,18 +39,39 @@ def test_reads_are_one_pass_per_scope_at_the_largest_page(hub, run_op):
     assert result["unchanged"] == 250 and hub.writes() == []
 
 
-def test_a_repository_that_differs_cannot_be_updated_and_says_so(hub, run_op):
-    hub.add_repository("acme", "web", description="old")
-    with pytest.raises(AirflowException, match=r"description: 'old' -> 'new'.*cannot update repositories"):
-        sync(run_op, resource="repositories", records=[{"namespace": "acme", "name": "web", "description": "new"}])
-    created_only = sync(run_op, resource="repositories", mode="create",
-                        records=[{"namespace": "acme", "name": "web", "description": "new"}])
-    assert created_only["unchanged"] == 1
+def test_repositories_converge_in_every_compared_field_and_a_rerun_makes_no_write(hub, run_op, tmp_path):
+    hub.add_repository("acme", "web", description="old", full_description="# old", is_private=False)
+    readme = tmp_path / "README.md"
+    readme.write_text("# web\n\nThe frontend.\n")
+    desired = [{"namespace": "acme", "name": "web", "description": "new", "full_description_path": str(readme),
+                "is_private": True}, {"namespace": "acme", "name": "api", "full_description": "# api"}]
+    hub.clear_requests()
+    first = sync(run_op, resource="repositories", records=desired)
+    assert (first["updated"], first["created"], first["failed"]) == (1, 1, 0)
+    assert sorted(hub.writes()) == ["PATCH /v2/repositories/acme/web/", "POST /v2/namespaces/acme/repositories",
+                                    "POST /v2/repositories/acme/web/privacy"]
+    web = hub.state.repositories[("acme", "web")]
+    assert (web.description, web.full_description, web.is_private) == ("new", readme.read_text(), True)
+    hub.clear_requests()
+    second = sync(run_op, resource="repositories", records=desired)
+    assert (second["unchanged"], second["calls"]) == (2, 0) and hub.writes() == []
+    gets = [r.path for r in hub.requests if r.method == "GET"]
+    assert sorted(gets) == ["/v2/namespaces/acme/repositories", "/v2/repositories/acme/api/",
+                            "/v2/repositories/acme/web/"]  # one GET per record naming the full description
+
+
+def test_repository_mirror_needs_an_explicit_max_deletes(hub, run_op):
+    hub.add_repository("acme", "old")
+    with pytest.raises(ValueError, match="set max_deletes explicitly"):
+        DockerHubSyncOperator(task_id="s", resource="repositories", mode="mirror", records=repos(1))
+    done = sync(run_op, resource="repositories", mode="mirror", records=repos(1), max_deletes=1)
+    assert (done["created"], done["deleted"]) == (1, 1)
+    assert sorted(n for _, n in hub.state.repositories) == ["r0"]
 
 
 def test_a_mode_the_api_cannot_do_is_refused_when_the_dag_is_parsed():
-    with pytest.raises(ValueError, match="'mirror' is not possible for repositories: the Docker Hub API has no delete"):
-        DockerHubSyncOperator(task_id="s", resource="repositories", mode="mirror", records=[])
+    with pytest.raises(ValueError, match="'mirror' is not possible for scim_users: the Docker Hub API has no delete"):
+        DockerHubSyncOperator(task_id="s", resource="scim_users", mode="mirror", records=[])
     with pytest.raises(ValueError, match="resource must be one of"):
         DockerHubSyncOperator(task_id="s", resource="repos", records=[])
     with pytest.raises(TypeError, match="decides endpoint itself"):

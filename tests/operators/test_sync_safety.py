@@ -155,7 +155,21 @@ def test_credentials_refused_while_reading_fail_the_run_not_the_scope(hub, run_o
         sync(run_op, resource="groups", records=[{"org": "acme", "name": "web"}])
 
 
+def test_a_repository_whose_readme_cannot_be_read_or_is_too_long_is_kept(hub, run_op, tmp_path):
+    hub.add_repository("acme", "web")
+    hub.add_repository("acme", "api")
+    hub.clear_requests()
+    records = [{"namespace": "acme", "name": "web", "full_description_path": str(tmp_path / "missing.md")},
+               {"namespace": "acme", "name": "api", "description": "x" * 101}]
+    with pytest.raises(AirflowException, match="2 were rejected") as err:
+        sync(run_op, resource="repositories", mode="mirror", records=records, max_deletes=5)
+    assert "full_description_path" in str(err.value) and "description" in str(err.value)
+    assert sorted(n for _, n in hub.state.repositories) == ["api", "web"] and hub.writes() == []
+
+
 MIRRORS = {
+    "repositories": [{"namespace": "acme", "name": "web", "description": "Web", "full_description": "# web",
+                      "is_private": True}, {"namespace": "acme", "name": "api"}],
     "groups": [{"org": "acme", "name": "web", "description": "Web team"}, {"org": "acme", "name": "ops"}],
     "group_members": [{"org": "acme", "group": "devs", "username": "bob"}],
     "org_members": [{"org": "acme", "username": "alice", "role": "owner"}, {"org": "acme", "username": "bob",
@@ -172,10 +186,15 @@ def test_mirror_twice_converges(hub, run_op, tmp_path, resource):
     hub.add_group("acme", "old-team")
     hub.add_personal_access_token("alice", scopes=["repo:read"], label="stale")
     hub.add_org_access_token("acme", label="stale")
+    hub.add_repository("acme", "stale")
+    hub.add_repository("acme", "web", description="old")
+    hub.state.orgs["acme"].groups["devs"].members.append("carol")
     responses = str(tmp_path / "r.jsonl")
-    first = sync(run_op, resource=resource, mode="mirror", records=MIRRORS[resource], response_path=responses)
-    assert first["failed"] == first["rejected"] == 0
+    first = sync(run_op, resource=resource, mode="mirror", records=MIRRORS[resource], response_path=responses,
+                 max_deletes=5)
+    assert first["failed"] == first["rejected"] == 0 and first["deleted"] >= 1
     hub.clear_requests()
-    second = sync(run_op, resource=resource, mode="mirror", records=MIRRORS[resource], response_path=responses)
+    second = sync(run_op, resource=resource, mode="mirror", records=MIRRORS[resource], response_path=responses,
+                  max_deletes=5)
     assert hub.writes() == [] and second["calls"] == 0
     assert second["unchanged"] == len(MIRRORS[resource])

@@ -14,12 +14,9 @@ from tests.testing.world import OFFICIAL_SPEC
 
 #: Live-only presets (issue 22) no resource writes yet: the repository ones join ``repositories`` with the
 #: sync's repository update, privacy and mirror; ``delete_tag`` is the retention operator's.
-NOT_YET_RESOURCE_WRITES = {"update_repository", "set_repository_privacy", "delete_repository", "delete_tag"}
-
-
 def test_every_preset_is_the_write_of_exactly_one_resource():
     writes = Counter(preset.name for resource in RESOURCES for preset in resource.writes)
-    assert writes == Counter(preset.name for preset in PRESETS if preset.name not in NOT_YET_RESOURCE_WRITES)
+    assert writes == Counter(preset.name for preset in PRESETS)
 
 
 def _shape(path: str) -> str:
