@@ -12,8 +12,7 @@ from airflow_provider_dockerhub.resources import RESOURCES, get_resource
 from airflow_provider_dockerhub.testing.openapi import load_operations
 from tests.testing.world import OFFICIAL_SPEC
 
-#: Live-only presets (issue 22) no resource writes yet: the repository ones join ``repositories`` with the
-#: sync's repository update, privacy and mirror; ``delete_tag`` is the retention operator's.
+
 def test_every_preset_is_the_write_of_exactly_one_resource():
     writes = Counter(preset.name for resource in RESOURCES for preset in resource.writes)
     assert writes == Counter(preset.name for preset in PRESETS)
