@@ -280,6 +280,7 @@ class DockerHubSyncOperator(DockerHubSendOperator):
         plan = make_plan(self.kind, desired, reads, self.mode, self.limit, named=frozenset(named),
                          login=hook.settings.identifier, captured=captured)
         summary.reads = hook.reads - before
+        summary.planned = {kind.value: count for kind, count in sorted(plan.counts().items())}
         self.log.info("%s", plan.describe())
         refusal = plan.refusal
         if self.dry_run:

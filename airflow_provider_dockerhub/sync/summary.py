@@ -27,6 +27,8 @@ class SyncSummary:
     reads: int = 0
     dry_run: bool = False
     first_failures: list[dict[str, Any]] = field(default_factory=list)
+    #: the plan's actions by kind (``create``, ``update``, ``delete``, ``revoke``, ``cancel``, ...)
+    planned: dict[str, int] = field(default_factory=dict)
     #: dry run only: the plan as lines (capped), and the delete guard's refusal if it would refuse
     plan: list[str] | None = None
     guard: str | None = None

@@ -110,6 +110,7 @@ def test_mirror_reduces_server_side_duplicates_and_keeps_the_held_secret(hub, ru
     result = sync(run_op, resource="access_tokens", mode="mirror", records=tokens(*names),
                   response_path=str(responses), max_deletes=20)
     assert (result["deleted"], result["revoked"], result["unchanged"]) == (20, 0, 20)
+    assert result["planned"] == {"delete": 20, "unchanged": 20}
     held = {(json.loads(line)["response"] or {}).get("token") for line in responses.read_text().splitlines()}
     assert labels(hub) == sorted(names) and all(p.token in held for p in hub.state.pats.values())
     hub.clear_requests()
