@@ -32,3 +32,13 @@ class FakeTaskInstance:
 
     def xcom_push(self, key: str, value: object) -> None:
         self.xcom[key] = json.loads(json.dumps(value))  # what XCom would store
+
+
+def add_mixed_faults(hub, path: str) -> None:
+    """10 % of the writes to ``path`` go wrong: answered 5xx or dropped after the write was applied,
+    refused (503, dropped) before it, or rate limited (429, retried)."""
+    hub.add_fault(status=502, rate=0.03, after_write=True, method="POST", path=path)
+    hub.add_fault(drop=True, rate=0.01, after_write=True, method="POST", path=path)
+    hub.add_fault(status=503, rate=0.02, method="POST", path=path)
+    hub.add_fault(drop=True, rate=0.01, method="POST", path=path)
+    hub.add_fault(status=429, rate=0.03, retry_after=0, method="POST", path=path)

@@ -8,7 +8,7 @@ import pytest
 
 from airflow_provider_dockerhub._compat import AirflowException
 from airflow_provider_dockerhub.operators.sync import DockerHubSyncOperator
-from tests.helpers import FakeTaskInstance
+from tests.helpers import FakeTaskInstance, add_mixed_faults
 
 
 def sync(run_op, **kwargs):
@@ -169,7 +169,6 @@ def test_a_token_whose_secret_was_never_captured_is_revoked_and_created_again(hu
 
 
 def test_a_sync_under_faults_then_a_clean_retry_converges(hub, run_op, tmp_path):
-    from tests.operators.test_write_path import add_mixed_faults
 
     add_mixed_faults(hub, "^/v2/access-tokens$|/repositories$")
     responses = tmp_path / "tokens.jsonl"

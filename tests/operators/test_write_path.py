@@ -16,7 +16,7 @@ from airflow_provider_dockerhub._compat import AirflowException
 from airflow_provider_dockerhub.exceptions import DockerHubAuthError, DockerHubUnreachableError
 from airflow_provider_dockerhub.operators.endpoints import DockerHubCreateAccessTokenOperator
 from airflow_provider_dockerhub.operators.send import DockerHubSendOperator
-from tests.helpers import PASSWORD, FakeTaskInstance
+from tests.helpers import PASSWORD, FakeTaskInstance, add_mixed_faults
 
 REPOS = "/v2/namespaces/{{ record.namespace }}/repositories"
 
@@ -59,16 +59,6 @@ def test_a_read_timeout_on_a_write_is_not_repeated(hub, run_op, monkeypatch):
     assert labels_on_hub(hub) == Counter({"ci-0": 1, "ci-1": 1, "ci-2": 1})
     assert (result["succeeded"], result["uncertain"]) == (2, 1)
     assert "ReadTimeout" in result["first_failures"][0]["reason"]
-
-
-def add_mixed_faults(hub, path: str) -> None:
-    """10 % of the writes to ``path`` go wrong: answered 5xx or dropped after the write was applied,
-    refused (503, dropped) before it, or rate limited (429, retried)."""
-    hub.add_fault(status=502, rate=0.03, after_write=True, method="POST", path=path)
-    hub.add_fault(drop=True, rate=0.01, after_write=True, method="POST", path=path)
-    hub.add_fault(status=503, rate=0.02, method="POST", path=path)
-    hub.add_fault(drop=True, rate=0.01, method="POST", path=path)
-    hub.add_fault(status=429, rate=0.03, retry_after=0, method="POST", path=path)
 
 
 def test_mixed_faults_on_2000_records_leave_only_uncertain_records_unsure(hub, run_op, tmp_path):
