@@ -93,7 +93,7 @@ class DockerHubSyncOperator(DockerHubSendOperator):
             raise TypeError(f"DockerHubSyncOperator decides {', '.join(given)} itself from the resource")
         super().__init__(**kwargs)
         try:
-            self.kind: ResourceKind = get_resource(resource)
+            self.kind: ResourceKind = get_resource(resource, syncable=True)
         except KeyError as exc:
             raise ValueError(f"resource must be one of {exc.args[0].split('known: ')[1]}, got {resource!r}") from None
         self.resource, self.mode, self.scope = resource, mode, list(scope or [])

@@ -9,7 +9,7 @@ from airflow_provider_dockerhub.resources.repositories import ImmutableTags, Rep
 from airflow_provider_dockerhub.resources.scim import ScimUsers
 from airflow_provider_dockerhub.resources.tokens import AccessTokens, OrgAccessTokens
 
-__all__ = ["RESOURCES", "Identity", "ResourceKind", "get_resource"]
+__all__ = ["RESOURCES", "SYNCABLE", "Identity", "ResourceKind", "get_resource"]
 
 RESOURCES: tuple[ResourceKind, ...] = (
     Repositories(), ImmutableTags(), RepositoryGroups(), Groups(), GroupMembers(), OrgMembers(), OrgInvites(),
@@ -17,8 +17,10 @@ RESOURCES: tuple[ResourceKind, ...] = (
 )
 
 _BY_NAME = {kind.name: kind for kind in RESOURCES}
+#: The kinds ``DockerHubSyncOperator`` takes.
+SYNCABLE = {kind.name: kind for kind in RESOURCES if kind.syncable}
 
 
-def get_resource(name: str) -> ResourceKind:
-    """The resource kind called ``name``; KeyError lists the known ones."""
-    return named(_BY_NAME, name, "resource")
+def get_resource(name: str, *, syncable: bool = False) -> ResourceKind:
+    """The resource kind called ``name`` (among those the sync takes, with ``syncable``); KeyError lists them."""
+    return named(SYNCABLE if syncable else _BY_NAME, name, "resource")

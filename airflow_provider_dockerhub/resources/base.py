@@ -56,6 +56,8 @@ class ResourceKind:
     #: compared fields the list leaves out, and the path of the GET of one resource that has them
     detail_fields: ClassVar[tuple[str, ...]] = ()
     detail_path: ClassVar[str | None] = None
+    #: whether ``DockerHubSyncOperator`` can keep this kind as records say (it can read it and write it)
+    syncable: ClassVar[bool] = True
     #: deleting one loses data that cannot be made again (a repository's images): mirror needs ``max_deletes``
     explicit_delete_limit: ClassVar[bool] = False
 

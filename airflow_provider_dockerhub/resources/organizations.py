@@ -127,6 +127,7 @@ class OrgInvites(ResourceKind):
     docker_ids = frozenset({"org"})
     list_path = "/v2/orgs/{org}/invites"
     paginator = DataListPaginator()
+    syncable = False  # invites are synced as the pending part of ``org_members``
 
 
 class OrgSettings(ResourceKind):

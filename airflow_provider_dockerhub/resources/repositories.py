@@ -66,6 +66,7 @@ class ImmutableTags(ResourceKind):
     get_path = "/v2/namespaces/{namespace}/repositories/{repository}"
     update: ClassVar[EndpointPreset | None] = get_preset("update_immutable_tags")
     actions = (get_preset("verify_immutable_tags"),)
+    syncable = False
 
 
 class RepositoryGroups(ResourceKind):

@@ -72,8 +72,9 @@ def test_repository_mirror_needs_an_explicit_max_deletes(hub, run_op):
 def test_a_mode_the_api_cannot_do_is_refused_when_the_dag_is_parsed():
     with pytest.raises(ValueError, match="'mirror' is not possible for scim_users: the Docker Hub API has no delete"):
         DockerHubSyncOperator(task_id="s", resource="scim_users", mode="mirror", records=[])
-    with pytest.raises(ValueError, match="resource must be one of"):
-        DockerHubSyncOperator(task_id="s", resource="repos", records=[])
+    for unknown in ("repos", "immutable_tags", "org_invites"):
+        with pytest.raises(ValueError, match="resource must be one of .*'access_tokens', 'group_members'"):
+            DockerHubSyncOperator(task_id="s", resource=unknown, records=[])
     with pytest.raises(TypeError, match="decides endpoint itself"):
         DockerHubSyncOperator(task_id="s", resource="groups", records=[], endpoint="/x")
 
