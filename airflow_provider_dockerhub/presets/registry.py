@@ -27,6 +27,9 @@ ORG_ROLE = r"\S(?:[^\n]{0,98}\S)?"
 REPO_PERMISSIONS = ("read", "write", "admin")
 #: Docker Hub's rule for a repository name; what can be an invitee at all (a Docker ID or an email address).
 REPOSITORY_NAME = r"[a-z0-9]+(?:[._-][a-z0-9]+)*"
+#: Record attributes that hold a Docker ID (a user or an organization): lower case on Docker Hub, and paths are
+#: case-sensitive, so a capital would only earn a 404 (docs/docker-hub-api.md N1, N2).
+DOCKER_ID_ATTRIBUTES = ("org", "namespace", "username", "member")
 INVITEE = r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}|[^@\s]+@[^@\s]+\.[^@\s]+"
 
 
@@ -161,6 +164,10 @@ class EndpointPreset:
             value = record.get(name)
             if isinstance(value, str) and not re.fullmatch(pattern, value):
                 return f"attribute {name!r} is {value!r}, which Docker Hub does not accept (must match {pattern})"
+        for name in DOCKER_ID_ATTRIBUTES:
+            value = record.get(name) if name in self.attributes else None
+            if isinstance(value, str) and value != value.lower():
+                return f"attribute {name!r} is {value!r}; Docker IDs are lower case ({value.lower()!r})"
         return None
 
     def body(self, api_dry_run: bool = False) -> Callable[[Any], Any] | None:

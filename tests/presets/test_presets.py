@@ -316,3 +316,16 @@ def test_bulk_invite_reads_the_flat_answer_and_sends_editor(world):
     assert (result["succeeded"], result["unchanged"], result["failed"]) == (2, 1, 0)  # bob: existing_org_member
     assert _sent(world, "/invites/bulk")[-1].body["role"] == "editor"
     assert {i.invitee: i.role for i in world.hub.state.invites.values()}["ivy@example.com"] == "editor"
+
+
+def test_docker_ids_with_capitals_are_rejected_before_a_404(world):
+    """Docker IDs are lower case and paths case-sensitive (docs/docker-hub-api.md N1, N2)."""
+    op = endpoints.DockerHubUpdateOrgMemberRoleOperator(task_id="t", on_error="continue", records=[
+        {"org": "Acme", "username": "bob", "role": "editor"}, {"org": "acme", "username": "Bob", "role": "editor"},
+        {"org": "acme", "username": "bob", "role": "editor"}])
+    result = op.execute({})
+    assert (result["succeeded"], result["rejected"]) == (1, 2)
+    assert [f["reason"] for f in result["first_failures"]] == [
+        "attribute 'org' is 'Acme'; Docker IDs are lower case ('acme')",
+        "attribute 'username' is 'Bob'; Docker IDs are lower case ('bob')"]
+    assert len(_sent(world, "/members/")) == 1

@@ -238,3 +238,10 @@ def test_c5_image_access_settings_refuse_an_oat_but_take_a_pat(world):
     world.hub.add_personal_access_token("alice", "dckr_pat_alice_admin", scopes=["repo:admin"])
     pat = world.token("alice", "dckr_pat_alice_admin")
     assert world.call("GET", "/v2/orgs/acme/settings", token=pat).status_code == 200
+
+
+def test_m8_a_pending_invite_has_no_role_to_change_until_accepted(world):
+    token = world.token()
+    pending = world.call("PUT", "/v2/orgs/acme/members/dave@example.com", {"role": "editor"}, token=token)
+    assert pending.status_code == 404
+    assert {i.invitee: i.role for i in world.hub.state.invites.values()} == {"dave@example.com": "member"}
