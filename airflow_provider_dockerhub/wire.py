@@ -106,15 +106,18 @@ def redact_url(url: str) -> str:
 
 
 def error_detail(response: Any, limit: int = 200) -> str:
-    """The API's short reason (``detail``/``message``), else the start of the body as text."""
+    """The API's short reason (``detail``/``message``, or the ``__all__`` list of a repository create, catalogue
+    row R2), else the start of the body as text."""
     try:
         body = response.json()
     except ValueError:
         body = None
     if isinstance(body, dict):
-        for key in ("detail", "message", "error", "errinfo"):
-            if body.get(key) not in (None, "", False):
-                return str(body[key])[:limit]
+        for key in ("detail", "message", "error", "__all__", "errinfo"):
+            value = body.get(key)
+            if value not in (None, "", False, []):
+                text = "; ".join(map(str, value)) if isinstance(value, list) else str(value)
+                return text[:limit]
     text = (response.text or "").strip().replace("\r", " ").replace("\n", " ")
     return text[:limit] or (response.reason or "")
 

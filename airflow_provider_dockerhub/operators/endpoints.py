@@ -273,7 +273,7 @@ class DockerHubDeleteTagOperator(DockerHubEndpointOperator):
 
 class DockerHubUpdateOrgMemberRoleOperator(DockerHubEndpointOperator):
     """
-    Change an organization member's role.
+    Change an organization member's role: owner, editor, member or a custom role's name.
 
     ``PUT /v2/orgs/{org_name}/members/{username}``, one record per call.
 
@@ -468,16 +468,16 @@ class DockerHubCreateScimUserOperator(DockerHubEndpointOperator):
 
 class DockerHubUpdateScimUserOperator(DockerHubEndpointOperator):
     """
-    Update a SCIM user's name or enable/disable it.
+    Update a SCIM user's name or activate/deactivate it (active; a record without it keeps the user active).
 
     ``PUT /v2/scim/2.0/Users/{id}``, one record per call.
 
-    Record attributes: required ``user_id``; optional ``schemas``, ``name``, ``givenName``, ``familyName``,
-    ``enabled``.
+    Record attributes: required ``user_id``, ``userName``; optional ``schemas``, ``name``, ``givenName``,
+    ``familyName``, ``active``, ``enabled``.
 
     Example record::
 
-        {"user_id": "d9bd4e6e-0c6a-4a3e-a2f2-b5d1a4b6b3c8", "givenName": "Jane", "enabled": false}
+        {"user_id": "d9bd4e6e-0c6a-4a3e-a2f2-b5d1a4b6b3c8", "userName": "jane@example.com", "givenName": "Jane", "active": false}
     """
 
     preset = get_preset("update_scim_user")

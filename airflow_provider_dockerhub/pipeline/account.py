@@ -12,6 +12,7 @@ Response readers decide what a response means for the records of its call:
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -34,6 +35,8 @@ REDACTED = "***"
 _SECRET_MARKERS = tuple(f'"{key}"'.encode() for key in SECRET_KEYS)
 
 ResponseReader = Callable[[PreparedCall, Any], list[Outcome]]
+#: How Docker Hub words "already exists" in a 400 (catalogue rows R2, T3).
+ALREADY_EXISTS = re.compile(r"already exists", re.IGNORECASE)
 
 
 def response_body(response: Any) -> Any:
@@ -55,14 +58,26 @@ def failed_call(call: PreparedCall, response: Any, reason: str) -> list[Outcome]
     return [Outcome(item, FAILED, status, reason, uncertain) for item in call.items]
 
 
+def conflict_of(method: str, status: int, detail: str) -> str | None:
+    """``exists`` when a create found what it asks for already there, ``missing`` when a delete found it already
+    gone, else None. Every form docs/docker-hub-api.md lists (E2, E3): a 409 to a POST (SCIM users, groups), a
+    400 whose reason says it already exists (repositories: ``{"__all__": ["... already exists."]}``, R2;
+    groups, T3), a 404 to a DELETE."""
+    if method == "DELETE" and status == 404:
+        return "missing"
+    if method == "POST" and (status == 409 or (status == 400 and ALREADY_EXISTS.search(detail))):
+        return "exists"
+    return None
+
+
 def read_whole_call(call: PreparedCall, response: Any) -> list[Outcome]:
-    """All records of the call share the response's verdict; a 409 (or a 404 to a DELETE) is a conflict."""
+    """All records of the call share the response's verdict; "already exists" and "already gone" are conflicts."""
     status = response.status_code
     if 200 <= status < 300:
         return [Outcome(item, SUCCEEDED, status) for item in call.items]
-    outcomes = failed_call(call, response, f"HTTP {status}: {error_detail(response)}")
-    conflict = ("missing" if status == 404 and call.method == "DELETE"
-                else "exists" if status == 409 and call.method == "POST" else None)
+    detail = error_detail(response)
+    outcomes = failed_call(call, response, f"HTTP {status}: {detail}")
+    conflict = conflict_of(call.method, status, detail)
     if conflict:
         for outcome in outcomes:
             outcome.conflict = conflict

@@ -23,10 +23,16 @@ RecordCheck = Callable[[Mapping[str, Any]], "str | None"]
 SCIM_CONTENT_TYPE = "application/scim+json"
 SCIM_USER_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User"
 PAT_SCOPES = ("repo:admin", "repo:write", "repo:read", "repo:public_read")
+#: The core organization roles; a custom role's name is accepted as well (docs/docker-hub-api.md M2, M3).
 ORG_ROLES = ("owner", "editor", "member")
+#: A role as a record may give it: a core role (any case) or a custom role's name.
+ORG_ROLE = r"\S(?:[^\n]{0,98}\S)?"
 REPO_PERMISSIONS = ("read", "write", "admin")
 #: Docker Hub's rule for a repository name; what can be an invitee at all (a Docker ID or an email address).
 REPOSITORY_NAME = r"[a-z0-9]+(?:[._-][a-z0-9]+)*"
+#: Record attributes that hold a Docker ID (a user or an organization): lower case on Docker Hub, and paths are
+#: case-sensitive, so a capital would only earn a 404 (docs/docker-hub-api.md N1, N2).
+DOCKER_ID_ATTRIBUTES = ("org", "namespace", "username", "member")
 INVITEE = r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}|[^@\s]+@[^@\s]+\.[^@\s]+"
 
 
@@ -55,13 +61,33 @@ def scim_user_body(record: dict[str, Any], fields: tuple[str, ...], dry_run_fiel
     return body
 
 
+def scim_update_body(record: dict[str, Any], fields: tuple[str, ...], dry_run_field: str | None) -> dict[str, Any]:
+    """The live SCIM PUT body (docs/docker-hub-api.md S1): ``userName``, the name, and always ``active``, which
+    the service takes as false when omitted. A record without ``active`` keeps the user active; the
+    document's ``enabled`` is read as ``active`` and not sent."""
+    body = scim_user_body(record, fields, dry_run_field)
+    enabled = body.pop("enabled", True)
+    body["active"] = record.get("active", enabled)
+    return body
+
+
+def role_value(role: Any) -> Any:
+    """A core role in the lower case writes take (``Editor`` -> ``editor``); a custom role's name as given."""
+    return role.lower() if isinstance(role, str) and role.lower() in ORG_ROLES else role
+
+
+def role_body(record: dict[str, Any], fields: tuple[str, ...], dry_run_field: str | None) -> dict[str, Any]:
+    """``{"role": ...}`` for a member role update (core roles folded to lower case, M3)."""
+    return {"role": role_value(record["role"])}
+
+
 def bulk_invites_body(records: list[dict[str, Any]], fields: tuple[str, ...], dry_run_field: str | None) -> dict[str, Any]:
     """One ``/v2/invites/bulk`` body for a batch of invitees sharing org, team and role."""
     first = records[0]
     body = {"org": first["org"], "invitees": [r["invitee"] for r in records]}
     for optional in ("team", "role"):
         if first.get(optional) not in (None, ""):
-            body[optional] = first[optional]
+            body[optional] = role_value(first[optional]) if optional == "role" else first[optional]
     if dry_run_field:
         body[dry_run_field] = True
     return body
@@ -160,6 +186,10 @@ class EndpointPreset:
             value = record.get(name)
             if isinstance(value, str) and not re.fullmatch(pattern, value):
                 return f"attribute {name!r} is {value!r}, which Docker Hub does not accept (must match {pattern})"
+        for name in DOCKER_ID_ATTRIBUTES:
+            value = record.get(name) if name in self.attributes else None
+            if isinstance(value, str) and value != value.lower():
+                return f"attribute {name!r} is {value!r}; Docker IDs are lower case ({value.lower()!r})"
         return self.extra_check(record) if self.extra_check is not None else None
 
     def body(self, api_dry_run: bool = False) -> Callable[[Any], Any] | None:
@@ -275,8 +305,9 @@ PRESETS: tuple[EndpointPreset, ...] = (
         example={"namespace": "acme", "repository": "web", "tag": "pr-123"}, source=_HUB_TOOL),
     EndpointPreset(
         "update_org_member_role", "DockerHubUpdateOrgMemberRoleOperator", "PUT", "/v2/orgs/{org_name}/members/{username}",
-        "Change an organization member's role.", path_attributes=_MEMBER, required=("role",),
-        body_fields=("role",), enums={"role": ORG_ROLES}, example={"org": "acme", "username": "bob", "role": "editor"}),
+        "Change an organization member's role: owner, editor, member or a custom role's name.",
+        path_attributes=_MEMBER, required=("role",), body_fields=("role",), patterns={"role": ORG_ROLE},
+        body_builder=role_body, example={"org": "acme", "username": "bob", "role": "editor"}),
     EndpointPreset(
         "remove_org_member", "DockerHubRemoveOrgMemberOperator", "DELETE", "/v2/orgs/{org_name}/members/{username}",
         "Remove a member from an organization.", path_attributes=_MEMBER,
@@ -318,8 +349,8 @@ PRESETS: tuple[EndpointPreset, ...] = (
         "bulk_invite", "DockerHubBulkInviteOperator", "POST", "/v2/invites/bulk",
         "Invite people (Docker IDs or emails) to an organization and team; one record per invitee, "
         "grouped by org, team and role into bulk calls; each invitee's status becomes its record's outcome.",
-        required=("invitee", "org"), body_fields=("invitee", "org", "team", "role"), enums={"role": ORG_ROLES},
-        patterns={"invitee": INVITEE},
+        required=("invitee", "org"), body_fields=("invitee", "org", "team", "role"),
+        patterns={"invitee": INVITEE, "role": ORG_ROLE},
         defaults={"team": None, "role": "member"}, body_builder=bulk_invites_body, group_by=("org", "team", "role"),
         response_reader=read_bulk_invites, api_dry_run="dry_run",
         example={"invitee": "dana@example.com", "org": "acme", "team": "devs", "role": "member"}),
@@ -331,10 +362,12 @@ PRESETS: tuple[EndpointPreset, ...] = (
         body_builder=scim_user_body, example={"userName": "jane@example.com", "givenName": "Jane", "familyName": "Doe"}),
     EndpointPreset(
         "update_scim_user", "DockerHubUpdateScimUserOperator", "PUT", "/v2/scim/2.0/Users/{id}",
-        "Update a SCIM user's name or enable/disable it.", path_attributes={"id": "user_id"},
-        body_fields=("schemas", "name", "givenName", "familyName", "enabled"), content_type=SCIM_CONTENT_TYPE,
-        body_builder=scim_user_body,
-        example={"user_id": "d9bd4e6e-0c6a-4a3e-a2f2-b5d1a4b6b3c8", "givenName": "Jane", "enabled": False}),
+        "Update a SCIM user's name or activate/deactivate it (active; a record without it keeps the user active).",
+        path_attributes={"id": "user_id"}, required=("userName",),
+        body_fields=("schemas", "userName", "name", "givenName", "familyName", "active", "enabled"),
+        content_type=SCIM_CONTENT_TYPE, body_builder=scim_update_body,
+        example={"user_id": "d9bd4e6e-0c6a-4a3e-a2f2-b5d1a4b6b3c8", "userName": "jane@example.com",
+                 "givenName": "Jane", "active": False}),
 )
 
 _BY_NAME = {preset.name: preset for preset in PRESETS}

@@ -134,6 +134,8 @@ class DockerHubEmulator:
     :param seed: seed of the fault generator, so a run with faults is repeatable.
     :param record: keep every request in ``requests`` for assertions.
     :param plain_text_429: answer 429 like Docker Hub's anti-abuse layer (plain text body).
+    :param retry_after_epoch: send ``Retry-After`` of a 429 as the epoch second it ends, as the live API
+        has been seen to (catalogue row L2), instead of a number of seconds.
     """
 
     def __init__(
@@ -147,11 +149,13 @@ class DockerHubEmulator:
         seed: int = 0,
         record: bool = True,
         plain_text_429: bool = False,
+        retry_after_epoch: bool = False,
     ) -> None:
         self.state = HubState(token_lifetime)
         self.faults = FaultPlan(seed)
         self.record = record
         self.plain_text_429 = plain_text_429
+        self.retry_after_epoch = retry_after_epoch
         self.requests: list[RecordedRequest] = []
         self._requests_lock = threading.Lock()
         self._rate = _RateWindow(rate_limit, rate_window)
@@ -302,7 +306,9 @@ class DockerHubEmulator:
                 return
             allowed, extra_headers, until_reset = self._rate.take(time.time())
             if not allowed:
-                extra_headers["Retry-After"] = str(max(math.ceil(until_reset), 1))
+                extra_headers["Retry-After"] = (  # live: the same epoch second as X-RateLimit-Reset (L2)
+                    str(math.ceil(float(extra_headers["X-RateLimit-Reset"]))) if self.retry_after_epoch
+                    else str(max(math.ceil(until_reset), 1)))
                 raise ApiError(429, "Rate limit exceeded")
             route, params, validator = self._match(method, path)
             scim = route.scim
@@ -318,7 +324,7 @@ class DockerHubEmulator:
                 if error is not None:
                     raise ApiError(400, error.message, _error_field(error))
             with self.state.lock:
-                status, payload = route.handler(self.state, Call(params, query, body, principal))
+                status, payload = route.handler(self.state, Call(params, query, body, principal, f"{self.url}{path}"))
             if fault and fault.after_write and self._apply_fault(handler, fault, recorded):
                 return
         except ApiError as err:
@@ -341,9 +347,17 @@ class DockerHubEmulator:
             raise ApiError(400, "request body is not valid JSON") from None
         return recorded.body
 
+    def _retry_after(self, seconds: float) -> str:
+        """``Retry-After`` for a wait of ``seconds``: the seconds, or the epoch second it ends (L2)."""
+        if self.retry_after_epoch:
+            return str(math.ceil(time.time() + seconds))
+        return f"{seconds:g}"
+
     def _error_body(self, err: ApiError, scim: bool) -> Any:
         if err.status == 429 and self.plain_text_429:
             return "Too Many Requests (HAP429).\n"
+        if err.body is not None:
+            return err.body
         if scim:
             return {"schemas": [SCIM_ERROR_SCHEMA], "status": str(err.status), "detail": err.detail}
         errinfo = {"field": err.field_name} if err.field_name else {}
@@ -362,7 +376,7 @@ class DockerHubEmulator:
             return True
         if fault.status is None:
             return False
-        extra = {"Retry-After": f"{fault.retry_after:g}"} if fault.status == 429 else {}
+        extra = {"Retry-After": self._retry_after(fault.retry_after)} if fault.status == 429 else {}
         self._respond(handler, fault.status, {"detail": f"injected fault {fault.status}", "message": "fault"},
                       extra, recorded, False)
         return True

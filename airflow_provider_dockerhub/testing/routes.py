@@ -8,11 +8,11 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlencode
 
 from airflow_provider_dockerhub.testing.openapi import find_operation, route_pattern
 from airflow_provider_dockerhub.testing.routes_repositories import repository_routes
 from airflow_provider_dockerhub.testing.state import (
-    ORG_ROLES,
     PAT_SCOPES,
     ApiError,
     HubState,
@@ -22,6 +22,7 @@ from airflow_provider_dockerhub.testing.state import (
     Principal,
     ScimUser,
     now_iso,
+    role_as_listed,
 )
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -35,6 +36,7 @@ class Call:
     query: dict[str, str]
     body: Any
     principal: Principal | None
+    url: str = ""  #: the request's absolute URL without its query (page links are absolute, P2)
 
 
 Handler = Callable[[HubState, Call], tuple[int, Any]]
@@ -70,18 +72,31 @@ class Route:
         return Draft7Validator(schema)
 
 
-def _page(query: dict[str, str], items: list[Any], *, total_key: str = "count",
+#: Page sizes as on Docker Hub (P1): 10 unless asked, at most 100.
+DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE = 10, 100
+
+
+def _page(call: Call, items: list[Any], *, total_key: str = "count",
           render: Callable[[Any], Any] | None = None) -> dict[str, Any]:
-    """One page of ``items``; ``render`` turns only the page's items into their API form."""
+    """One page of ``items``: absolute ``next``/``previous`` links that keep ``page_size`` (P2); a page past
+    the end of a list is 404 (P3). ``render`` turns only the page's items into their API form."""
+    query = call.query
     try:
         page = max(int(query.get("page", 1)), 1)
-        size = max(int(query.get("page_size", 100)), 1)
+        size = min(max(int(query.get("page_size", DEFAULT_PAGE_SIZE)), 1), MAX_PAGE_SIZE)
     except ValueError:
         raise ApiError(400, "page and page_size must be numbers") from None
     start = (page - 1) * size
-    return {total_key: len(items), "next": None if start + size >= len(items) else f"?page={page + 1}",
-            "previous": None if page == 1 else f"?page={page - 1}",
-            "results": [render(item) for item in items[start:start + size]] if render else items[start:start + size]}
+    if page > 1 and start >= len(items):
+        raise ApiError(404, f"page {page} is past the end of the list")
+
+    def link(number: int) -> str:
+        return f"{call.url}?{urlencode({**query, 'page': number, 'page_size': size})}"
+
+    shown = items[start:start + size]
+    return {total_key: len(items), "next": None if start + size >= len(items) else link(page + 1),
+            "previous": None if page == 1 else link(page - 1),
+            "results": [render(item) for item in shown] if render else shown}
 
 
 # -- authentication ---------------------------------------------------------------------------------
@@ -153,22 +168,22 @@ def get_pat(state: HubState, call: Call) -> tuple[int, Any]:
 def list_pats(state: HubState, call: Call) -> tuple[int, Any]:
     user = state.require_user(call.principal)
     tokens = [p.to_api() for p in state.pats.values() if p.owner == user.username]
-    return 200, {**_page(call.query, tokens), "active_count": sum(t["is_active"] for t in tokens)}
+    return 200, {**_page(call, tokens), "active_count": sum(t["is_active"] for t in tokens)}
 
 
 # -- organizations: settings and access tokens ------------------------------------------------------
 def get_org_settings(state: HubState, call: Call) -> tuple[int, Any]:
-    return 200, state.require_org_owner(call.principal, call.params["name"]).settings
+    return 200, state.require_org_owner(call.principal, call.params["name"], oat=False, pat=True).settings  # C5
 
 
 def put_org_settings(state: HubState, call: Call) -> tuple[int, Any]:
-    org = state.require_org_owner(call.principal, call.params["name"])
+    org = state.require_org_owner(call.principal, call.params["name"], oat=False, pat=True)  # C5
     org.settings = {"restricted_images": dict(call.body["restricted_images"])}
     return 200, org.settings
 
 
 def _oat(state: HubState, call: Call) -> tuple[Any, OrgAccessToken]:
-    org = state.require_org_owner(call.principal, call.params["org_name"])
+    org = state.require_org_owner(call.principal, call.params["org_name"], oat=False)  # C4
     oat = org.access_tokens.get(call.params["access_token_id"])
     if oat is None:
         raise ApiError(404, f"access token {call.params['access_token_id']!r} not found")
@@ -176,7 +191,7 @@ def _oat(state: HubState, call: Call) -> tuple[Any, OrgAccessToken]:
 
 
 def create_oat(state: HubState, call: Call) -> tuple[int, Any]:
-    org = state.require_org_owner(call.principal, call.params["name"])
+    org = state.require_org_owner(call.principal, call.params["name"], oat=False)  # C4
     oat = state.add_org_access_token(org.name, label=call.body["label"], resources=call.body.get("resources", []),
                                      created_by=call.principal.name, description=call.body.get("description", ""),
                                      expires_at=call.body.get("expires_at"))
@@ -202,9 +217,9 @@ def get_oat(state: HubState, call: Call) -> tuple[int, Any]:
 
 
 def list_oats(state: HubState, call: Call) -> tuple[int, Any]:
-    org = state.require_org_owner(call.principal, call.params["name"])
+    org = state.require_org_owner(call.principal, call.params["name"], oat=False)  # C4
     tokens = [t.to_api(with_resources=False) for t in org.access_tokens.values()]
-    return 200, _page(call.query, tokens, total_key="total")
+    return 200, _page(call, tokens, total_key="total")
 
 
 # -- repositories -----------------------------------------------------------------------------------
@@ -213,8 +228,9 @@ def create_repository(state: HubState, call: Call) -> tuple[int, Any]:
     if call.body["namespace"] != namespace:
         raise ApiError(400, "namespace in the body does not match the path", "namespace")
     state.require_repo_write(call.principal, namespace)
-    if (namespace, call.body["name"]) in state.repositories:
-        raise ApiError(409, f"repository {namespace}/{call.body['name']} already exists")
+    if (namespace, call.body["name"]) in state.repositories:  # R2: a 400 with Django's __all__, not a 409
+        message = "Repository with this Name and Namespace already exists."
+        raise ApiError(400, message, body={"__all__": [message]})
     repo = state.add_repository(
         namespace, call.body["name"], is_private=call.body.get("is_private", False),
         description=call.body.get("description", ""), full_description=call.body.get("full_description", ""),
@@ -227,11 +243,9 @@ def get_repository(state: HubState, call: Call) -> tuple[int, Any]:
 
 
 def list_repositories(state: HubState, call: Call) -> tuple[int, Any]:
-    namespace = call.params["namespace"]
-    if namespace not in state.users and namespace not in state.orgs:
-        raise ApiError(404, f"namespace {namespace!r} not found")
+    namespace = call.params["namespace"]  # an unknown namespace is an empty list, not a 404 (R4)
     repos = [r for (ns, _), r in sorted(state.repositories.items()) if ns == namespace]
-    return 200, _page(call.query, repos, render=lambda repo: repo.to_api())
+    return 200, _page(call, repos, render=lambda repo: repo.to_api(list_item=True))
 
 
 def update_immutable_tags(state: HubState, call: Call) -> tuple[int, Any]:
@@ -253,14 +267,57 @@ def verify_immutable_tags(state: HubState, call: Call) -> tuple[int, Any]:
     return 200, {"tags": []}
 
 
-def create_repository_group(state: HubState, call: Call) -> tuple[int, Any]:
+# -- repository group (team) grants: create (G1), read (G2), update (G3), delete (G4) ----------------
+def _grant_target(state: HubState, call: Call, group_id: Any):
+    """The repository and the group a grant call names; a PAT needs ``repo:admin`` and an editor or owner
+    (C7), the organization's own access token may too."""
     repo = state.repository(call.params["namespace"], call.params["repository"])
-    org = state.require_org_owner(call.principal, repo.namespace)
-    group = next((g for g in org.groups.values() if g.id == call.body["group_id"]), None)
+    state.require_repo_write(call.principal, repo.namespace, "repo:admin")
+    org = state.org(repo.namespace)
+    group = next((g for g in org.groups.values() if str(g.id) == str(group_id)), None)
     if group is None:
-        raise ApiError(404, f"group id {call.body['group_id']} not found in {org.name!r}")
+        raise ApiError(404, f"group id {group_id} not found in {org.name!r}")
+    return repo, group
+
+
+def _grant_api(repo, group) -> dict[str, Any]:
+    return {"group_name": group.name, "permission": repo.group_permissions[group.id], "group_id": group.id}
+
+
+def _permission(body: Any) -> str:
+    permission = (body or {}).get("permission")
+    if permission not in ("read", "write", "admin"):
+        raise ApiError(400, f"invalid permission {permission!r}; one of ['read', 'write', 'admin']", "permission")
+    return permission
+
+
+def create_repository_group(state: HubState, call: Call) -> tuple[int, Any]:
+    repo, group = _grant_target(state, call, call.body["group_id"])
     repo.group_permissions[group.id] = call.body["permission"]
-    return 200, {"group_name": group.name, "permission": call.body["permission"], "group_id": group.id}
+    return 200, _grant_api(repo, group)
+
+
+def _existing_grant(state: HubState, call: Call):
+    repo, group = _grant_target(state, call, call.params["group_id"])
+    if group.id not in repo.group_permissions:
+        raise ApiError(404, f"group {group.name!r} has no permission on {repo.namespace}/{repo.name}")
+    return repo, group
+
+
+def get_repository_group(state: HubState, call: Call) -> tuple[int, Any]:
+    return 200, _grant_api(*_existing_grant(state, call))
+
+
+def update_repository_group(state: HubState, call: Call) -> tuple[int, Any]:
+    repo, group = _existing_grant(state, call)
+    repo.group_permissions[group.id] = _permission(call.body)
+    return 200, _grant_api(repo, group)
+
+
+def delete_repository_group(state: HubState, call: Call) -> tuple[int, Any]:
+    repo, group = _existing_grant(state, call)
+    del repo.group_permissions[group.id]
+    return 204, None
 
 
 # -- members, groups, invites -----------------------------------------------------------------------
@@ -268,7 +325,7 @@ def _member_api(state: HubState, org_name: str, username: str) -> dict[str, Any]
     org = state.orgs[org_name]
     role = org.members[username]
     groups = [g.name for g in org.groups.values() if username in g.members]
-    return {**state.users[username].to_api(), "role": "Owner" if role == "owner" else "Member",
+    return {**state.users[username].to_api(), "role": role_as_listed(role),  # Editor and custom roles too (M2)
             "groups": groups, "is_guest": False, "last_logged_in_at": now_iso(), "last_seen_at": now_iso()}
 
 
@@ -281,10 +338,14 @@ def _member(state: HubState, call: Call):
 
 
 def update_member_role(state: HubState, call: Call) -> tuple[int, Any]:
+    """Core roles in any case, or a custom role of the organization (M3); checked here, not by the document's enum."""
+    if not isinstance(call.body, dict) or "role" not in call.body:
+        raise ApiError(400, "'role' is a required property", "role")
     org, username = _member(state, call)
-    if org.members[username] == "owner" and call.body["role"] != "owner" and list(org.members.values()).count("owner") == 1:
+    role = state.role_name(org, call.body["role"])
+    if org.members[username] == "owner" and role != "owner" and list(org.members.values()).count("owner") == 1:
         raise ApiError(400, "cannot demote the last owner of the organization", "role")
-    org.members[username] = call.body["role"]
+    org.members[username] = role
     return 200, _member_api(state, org.name, username)
 
 
@@ -299,7 +360,7 @@ def remove_member(state: HubState, call: Call) -> tuple[int, Any]:
 
 def list_members(state: HubState, call: Call) -> tuple[int, Any]:
     org = state.require_org_owner(call.principal, call.params["org_name"])
-    return 200, _page(call.query, [_member_api(state, org.name, u) for u in sorted(org.members)])
+    return 200, _page(call, [_member_api(state, org.name, u) for u in sorted(org.members)])
 
 
 def _group(state: HubState, call: Call):
@@ -352,7 +413,7 @@ def get_group(state: HubState, call: Call) -> tuple[int, Any]:
 
 def list_groups(state: HubState, call: Call) -> tuple[int, Any]:
     org = state.require_org_owner(call.principal, call.params["org_name"])
-    return 200, _page(call.query, [g.to_api() for g in org.groups.values()])
+    return 200, _page(call, [g.to_api() for g in org.groups.values()])
 
 
 def add_group_member(state: HubState, call: Call) -> tuple[int, Any]:
@@ -375,7 +436,7 @@ def remove_group_member(state: HubState, call: Call) -> tuple[int, Any]:
 
 def list_group_members(state: HubState, call: Call) -> tuple[int, Any]:
     _, group = _group(state, call)
-    return 200, _page(call.query, [state.users[u].to_api() for u in group.members])
+    return 200, _page(call, [state.users[u].to_api() for u in group.members])
 
 
 def _invite(state: HubState, call: Call) -> Invite:
@@ -404,9 +465,7 @@ def list_invites(state: HubState, call: Call) -> tuple[int, Any]:
 def bulk_invite(state: HubState, call: Call) -> tuple[int, Any]:
     body = call.body
     org = state.require_org_owner(call.principal, body["org"])
-    role = body.get("role") or "member"
-    if role not in ORG_ROLES:
-        raise ApiError(400, f"invalid role {role!r}; one of {list(ORG_ROLES)}", "role")
+    role = state.role_name(org, body.get("role") or "member")
     team = body.get("team") or ""
     if team and team not in org.groups:
         raise ApiError(400, f"team {team!r} not found in {org.name!r}", "team")
@@ -423,7 +482,7 @@ def bulk_invite(state: HubState, call: Call) -> tuple[int, Any]:
                 if not body.get("dry_run"):
                     state.invites[invite.id] = invite
             results.append({"invitee": invitee, "status": "invited", "invite": invite.to_api()})
-    return 202, {"invitees": {"invitees": results}}
+    return 202, {"invitees": results}  # flat, as the live service answers (M6)
 
 
 # -- SCIM -------------------------------------------------------------------------------------------
@@ -453,12 +512,15 @@ def _scim_user(state: HubState, call: Call) -> ScimUser:
 
 
 def scim_update_user(state: HubState, call: Call) -> tuple[int, Any]:
+    """The live PUT (S1): ``userName`` required, ``active`` false when omitted (so a body without it deactivates)."""
     user = _scim_user(state, call)
+    if not call.body.get("userName"):
+        raise ApiError(400, "'userName' is a required property", "userName")
     name = call.body.get("name") or {}
+    user.user_name = call.body["userName"]
     user.given_name = name.get("givenName", user.given_name)
     user.family_name = name.get("familyName", user.family_name)
-    if "enabled" in call.body:
-        user.active = call.body["enabled"]
+    user.active = bool(call.body.get("active", False))
     user.last_modified = now_iso()
     return 200, user.to_api()
 
@@ -493,6 +555,7 @@ ORG_MEMBER = "/v2/orgs/{org_name}/members/{username}"
 GROUP = "/v2/orgs/{org_name}/groups/{group_name}"
 ORG_TOKEN = "/v2/orgs/{org_name}/access-tokens/{access_token_id}"
 REPO = "/v2/namespaces/{namespace}/repositories/{repository}"
+GRANT = "/v2/repositories/{namespace}/{repository}/groups/{group_id}"
 
 ROUTES: tuple[Route, ...] = (
     Route("POST", "/v2/auth/token", auth_token, auth=False),
@@ -516,8 +579,11 @@ ROUTES: tuple[Route, ...] = (
     Route("PATCH", f"{REPO}/immutabletags", update_immutable_tags),
     Route("POST", f"{REPO}/immutabletags/verify", verify_immutable_tags),
     Route("POST", "/v2/repositories/{namespace}/{repository}/groups", create_repository_group),
+    Route("GET", f"{GRANT}", get_repository_group),
+    Route("PATCH", f"{GRANT}", update_repository_group, validate=False),  # not in the document (G3)
+    Route("DELETE", f"{GRANT}", delete_repository_group, validate=False),  # not in the document (G4)
     Route("GET", "/v2/orgs/{org_name}/members", list_members),
-    Route("PUT", ORG_MEMBER, update_member_role),
+    Route("PUT", ORG_MEMBER, update_member_role, validate=False),  # custom roles (M3): checked by the handler
     Route("DELETE", ORG_MEMBER, remove_member),
     Route("GET", "/v2/orgs/{org_name}/invites", list_invites),
     Route("GET", "/v2/orgs/{org_name}/groups", list_groups),

@@ -34,13 +34,14 @@ def _api_time(value: datetime | str | None) -> str | None:
 
 
 class ApiError(Exception):
-    """An error answer: status code and the API's ``detail``."""
+    """An error answer: status code and the API's ``detail``; ``body`` answers a body of another shape."""
 
-    def __init__(self, status: int, detail: str, field_name: str | None = None) -> None:
+    def __init__(self, status: int, detail: str, field_name: str | None = None, *, body: Any = None) -> None:
         super().__init__(detail)
         self.status = status
         self.detail = detail
         self.field_name = field_name
+        self.body = body
 
 
 @dataclass(frozen=True)
@@ -111,12 +112,15 @@ class OrgAccessToken:
     created_at: str = field(default_factory=now_iso)
 
     def to_api(self, *, with_token: bool = False, with_resources: bool = True) -> dict[str, Any]:
+        """A list item without ``with_resources`` (no resources, no description: O1); else the single
+        token, which carries both (O2)."""
         data = {
             "id": self.id, "label": self.label, "created_by": self.created_by, "is_active": self.is_active,
             "created_at": self.created_at, "expires_at": self.expires_at, "last_used_at": None,
         }
         if with_resources:
             data["resources"] = [dict(r) for r in self.resources]
+            data["description"] = self.description
         if with_token:
             data["token"] = self.token
         return data
@@ -131,7 +135,8 @@ class Group:
     uuid: str = field(default_factory=lambda: str(uuid.uuid4()))
 
     def to_api(self) -> dict[str, Any]:
-        return {"id": self.id, "uuid": self.uuid, "name": self.name, "member_count": len(self.members)}
+        return {"id": self.id, "uuid": self.uuid, "name": self.name, "description": self.description,
+                "member_count": len(self.members)}  # the list carries description too (T1)
 
 
 @dataclass
@@ -146,13 +151,14 @@ class Invite:
 
     def to_api(self) -> dict[str, Any]:
         return {"id": self.id, "inviter_username": self.inviter_username, "invitee": self.invitee,
-                "org": self.org, "team": self.team, "created_at": self.created_at}
+                "org": self.org, "team": self.team, "role": self.role, "created_at": self.created_at}  # M5
 
 
 @dataclass
 class Org:
     name: str
-    members: dict[str, str] = field(default_factory=dict)  # username -> role
+    members: dict[str, str] = field(default_factory=dict)  # username -> role (core in lower case, or custom)
+    custom_roles: set[str] = field(default_factory=set)  # names of the organization's custom roles (M2, M3)
     groups: dict[str, Group] = field(default_factory=dict)
     access_tokens: dict[str, OrgAccessToken] = field(default_factory=dict)
     settings: dict[str, Any] = field(default_factory=lambda: {
@@ -193,8 +199,9 @@ class Repository:
     tags: dict[str, Tag] = field(default_factory=dict)
     date_registered: str = field(default_factory=now_iso)
 
-    def to_api(self) -> dict[str, Any]:
-        return {
+    def to_api(self, *, list_item: bool = False) -> dict[str, Any]:
+        """The single repository; ``list_item`` drops ``full_description``, which lists do not carry (R3)."""
+        data = {
             "user": self.created_by, "name": self.name, "namespace": self.namespace, "repository_type": "image",
             "status": 1, "status_description": "active", "description": self.description,
             "is_private": self.is_private, "is_automated": False, "star_count": 0, "pull_count": 0,
@@ -206,6 +213,9 @@ class Repository:
                                                           "rules": list(self.immutable_tags_rules)},
             "storage_size": 0,
         }
+        if list_item:
+            del data["full_description"]
+        return data
 
 
 @dataclass
@@ -228,6 +238,17 @@ class ScimUser:
             "groups": [], "meta": {"resourceType": "User", "location": f"/v2/scim/2.0/Users/{self.id}",
                                    "created": self.created, "lastModified": self.last_modified},
         }
+
+
+def check_docker_id(name: str) -> None:
+    """Docker IDs (users and organizations) are lower case (N1)."""
+    if name != name.lower():
+        raise ValueError(f"Docker IDs are lower case (catalogue row N1): {name!r}")
+
+
+def role_as_listed(role: str) -> str:
+    """How the member list writes a stored role: core roles capitalised, custom roles by name (M2)."""
+    return role.capitalize() if role in ORG_ROLES else role
 
 
 def _b64(data: bytes) -> str:
@@ -255,7 +276,11 @@ class HubState:
     # -- seeding ------------------------------------------------------------------------------------
     def add_user(self, username: str, password: str | None = None, *, email: str | None = None,
                  full_name: str = "", two_factor_code: str | None = None) -> User:
-        """Create a user account; with ``two_factor_code`` the deprecated login asks for that code."""
+        """Create a user account; with ``two_factor_code`` the deprecated login asks for that code.
+
+        Docker IDs are lower case (catalogue row N1): a name with capitals is refused here, so tests meet
+        case the way the live service does (paths are case-sensitive, N2)."""
+        check_docker_id(username)
         with self.lock:
             user = User(username, password, email or f"{username}@example.com", full_name, two_factor_code)
             self._secrets.update(filter(None, [password]))
@@ -274,13 +299,18 @@ class HubState:
             self._secrets.add(pat.token)
             return pat
 
-    def add_org(self, name: str, *, owners: list[str] | tuple[str, ...] = (), members: dict[str, str] | None = None) -> Org:
-        """Create an organization with owners (and other members by role)."""
+    def add_org(self, name: str, *, owners: list[str] | tuple[str, ...] = (), members: dict[str, str] | None = None,
+                custom_roles: list[str] | tuple[str, ...] = ()) -> Org:
+        """Create an organization with owners (and other members by role: ``owner``, ``editor``, ``member`` or
+        the name of one of its ``custom_roles``)."""
+        check_docker_id(name)
         with self.lock:
             org = self.orgs.setdefault(name, Org(name))
+            org.custom_roles.update(custom_roles)
             for owner in owners:
                 org.members[owner] = "owner"
-            org.members.update(members or {})
+            for username, role in (members or {}).items():
+                org.members[username] = role if role in org.custom_roles else role.lower()
             for username in org.members:
                 self.users.setdefault(username, User(username, None, f"{username}@example.com"))
             return org
@@ -396,16 +426,34 @@ class HubState:
             raise ApiError(403, "token issued from personal access token is not allowed to manage access tokens")
         return user
 
-    def require_org_owner(self, principal: Principal, org_name: str) -> Org:
-        """Organization administration: an owner, or an access token of that organization."""
+    def require_org_owner(self, principal: Principal, org_name: str, *, oat: bool = True, pat: bool = False) -> Org:
+        """Organization administration: an owner's password login (C2); an access token of that organization
+        where ``oat`` (C3; not for org access tokens, C4, or image access settings, C5); a PAT only where
+        ``pat`` (image access settings, C5), with the ``repo:admin`` scope."""
         org = self.org(org_name)
-        if principal.kind == "oat" and principal.name == org_name:
-            return org
-        if principal.is_user and org.members.get(principal.name) == "owner":
-            if principal.kind == "pat" and "repo:admin" not in principal.scopes:
+        if principal.kind == "oat":
+            if not oat:
+                raise ApiError(403, "organization access tokens cannot be used for this endpoint")
+            if principal.name == org_name:
+                return org
+            raise ApiError(403, f"organization access token of {principal.name!r} cannot administer {org_name!r}")
+        if principal.kind == "pat":
+            if not pat:
+                raise ApiError(403, "token issued from personal access token is not allowed to administer organizations")
+            if "repo:admin" not in principal.scopes:
                 raise ApiError(403, "personal access token lacks the repo:admin scope")
+        if principal.is_user and org.members.get(principal.name) == "owner":
             return org
         raise ApiError(403, f"only an owner of {org_name!r} may do this")
+
+    def role_name(self, org: Org, role: str) -> str:
+        """A role as a write names it (``owner``, ``editor``, ``member``, any case, or a custom role's name),
+        as stored; 400 naming the field for any other (M3)."""
+        if role in org.custom_roles:
+            return role
+        if isinstance(role, str) and role.lower() in ORG_ROLES:
+            return role.lower()
+        raise ApiError(400, f"invalid role {role!r}; one of {[*ORG_ROLES, *sorted(org.custom_roles)]}", "role")
 
     def require_repo_write(self, principal: Principal, namespace: str, scope: str = "repo:write") -> None:
         """Repository changes: the namespace's own user, an org owner/editor, or the org's access token."""

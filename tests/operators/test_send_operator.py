@@ -146,7 +146,8 @@ def test_dry_run_sends_nothing_and_previews_with_the_token_hidden(hub, run_op):
 
 def test_on_error_fail_sends_everything_then_fails(hub, run_op):
     hub.add_repository("acme", "repo-1")
-    with pytest.raises(AirflowException, match=r"1 of 4 records failed.*records\[1\]: HTTP 409"):
+    exists = r"HTTP 400: Repository with this Name and Namespace already exists"  # docs/docker-hub-api.md R2
+    with pytest.raises(AirflowException, match=r"1 of 4 records failed.*records\[1\]: " + exists):
         run_op(DockerHubSendOperator(task_id="t", records=repo_records(4), endpoint=REPOS))
     assert len(sent(hub)) == 4
 
@@ -160,7 +161,7 @@ def test_on_error_fail_fast_stops_and_still_accounts_every_record(hub, run_op, t
         run_op(op)
     assert len(sent(hub)) < 50
     lines = [json.loads(line) for line in rejects.read_text().splitlines()]
-    assert lines[0]["index"] == 2 and lines[0]["status"] == 409
+    assert lines[0]["index"] == 2 and lines[0]["status"] == 400  # "already exists" (docs/docker-hub-api.md R2)
 
 
 def test_fail_fast_summary_counts_add_up(hub, run_op):
@@ -178,7 +179,7 @@ def test_on_error_continue_succeeds_and_counts_tell(hub, run_op):
     hub.add_repository("acme", "repo-0")
     result, _ = run_op(DockerHubSendOperator(task_id="t", records=repo_records(3), endpoint=REPOS, on_error="continue"))
     assert (result["succeeded"], result["failed"]) == (2, 1)
-    assert result["first_failures"][0]["status"] == 409
+    assert result["first_failures"][0]["status"] == 400
 
 
 def test_response_check_marks_records_failed(hub, run_op):
@@ -208,7 +209,7 @@ def test_response_file_and_webhook_receive_every_call_without_the_hub_token(hub,
     result, _ = run_op(DockerHubSendOperator(task_id="t", records=repo_records(3), endpoint=REPOS, on_error="continue",
                                              response_path=str(responses), response_webhook_url=webhook.url))
     events = [json.loads(line) for line in responses.read_text().splitlines()]
-    assert [(e["indices"], e["status"], e["ok"]) for e in events] == [([0], 201, True), ([1], 409, False), ([2], 201, True)]
+    assert [(e["indices"], e["status"], e["ok"]) for e in events] == [([0], 201, True), ([1], 400, False), ([2], 201, True)]
     assert events[0]["request"] == repo_records(1)[0] and events[0]["response"]["name"] == "repo-0"
     assert events[0]["url"] == f"{hub.url}/v2/namespaces/acme/repositories"
     posted = [event for _, body in webhook.received for event in body]

@@ -49,7 +49,7 @@ def test_org_members_named_by_email_or_in_the_lists_own_casing_are_kept(hub, run
 def test_a_member_whose_record_is_invalid_is_not_removed(hub, run_op):
     with pytest.raises(AirflowException, match="1 were rejected"):
         sync(run_op, resource="org_members", mode="mirror",
-             records=[{"org": "acme", "username": "bob", "role": "boss"}, {"org": "acme", "username": "carol"}])
+             records=[{"org": "acme", "username": "bob", "role": "x" * 101}, {"org": "acme", "username": "carol"}])
     assert "bob" in hub.state.orgs["acme"].members and hub.writes() == []
 
 

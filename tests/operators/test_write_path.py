@@ -300,10 +300,10 @@ def test_a_rerun_of_create_presets_succeeds_with_everything_unchanged(hub, run_o
         run_op(DockerHubCreateRepositoryOperator(task_id="t", records=records, if_exists="fail"))
 
 
-def test_send_operator_fails_on_409_unless_asked_to_skip(hub, run_op):
+def test_send_operator_fails_on_already_exists_unless_asked_to_skip(hub, run_op):
     records = [{"namespace": "acme", "name": "web"}]
     run_op(DockerHubSendOperator(task_id="t", records=records, endpoint=REPOS))
-    with pytest.raises(AirflowException, match="HTTP 409"):
+    with pytest.raises(AirflowException, match="HTTP 400: Repository with this Name and Namespace already exists"):
         run_op(DockerHubSendOperator(task_id="t", records=records, endpoint=REPOS))
     result, _ = run_op(DockerHubSendOperator(task_id="t", records=records, endpoint=REPOS, if_exists="skip"))
     assert (result["succeeded"], result["unchanged"]) == (1, 1)

@@ -63,3 +63,23 @@ def test_secrets_found_and_redacted_anywhere():
     body = {"token": "dckr_pat_x", "items": [{"access_token": "jwt"}, {"token": ""}], "name": "n"}
     assert find_secrets(body) == ["dckr_pat_x", "jwt"]
     assert redact_secrets(body) == {"token": "***", "items": [{"access_token": "***"}, {"token": ""}], "name": "n"}
+
+
+def test_every_already_exists_and_not_found_form_of_the_catalogue_settles_unchanged():
+    """docs/docker-hub-api.md E2, E3: 409 to a POST, 400 {"__all__": [...already exists.]} (R2), 400 with a detail
+    that says so (T3), 404 to a DELETE; any other 400 stays a failure."""
+    forms = [
+        ("POST", response(409, b'{"detail": "user already exists"}'), "already exists"),
+        ("POST", response(400, b'{"__all__": ["Repository with this Name and Namespace already exists."]}'),
+         "already exists"),
+        ("POST", response(400, b'{"errinfo": {}, "detail": "Group name already exists", "message": "x"}'),
+         "already exists"),
+        ("DELETE", response(404, b'{"detail": "not found"}'), "already gone"),
+    ]
+    for method, answer, reason in forms:
+        prepared = PreparedCall(method, "/x", {}, b"{}", [Item(0, {}, "records[0]")])
+        outcome = account_delivery(Delivery(prepared, answer, None), read_whole_call, None, "skip", "skip")[0]
+        assert (outcome.status, outcome.reason) == ("unchanged", reason), answer.content
+    other = account_delivery(Delivery(call({}), response(400, b'{"__all__": ["Name is too long."]}'), None),
+                             read_whole_call, None, "skip", "skip")[0]
+    assert other.status == "failed" and other.reason == "HTTP 400: Name is too long."

@@ -87,8 +87,8 @@ def test_path_attributes_fill_the_path_and_stay_out_of_the_body(preset, monkeypa
 
 @pytest.mark.parametrize(("name", "record", "reason"), [
     ("create_repository", {"namespace": "acme"}, "missing required attribute 'name' for create_repository"),
-    ("update_org_member_role", {"org": "acme", "username": "bob", "role": "admin"},
-     "attribute 'role' is 'admin'; update_org_member_role accepts one of ['owner', 'editor', 'member']"),
+    ("update_org_member_role", {"org": "acme", "username": "bob", "role": " "},
+     "attribute 'role' is ' ', which Docker Hub does not accept"),
     ("create_access_token", {"token_label": "x", "scopes": ["repo:read", "repo:all"]},
      "attribute 'scopes' is 'repo:all'; create_access_token accepts one of"),
     ("create_repository_group", {"namespace": "acme", "repository": "web", "group_id": 1},
@@ -201,7 +201,8 @@ def _state_cases(w: World):
         "create_scim_user": ([{"userName": "jane@example.com", "givenName": "Jane", "familyName": "Doe"}],
                              lambda: any(u.user_name == "jane@example.com" and u.family_name == "Doe"
                                          for u in s.scim_users.values())),
-        "update_scim_user": ([{"user_id": w.scim_user_id, "familyName": "Ever", "enabled": False}],
+        "update_scim_user": ([{"user_id": w.scim_user_id, "userName": "erin@example.com", "familyName": "Ever",
+                               "active": False}],
                              lambda: (s.scim_users[w.scim_user_id].family_name, s.scim_users[w.scim_user_id].active)
                              == ("Ever", False)),
     }
@@ -263,13 +264,13 @@ def test_api_dry_run_is_refused_where_the_api_has_none():
 def test_preset_rejects_bad_records_without_sending_them(world, tmp_path):
     rejects = tmp_path / "rejects.jsonl"
     op = endpoints.DockerHubUpdateOrgMemberRoleOperator(
-        task_id="t", records=[{"org": "acme", "username": "bob", "role": "root"}, {"org": "acme", "role": "owner"}],
+        task_id="t", records=[{"org": "acme", "username": "bob", "role": "  "}, {"org": "acme", "role": "owner"}],
         rejects_path=str(rejects))
     with pytest.raises(AirflowException, match="2 were rejected"):
         op.execute({})
     assert not [r for r in world.hub.requests if "/members/" in r.path]
     reasons = [json.loads(line)["reason"] for line in rejects.read_text().splitlines()]
-    assert reasons[0].startswith("attribute 'role' is 'root'") and reasons[1].startswith("missing required attribute 'username'")
+    assert reasons[0].startswith("attribute 'role' is '  '") and reasons[1].startswith("missing required attribute 'username'")
 
 
 def test_created_token_secret_reaches_the_response_file_only(world, tmp_path, log_text):
@@ -281,3 +282,71 @@ def test_created_token_secret_reaches_the_response_file_only(world, tmp_path, lo
     secret = json.loads(responses.read_text())["response"]["token"]
     assert secret.startswith("dckr_oat_")
     assert secret not in json.dumps(result) + json.dumps(ti.xcom) and secret not in log_text()
+
+
+# -- the live service's bodies (docs/docker-hub-api.md S1, M2, M3, M6) ---------------------------------
+def _sent(world, path_part: str):
+    return [r for r in world.hub.requests if path_part in r.path and r.method != "GET"]
+
+
+def test_scim_update_keeps_users_active_and_applies_name_changes(world):
+    op = endpoints.DockerHubUpdateScimUserOperator(
+        task_id="t", dockerhub_conn_id="dockerhub_scim",
+        records=[{"user_id": world.scim_user_id, "userName": "erin@example.com", "givenName": "Erin",
+                  "familyName": "Evergreen"}])
+    assert op.execute({})["succeeded"] == 1
+    body = _sent(world, "/scim/")[-1].body
+    assert body == {"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"], "userName": "erin@example.com",
+                    "name": {"givenName": "Erin", "familyName": "Evergreen"}, "active": True}
+    user = world.hub.state.scim_users[world.scim_user_id]
+    assert (user.active, user.family_name) == (True, "Evergreen")
+
+
+def test_scim_update_reads_the_documents_enabled_as_active(world):
+    op = endpoints.DockerHubUpdateScimUserOperator(
+        task_id="t", dockerhub_conn_id="dockerhub_scim",
+        records=[{"user_id": world.scim_user_id, "userName": "erin@example.com", "enabled": False}])
+    op.execute({})
+    assert _sent(world, "/scim/")[-1].body["active"] is False and "enabled" not in _sent(world, "/scim/")[-1].body
+    assert world.hub.state.scim_users[world.scim_user_id].active is False
+
+
+def test_scim_update_without_username_is_rejected_before_sending(world):
+    op = endpoints.DockerHubUpdateScimUserOperator(
+        task_id="t", dockerhub_conn_id="dockerhub_scim", on_error="continue",
+        records=[{"user_id": world.scim_user_id, "active": True}])
+    assert op.execute({})["rejected"] == 1
+    assert not _sent(world, "/scim/")
+
+
+def test_member_role_takes_editor_in_any_case_and_custom_roles(world):
+    world.hub.add_org("acme", custom_roles=["release-manager"])
+    op = endpoints.DockerHubUpdateOrgMemberRoleOperator(task_id="t", records=[
+        {"org": "acme", "username": "bob", "role": "Editor"},
+        {"org": "acme", "username": "carol", "role": "release-manager"}])
+    assert op.execute({})["succeeded"] == 2
+    assert [r.body for r in _sent(world, "/members/")] == [{"role": "editor"}, {"role": "release-manager"}]
+    assert world.hub.state.orgs["acme"].members == {"alice": "owner", "bob": "editor", "carol": "release-manager"}
+
+
+def test_bulk_invite_reads_the_flat_answer_and_sends_editor(world):
+    op = endpoints.DockerHubBulkInviteOperator(task_id="t", on_error="continue", records=[
+        {"invitee": "ivy@example.com", "org": "acme", "role": "Editor"},
+        {"invitee": "bob", "org": "acme", "role": "Editor"}])
+    result = op.execute({})
+    assert (result["succeeded"], result["unchanged"], result["failed"]) == (2, 1, 0)  # bob: existing_org_member
+    assert _sent(world, "/invites/bulk")[-1].body["role"] == "editor"
+    assert {i.invitee: i.role for i in world.hub.state.invites.values()}["ivy@example.com"] == "editor"
+
+
+def test_docker_ids_with_capitals_are_rejected_before_a_404(world):
+    """Docker IDs are lower case and paths case-sensitive (docs/docker-hub-api.md N1, N2)."""
+    op = endpoints.DockerHubUpdateOrgMemberRoleOperator(task_id="t", on_error="continue", records=[
+        {"org": "Acme", "username": "bob", "role": "editor"}, {"org": "acme", "username": "Bob", "role": "editor"},
+        {"org": "acme", "username": "bob", "role": "editor"}])
+    result = op.execute({})
+    assert (result["succeeded"], result["rejected"]) == (1, 2)
+    assert [f["reason"] for f in result["first_failures"]] == [
+        "attribute 'org' is 'Acme'; Docker IDs are lower case ('acme')",
+        "attribute 'username' is 'Bob'; Docker IDs are lower case ('bob')"]
+    assert len(_sent(world, "/members/")) == 1

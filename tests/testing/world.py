@@ -112,5 +112,6 @@ def sample_calls(world: World) -> dict[tuple[str, str], tuple[str, dict | None]]
         ("POST", "/v2/scim/2.0/Users"): ("/v2/scim/2.0/Users", {"schemas": [SCIM_SCHEMA], "userName": "jane@example.com",
                                                                "name": {"givenName": "Jane", "familyName": "Doe"}}),
         ("PUT", "/v2/scim/2.0/Users/{id}"): (f"/v2/scim/2.0/Users/{world.scim_user_id}", {
-            "schemas": [SCIM_SCHEMA], "name": {"givenName": "Erin", "familyName": "Ever"}, "enabled": False}),
+            "schemas": [SCIM_SCHEMA], "userName": "erin@example.com", "name": {"givenName": "Erin", "familyName": "Ever"},
+            "active": False}),  # the live body (catalogue row S1)
     }

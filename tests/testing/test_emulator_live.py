@@ -1,0 +1,247 @@
+"""The emulator answers like the live Docker Hub where docs/docker-hub-api.md says the document is wrong or silent.
+
+One test per catalogue row (named in each test); the table of these differences is
+``airflow_provider_dockerhub.testing.live_differences``.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+import requests
+
+from airflow_provider_dockerhub.testing.emulator import DockerHubEmulator
+from airflow_provider_dockerhub.testing.live_differences import LIVE_DIFFERENCES
+from tests.testing.world import SCIM_SCHEMA, seed
+
+pytestmark = pytest.mark.timeout(60)
+
+
+@pytest.fixture
+def world():
+    with DockerHubEmulator() as hub:
+        yield seed(hub)
+
+
+def test_every_listed_difference_names_a_catalogue_row():
+    from pathlib import Path
+
+    catalogue = (Path(__file__).resolve().parents[2] / "docs" / "docker-hub-api.md").read_text()
+    missing = [d.row for d in LIVE_DIFFERENCES if f"| {d.row} |" not in catalogue]
+    assert not missing
+
+
+# -- SCIM (S1) ----------------------------------------------------------------------------------------
+def test_s1_scim_put_without_active_deactivates_and_needs_username(world):
+    path = f"/v2/scim/2.0/Users/{world.scim_user_id}"
+    missing = world.call("PUT", path, {"schemas": [SCIM_SCHEMA], "active": True}, scim=True)
+    assert missing.status_code == 400 and "userName" in missing.json()["detail"]
+
+    # The document's body (enabled) is not read: the user ends inactive, as on the live service.
+    old = world.call("PUT", path, {"schemas": [SCIM_SCHEMA], "userName": "erin@example.com", "enabled": True}, scim=True)
+    assert old.status_code == 200 and old.json()["active"] is False
+
+    kept = world.call("PUT", path, {"schemas": [SCIM_SCHEMA], "userName": "erin@example.com", "active": True,
+                                    "name": {"givenName": "Erin", "familyName": "Ever"}}, scim=True)
+    assert kept.json()["active"] is True and kept.json()["name"] == {"givenName": "Erin", "familyName": "Ever"}
+
+
+# -- rate limits (L2) ---------------------------------------------------------------------------------
+def test_l2_retry_after_can_be_an_epoch_timestamp():
+    with DockerHubEmulator(rate_limit=1, rate_window=60, retry_after_epoch=True) as hub:
+        hub.add_user("alice", password="pw-alice-1")
+        requests.get(f"{hub.url}/v2/namespaces/alice/repositories", timeout=5)
+        limited = requests.get(f"{hub.url}/v2/namespaces/alice/repositories", timeout=5)
+        assert limited.status_code == 429
+        announced = int(limited.headers["Retry-After"])
+        assert announced > time.time() - 1 and announced <= time.time() + 61
+        assert announced == int(float(limited.headers["X-RateLimit-Reset"]))
+
+        hub.add_fault(status=429, retry_after=30, times=1)
+        injected = requests.get(f"{hub.url}/v2/namespaces/alice/repositories", timeout=5)
+        assert abs(int(injected.headers["Retry-After"]) - (time.time() + 30)) < 3
+
+
+def test_l2_retry_after_is_seconds_by_default():
+    with DockerHubEmulator(rate_limit=1, rate_window=60) as hub:
+        requests.get(f"{hub.url}/v2/namespaces/x/repositories", timeout=5)
+        limited = requests.get(f"{hub.url}/v2/namespaces/x/repositories", timeout=5)
+        assert 1 <= int(limited.headers["Retry-After"]) <= 60
+
+
+# -- pages (P1, P2, P3) -------------------------------------------------------------------------------
+def test_p1_p2_pages_default_to_10_at_most_100_with_absolute_links_keeping_page_size(world):
+    for index in range(120):
+        world.hub.add_repository("acme", f"r{index:03d}")
+    token = world.token()
+    first = world.call("GET", "/v2/namespaces/acme/repositories", token=token).json()
+    assert len(first["results"]) == 10 and first["count"] == 121
+    assert first["next"] == f"{world.hub.url}/v2/namespaces/acme/repositories?page=2&page_size=10"
+
+    big = world.call("GET", "/v2/namespaces/acme/repositories?page_size=500&page=2", token=token).json()
+    assert len(big["results"]) == 21  # capped at 100 a page
+    assert big["previous"] == f"{world.hub.url}/v2/namespaces/acme/repositories?page_size=100&page=1"
+    assert big["next"] is None
+
+
+def test_p3_a_page_past_the_end_is_404_but_an_empty_first_page_is_200(world):
+    token = world.token()
+    assert world.call("GET", "/v2/namespaces/acme/repositories?page=5", token=token).status_code == 404
+    assert world.call("GET", "/v2/orgs/acme/groups?page=1", token=token).status_code == 200
+
+
+# -- names (N1, N2) -----------------------------------------------------------------------------------
+def test_n1_n2_docker_ids_are_lower_case_and_paths_case_sensitive(world):
+    with pytest.raises(ValueError, match="N1"):
+        world.hub.add_user("Alice")
+    token = world.token()
+    assert world.call("GET", "/v2/namespaces/acme/repositories/Web", token=token).status_code == 404
+    assert world.call("PUT", "/v2/orgs/acme/members/Bob", {"role": "editor"}, token=token).status_code == 404
+    assert world.call("GET", "/v2/orgs/ACME/groups", token=token).status_code == 404
+
+
+# -- repositories (R2, R3, R4) ------------------------------------------------------------------------
+def test_r2_repository_already_exists_is_a_400_with_all(world):
+    again = world.call("POST", "/v2/namespaces/acme/repositories", {"name": "web", "namespace": "acme"})
+    assert again.status_code == 400
+    assert again.json() == {"__all__": ["Repository with this Name and Namespace already exists."]}
+
+
+def test_r3_list_items_lack_full_description_the_single_get_has_it(world):
+    world.hub.add_repository("acme", "docs", full_description="# Readme")
+    token = world.token()
+    listed = world.call("GET", "/v2/namespaces/acme/repositories", token=token).json()["results"]
+    assert listed and all("full_description" not in r for r in listed)
+    single = world.call("GET", "/v2/namespaces/acme/repositories/docs", token=token).json()
+    assert single["full_description"] == "# Readme"
+
+
+def test_r4_unknown_namespace_lists_as_an_empty_page(world):
+    response = world.call("GET", "/v2/namespaces/nobody-here/repositories")
+    assert response.status_code == 200
+    assert response.json() == {"count": 0, "next": None, "previous": None, "results": []}
+
+
+# -- repository group grants (G2, G3, G4; C7) ---------------------------------------------------------
+def test_g2_g3_g4_a_grant_is_read_updated_and_deleted(world):
+    token = world.token()
+    grant = f"/v2/repositories/acme/web/groups/{world.group_id}"
+    assert world.call("GET", grant, token=token).status_code == 404
+    created = world.call("POST", "/v2/repositories/acme/web/groups",
+                         {"group_id": world.group_id, "permission": "read"}, token=token)
+    assert created.json() == {"group_name": "devs", "permission": "read", "group_id": world.group_id}
+    assert world.call("GET", f"{grant}/", token=token).json()["permission"] == "read"
+
+    updated = world.call("PATCH", grant, {"permission": "admin"}, token=token)
+    assert updated.status_code == 200 and updated.json()["permission"] == "admin"
+    assert world.call("PATCH", grant, {"permission": "owner"}, token=token).status_code == 400
+    assert world.call("DELETE", grant, token=token).status_code == 204
+    assert world.call("GET", grant, token=token).status_code == 404
+
+
+def test_c7_grants_need_repo_admin_and_an_editor(world):
+    world.hub.add_personal_access_token("alice", "dckr_pat_alice_write", scopes=["repo:write"])
+    world.hub.add_personal_access_token("alice", "dckr_pat_alice_admin", scopes=["repo:admin"])
+    body = {"group_id": world.group_id, "permission": "write"}
+    write_pat = world.token("alice", "dckr_pat_alice_write")
+    assert world.call("POST", "/v2/repositories/acme/web/groups", body, token=write_pat).status_code == 403
+    admin_pat = world.token("alice", "dckr_pat_alice_admin")
+    assert world.call("POST", "/v2/repositories/acme/web/groups", body, token=admin_pat).status_code == 200
+    bob = world.token("bob", "bob-password-1")  # a plain member
+    assert world.call("POST", "/v2/repositories/acme/web/groups", body, token=bob).status_code == 403
+
+
+# -- groups (T1) --------------------------------------------------------------------------------------
+def test_t1_group_list_items_carry_description(world):
+    token = world.token()
+    world.call("PATCH", "/v2/orgs/acme/groups/devs", {"description": "Developers"}, token=token)
+    listed = world.call("GET", "/v2/orgs/acme/groups", token=token).json()["results"]
+    assert [(g["name"], g["description"]) for g in listed] == [("devs", "Developers")]
+
+
+# -- members and invites (M1, M2, M3, M5, M6) ---------------------------------------------------------
+def test_m1_m2_members_list_is_a_page_with_editor_and_custom_roles(world):
+    world.hub.add_user("frank")
+    world.hub.add_org("acme", members={"frank": "release-manager"}, custom_roles=["release-manager"])
+    token = world.token()
+    world.call("PUT", "/v2/orgs/acme/members/bob", {"role": "editor"}, token=token)
+    page = world.call("GET", "/v2/orgs/acme/members", token=token).json()
+    assert set(page) == {"count", "next", "previous", "results"}
+    roles = {m["username"]: m["role"] for m in page["results"]}
+    assert roles == {"alice": "Owner", "bob": "Editor", "carol": "Member", "frank": "release-manager"}
+
+
+def test_m3_role_update_takes_core_roles_in_any_case_and_custom_roles(world):
+    world.hub.add_org("acme", custom_roles=["release-manager"])
+    token = world.token()
+    assert world.call("PUT", "/v2/orgs/acme/members/bob", {"role": "Editor"}, token=token).json()["role"] == "Editor"
+    custom = world.call("PUT", "/v2/orgs/acme/members/carol", {"role": "release-manager"}, token=token)
+    assert custom.status_code == 200 and custom.json()["role"] == "release-manager"
+    assert world.hub.state.orgs["acme"].members["carol"] == "release-manager"
+    unknown = world.call("PUT", "/v2/orgs/acme/members/carol", {"role": "admin"}, token=token)
+    assert unknown.status_code == 400 and unknown.json()["errinfo"] == {"field": "role"}
+
+
+def test_m5_invites_carry_role(world):
+    token = world.token()
+    world.call("POST", "/v2/invites/bulk", {"org": "acme", "role": "editor", "invitees": ["gina@example.com"]},
+               token=token)
+    invites = world.call("GET", "/v2/orgs/acme/invites", token=token).json()["data"]
+    assert {i["invitee"]: i["role"] for i in invites} == {"dave@example.com": "member", "gina@example.com": "editor"}
+
+
+def test_m6_bulk_invite_answers_a_flat_list(world):
+    response = world.call("POST", "/v2/invites/bulk", {"org": "acme", "invitees": ["hal@example.com", "bob"]})
+    assert response.status_code == 202
+    assert [(i["invitee"], i["status"]) for i in response.json()["invitees"]] == [
+        ("hal@example.com", "invited"), ("bob", "existing_org_member")]
+
+
+# -- access tokens (O1, O2) ---------------------------------------------------------------------------
+def test_o1_o2_org_token_description_only_on_the_single_get(world):
+    token = world.token()
+    world.call("PATCH", f"/v2/orgs/acme/access-tokens/{world.oat_id}", {"description": "CI pulls"}, token=token)
+    listed = world.call("GET", "/v2/orgs/acme/access-tokens", token=token).json()["results"]
+    assert listed and all("description" not in t and "resources" not in t for t in listed)
+    single = world.call("GET", f"/v2/orgs/acme/access-tokens/{world.oat_id}", token=token).json()
+    assert single["description"] == "CI pulls" and single["resources"]
+
+
+# -- credentials (C2, C4, C5) -------------------------------------------------------------------------
+def test_c2_a_pat_cannot_administer_organizations(world):
+    world.hub.add_personal_access_token("alice", "dckr_pat_alice_admin", scopes=["repo:admin"])
+    pat = world.token("alice", "dckr_pat_alice_admin")
+    for method, path, body in (("GET", "/v2/orgs/acme/members", None), ("POST", "/v2/orgs/acme/groups", {"name": "x"}),
+                               ("POST", "/v2/invites/bulk", {"org": "acme", "invitees": ["i@example.com"]}),
+                               ("GET", "/v2/orgs/acme/access-tokens", None)):
+        refused = world.call(method, path, body, token=pat)
+        assert refused.status_code == 403 and "personal access token" in refused.json()["detail"], path
+    # ... but it manages repositories.
+    created = world.call("POST", "/v2/namespaces/acme/repositories", {"name": "api", "namespace": "acme"}, token=pat)
+    assert created.status_code == 201
+
+
+def test_c3_c4_an_oat_administers_members_and_groups_but_not_org_tokens(world):
+    oat = world.token("acme", world.oat_token)
+    assert world.call("GET", "/v2/orgs/acme/members", token=oat).status_code == 200
+    assert world.call("POST", "/v2/orgs/acme/groups", {"name": "ops"}, token=oat).status_code == 201
+    for method, path, body in (("GET", "/v2/orgs/acme/access-tokens", None),
+                               ("POST", "/v2/orgs/acme/access-tokens", {"label": "x"}),
+                               ("DELETE", f"/v2/orgs/acme/access-tokens/{world.oat_id}", None)):
+        assert world.call(method, path, body, token=oat).status_code == 403, path
+
+
+def test_c5_image_access_settings_refuse_an_oat_but_take_a_pat(world):
+    oat = world.token("acme", world.oat_token)
+    assert world.call("GET", "/v2/orgs/acme/settings", token=oat).status_code == 403
+    world.hub.add_personal_access_token("alice", "dckr_pat_alice_admin", scopes=["repo:admin"])
+    pat = world.token("alice", "dckr_pat_alice_admin")
+    assert world.call("GET", "/v2/orgs/acme/settings", token=pat).status_code == 200
+
+
+def test_m8_a_pending_invite_has_no_role_to_change_until_accepted(world):
+    token = world.token()
+    pending = world.call("PUT", "/v2/orgs/acme/members/dave@example.com", {"role": "editor"}, token=token)
+    assert pending.status_code == 404
+    assert {i.invitee: i.role for i in world.hub.state.invites.values()} == {"dave@example.com": "member"}
