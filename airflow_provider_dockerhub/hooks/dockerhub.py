@@ -251,8 +251,8 @@ class DockerHubHook(BaseHook):
                 )
         return response
 
-    def get_json(self, endpoint: str, params: dict[str, Any] | None = None) -> Any:
-        """GET ``endpoint`` and return its JSON body (None when empty).
+    def get_json(self, endpoint: str, params: dict[str, Any] | None = None, *, missing_ok: bool = False) -> Any:
+        """GET ``endpoint`` and return its JSON body (None when empty, or on a 404 with ``missing_ok``).
 
         A non-2xx answer raises DockerHubHTTPError; a redirect (never followed, never read as data) or a
         body that is not JSON raises DockerHubReadError, both naming the path and the status.
@@ -264,6 +264,8 @@ class DockerHubHook(BaseHook):
         if 300 <= response.status_code < 400:
             where = response.headers.get("Location", "nowhere")
             raise DockerHubReadError(path, response.status_code, f"a redirect to {where} is not an answer")
+        if missing_ok and response.status_code == 404:
+            return None
         if not 200 <= response.status_code < 300:
             raise DockerHubHTTPError("GET", response.url or endpoint, response.status_code, error_detail(response))
         if not response.content:

@@ -179,15 +179,21 @@ class DockerHubSyncOperator(DockerHubSendOperator):
         ids = self.kind.docker_ids
         return {name: (str(record[name]).lower() if name in ids else record[name]) for name in self.kind.scope}
 
-    def read(self, hook: DockerHubHook, scopes: Mapping[Identity, Mapping[str, Any]]) -> dict[Identity, ScopeRead]:
-        """What exists in each scope; a scope whose read fails is marked so (no delete is planned in it)."""
+    def read(self, hook: DockerHubHook, scopes: Mapping[Identity, Mapping[str, Any]],
+             named: Mapping[Identity, Mapping[str, Any]]) -> dict[Identity, ScopeRead]:
+        """What exists in each scope; a scope whose read fails is marked so (no delete is planned in it).
+
+        A kind the API cannot list is read one GET per record that ``named`` holds in the scope.
+        """
+        kind = self.kind
         reads: dict[Identity, ScopeRead] = {}
         for key, spelled in scopes.items():
-            if not (self.kind.listable or self.kind.get_path and self.kind.update):
-                reads[key] = ScopeRead()  # the API cannot list this kind: every desired record is sent
-                continue
             try:
-                reads[key] = ScopeRead(self.kind.read(hook.paginate, hook.get_json, spelled))
+                if kind.read_by_record:
+                    records = [record for identity, record in named.items() if kind.scope_of(identity) == key]
+                    reads[key] = ScopeRead(kind.read_named(hook.get_json, spelled, records))
+                else:
+                    reads[key] = ScopeRead(kind.read(hook.paginate, hook.get_json, spelled))
             except DockerHubRunError:
                 raise
             except DockerHubError as exc:
@@ -275,7 +281,7 @@ class DockerHubSyncOperator(DockerHubSendOperator):
         if self.mode == "mirror" and not named and not self.allow_empty:
             raise ValueError("mirror with no records would delete everything in scope; set allow_empty=True to do it")
         before = hook.reads
-        reads = self.read(hook, self.scopes(named))
+        reads = self.read(hook, self.scopes(named), named)
         self.read_details(hook, reads, desired)
         plan = make_plan(self.kind, desired, reads, self.mode, self.limit, named=frozenset(named),
                          login=hook.settings.identifier, captured=captured)
@@ -373,7 +379,8 @@ class DockerHubSyncOperator(DockerHubSendOperator):
         if not raced or self.mode == "create" or kind.update is None:
             return []
         scopes = {kind.scope_of(a.identity): self._spelled(a.item.record) for a in raced if a.item}
-        index = {alias: existing for read in self.read(hook, scopes).values() for existing in read.items
+        named = {a.identity: a.item.record for a in raced if a.item}
+        index = {alias: existing for read in self.read(hook, scopes, named).values() for existing in read.items
                  for alias in kind.aliases(existing)}
         updates = []
         for action in raced:

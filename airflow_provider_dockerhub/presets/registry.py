@@ -214,6 +214,9 @@ _LIVE_REPO = {"namespace": "namespace", "name": "name"}
 _LIVE_REPO_PATH = "/v2/repositories/{namespace}/{name}/"
 _HUB_TOOL = "docker/hub-tool pkg/hub/repositories.go, pkg/hub/tags.go"
 _TERRAFORM = "docker/terraform-provider-docker internal/hubclient/client_repository.go"
+#: One group's permission on a repository (docs/docker-hub-api.md G2-G4).
+_GRANT = {**_REPO, "group_id": "group_id"}
+_GRANT_PATH = "/v2/repositories/{namespace}/{repository}/groups/{group_id}/"
 #: A repository record's texts: a README file read into ``full_description``, then Docker Hub's limits checked.
 _README = {"prepare": resolve_full_description, "extra_check": text_limits_problem}
 
@@ -275,6 +278,15 @@ PRESETS: tuple[EndpointPreset, ...] = (
         path_attributes=_REPO, required=("group_id", "permission"),
         body_fields=("group_id", "permission"), enums={"permission": REPO_PERMISSIONS},
         example={"namespace": "acme", "repository": "web", "group_id": 1, "permission": "write"}),
+    EndpointPreset(
+        "update_repository_group", "DockerHubUpdateRepositoryGroupOperator", "PATCH", _GRANT_PATH,
+        "Change a group's (team's) permission on a repository.", path_attributes=_GRANT, required=("permission",),
+        body_fields=("permission",), enums={"permission": REPO_PERMISSIONS},
+        example={"namespace": "acme", "repository": "web", "group_id": 1, "permission": "read"}, source=_TERRAFORM),
+    EndpointPreset(
+        "delete_repository_group", "DockerHubDeleteRepositoryGroupOperator", "DELETE", _GRANT_PATH,
+        "Take a group's (team's) permission on a repository away.", path_attributes=_GRANT, body_builder=None,
+        example={"namespace": "acme", "repository": "web", "group_id": 1}, source=_TERRAFORM),
     EndpointPreset(
         "create_repository", "DockerHubCreateRepositoryOperator", "POST", "/v2/namespaces/{namespace}/repositories",
         "Create a repository in a user's or organization's namespace.",

@@ -8,6 +8,7 @@ tables are generated from it. Adding a kind means adding one subclass (plus its 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, ClassVar
 
@@ -20,7 +21,8 @@ Record = Mapping[str, Any]
 Identity = tuple[Any, ...]
 #: ``paginate(path, paginator=..., page_size=...)`` and ``get_json(path)`` of a hook.
 Paginate = Callable[..., Iterable[Any]]
-GetJson = Callable[[str], Any]
+#: ``get_json(path, missing_ok=False)`` of a hook (``missing_ok``: None for a 404).
+GetJson = Callable[..., Any]
 
 
 class ResourceKind:
@@ -56,6 +58,8 @@ class ResourceKind:
     #: compared fields the list leaves out, and the path of the GET of one resource that has them
     detail_fields: ClassVar[tuple[str, ...]] = ()
     detail_path: ClassVar[str | None] = None
+    #: the API cannot list this kind: ``read_named`` reads each resource a record names, one GET each
+    read_by_record: ClassVar[bool] = False
     #: whether ``DockerHubSyncOperator`` can keep this kind as records say (it can read it and write it)
     syncable: ClassVar[bool] = True
     #: deleting one loses data that cannot be made again (a repository's images): mirror needs ``max_deletes``
@@ -104,10 +108,11 @@ class ResourceKind:
         return self.list_path is not None
 
     def path(self, template: str, values: Mapping[str, Any]) -> str:
-        """``template`` with each ``{attribute}`` filled, each value one percent-encoded path segment."""
+        """``template`` with each ``{attribute}`` filled from ``values``, each one percent-encoded path segment."""
         from airflow_provider_dockerhub.pipeline.render import path_segment
 
-        return template.format(**{name: path_segment(str(value)) for name, value in values.items()})
+        names = re.findall(r"\{(\w+)\}", template)
+        return template.format(**{name: path_segment(str(values[name])) for name in names})
 
     def read(self, paginate: Paginate, get_json: GetJson, scope: Mapping[str, Any]) -> list[dict[str, Any]]:
         """Every resource of one scope, each carrying the scope's attributes (what its writes need).
@@ -120,6 +125,10 @@ class ResourceKind:
         items = paginate(path, paginator=self.paginator, page_size=self.page_size)
         return [self.checked(path, {**item, **scope}) if isinstance(item, dict) else self.checked(path, item)
                 for item in items]
+
+    def read_named(self, get_json: GetJson, scope: Mapping[str, Any], records: list[Record]) -> list[dict[str, Any]]:
+        """For a kind the API cannot list: the resources ``records`` name in one scope."""
+        raise NotImplementedError(f"{self.name} is read with its list")
 
     def checked(self, path: str, item: Any) -> dict[str, Any]:
         """An item read from ``path``, refused unless it is an object that carries the identity."""
@@ -139,7 +148,7 @@ class ResourceKind:
     def detail(self, get_json: GetJson, existing: Record) -> dict[str, Any]:
         """``existing`` with the fields of the GET of it."""
         assert self.detail_path is not None
-        path = self.path(self.detail_path, {name: existing[name] for name in self.identity})
+        path = self.path(self.detail_path, existing)
         body = get_json(path)
         if not isinstance(body, dict):
             raise DockerHubReadError(path, 200, f"expected a JSON object, got {type(body).__name__}")

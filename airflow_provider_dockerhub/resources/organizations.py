@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from airflow_provider_dockerhub.hooks.pagination import DataListPaginator
-from airflow_provider_dockerhub.presets.registry import EndpointPreset, get_preset
+from airflow_provider_dockerhub.presets.registry import EndpointPreset, get_preset, role_value
 from airflow_provider_dockerhub.resources.base import GetJson, Identity, Paginate, Record, ResourceKind, only
 
 
@@ -71,8 +71,8 @@ class OrgMembers(ResourceKind):
 
     def prepare(self, record: Record) -> dict[str, Any]:
         prepared = {**record, "username": record.get("username") or record.get("email")}
-        if isinstance(prepared.get("role"), str):  # the member list itself says "Member"
-            prepared["role"] = prepared["role"].lower()
+        if "role" in prepared:  # the member list itself says "Member" (docs/docker-hub-api.md M2)
+            prepared["role"] = role_value(prepared["role"])
         return prepared
 
     def aliases(self, existing: Record) -> tuple[Identity, ...]:
@@ -81,17 +81,17 @@ class OrgMembers(ResourceKind):
         return tuple((org, self.fold(name)) for name in dict.fromkeys(names) if name)
 
     def read(self, paginate: Paginate, get_json: GetJson, scope: Mapping[str, Any]) -> list[dict[str, Any]]:
-        members = [{**m, "role": str(m.get("role", "")).lower(), "pending": False}
+        members = [{**m, "role": role_value(m.get("role")), "pending": False}
                    for m in super().read(paginate, get_json, scope)]
         path = self.path(self.invites_path, scope)
-        invites = [self.checked(path, {**i, **scope, "username": i.get("invitee"), "pending": True}
-                                if isinstance(i, dict) else i)
+        invites = [self.checked(path, {**i, **scope, "username": i.get("invitee"), "role": role_value(i.get("role")),
+                                       "pending": True} if isinstance(i, dict) else i)
                    for i in paginate(path, paginator=DataListPaginator(), page_size=self.page_size)]
         return members + invites
 
     def view(self, name: str, value: Any) -> Any:
-        # the member list says Owner or Member only: an editor is listed as a member
-        return "owner" if self.fold(value) == "owner" else "member"
+        # core roles in any case, custom roles by their exact name; no role named means member
+        return role_value(value or "member")
 
     def updatable(self, existing: Record) -> bool:
         return not existing["pending"]

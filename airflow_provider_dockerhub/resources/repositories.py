@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 
 from airflow_provider_dockerhub.presets.readme import resolve_full_description
 from airflow_provider_dockerhub.presets.registry import EndpointPreset, get_preset
-from airflow_provider_dockerhub.resources.base import Record, ResourceKind, only
+from airflow_provider_dockerhub.resources.base import GetJson, Record, ResourceKind, only
 
 _TEXTS = ("description", "full_description")
 
@@ -70,15 +70,41 @@ class ImmutableTags(ResourceKind):
 
 
 class RepositoryGroups(ResourceKind):
-    """A group's permission on a repository; the API has no list, so every grant is sent (an existing one
-    ends unchanged)."""
+    """A group's permission on a repository. The API lists no grants, so each grant a record names is read
+    with its own GET (404: none); without a list, mirror is not possible (docs/docker-hub-api.md G2-G4)."""
 
     name = "repository_groups"
     summary = "A group's permission on a repository."
     identity = ("namespace", "repository", "group_id")
     scope = ("namespace", "repository")
     docker_ids = frozenset({"namespace", "repository"})
+    get_path = "/v2/repositories/{namespace}/{repository}/groups/{group_id}/"
+    compared = ("permission",)
     create: ClassVar[EndpointPreset | None] = get_preset("create_repository_group")
+    update: ClassVar[EndpointPreset | None] = get_preset("update_repository_group")
+    delete: ClassVar[EndpointPreset | None] = get_preset("delete_repository_group")
+
+    read_by_record = True
+
+    @staticmethod
+    def fold(value: Any) -> Any:
+        return str(value).casefold()  # a group id from a CSV is text, from the API a number
+
+    def read_named(self, get_json: GetJson, scope: Mapping[str, Any], records: list[Record]) -> list[dict[str, Any]]:
+        """The grants the records name, one GET each; a grant that does not exist answers 404."""
+        found = []
+        for record in records:
+            path = self.path(self.get_path or "", {**scope, "group_id": record["group_id"]})
+            grant = get_json(path, missing_ok=True)
+            if grant is not None:
+                found.append(self.checked(path, {**grant, **scope, "group_id": record["group_id"]}))
+        return found
 
     def create_record(self, desired: Record) -> dict[str, Any]:
         return super().create_record(only(desired, "namespace", "repository", "group_id", "permission"))
+
+    def update_record(self, desired: Record, existing: Record) -> dict[str, Any]:
+        return {**only(existing, "namespace", "repository", "group_id"), "permission": desired["permission"]}
+
+    def delete_record(self, existing: Record) -> dict[str, Any]:
+        return only(existing, "namespace", "repository", "group_id")

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from airflow_provider_dockerhub.hooks.pagination import ScimPaginator
 from airflow_provider_dockerhub.presets.registry import EndpointPreset, get_preset
-from airflow_provider_dockerhub.resources.base import Record, ResourceKind, only
+from airflow_provider_dockerhub.resources.base import GetJson, Paginate, Record, ResourceKind, only
 
 _USER_ATTRIBUTES = ("userName", "givenName", "familyName", "name", "schemas")
+_NAME_PARTS = ("givenName", "familyName")
 
 
 class ScimUsers(ResourceKind):
@@ -18,12 +20,21 @@ class ScimUsers(ResourceKind):
     list_path = "/v2/scim/2.0/Users"
     get_path = "/v2/scim/2.0/Users/{id}"
     paginator = ScimPaginator()
-    compared = ("active",)
+    compared = ("active", "givenName", "familyName")
     create: ClassVar[EndpointPreset | None] = get_preset("create_scim_user")
     update: ClassVar[EndpointPreset | None] = get_preset("update_scim_user")
+
+    def read(self, paginate: Paginate, get_json: GetJson, scope: Mapping[str, Any]) -> list[dict[str, Any]]:
+        """Users with their ``name.givenName``/``name.familyName`` also flat, as records write them."""
+        users = super().read(paginate, get_json, scope)
+        return [{**user, **only(user.get("name") if isinstance(user.get("name"), dict) else {}, *_NAME_PARTS)}
+                for user in users]
 
     def create_record(self, desired: Record) -> dict[str, Any]:
         return only(desired, *_USER_ATTRIBUTES)
 
     def update_record(self, desired: Record, existing: Record) -> dict[str, Any]:
-        return {"user_id": existing["id"], "enabled": desired["active"], **only(desired, *_USER_ATTRIBUTES)}
+        """The live PUT replaces the user: ``userName`` as Docker Hub has it, ``active`` always (omitted means
+        false: docs/docker-hub-api.md S1), and the name parts the record gives or the user has."""
+        return {"user_id": existing["id"], **only(existing, *_NAME_PARTS), **only(desired, *_USER_ATTRIBUTES),
+                "userName": existing["userName"], "active": desired.get("active", existing.get("active", True))}

@@ -54,6 +54,8 @@ class OrgAccessTokens(ResourceKind):
     docker_ids = frozenset({"org"})
     list_path = "/v2/orgs/{org}/access-tokens"
     get_path = "/v2/orgs/{org}/access-tokens/{access_token_id}"
+    detail_path = "/v2/orgs/{org}/access-tokens/{id}"  # the list leaves out description (O1, O2)
+    detail_fields = ("description",)
     compared = ("description", "is_active")
     create: ClassVar[EndpointPreset | None] = get_preset("create_org_access_token")
     update: ClassVar[EndpointPreset | None] = get_preset("update_org_access_token")

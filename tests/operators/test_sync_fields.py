@@ -1,0 +1,99 @@
+"""Every sync resource, with records that differ in every compared field: the first run applies each
+difference, the second makes no write (against the emulator, which answers as the live Docker Hub)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from airflow_provider_dockerhub.operators.sync import DockerHubSyncOperator
+
+pytestmark = pytest.mark.timeout(60)
+
+
+def sync(run_op, **kwargs):
+    return run_op(DockerHubSyncOperator(task_id="sync", **kwargs))[0]
+
+
+def twice(hub, run_op, **kwargs):
+    first = sync(run_op, **kwargs)
+    assert first["failed"] == first["rejected"] == 0, first
+    hub.clear_requests()
+    second = sync(run_op, **kwargs)
+    assert hub.writes() == [] and second["calls"] == 0
+    return first, second
+
+
+def test_groups_descriptions(hub, run_op):
+    hub.add_group("acme", "ops")
+    first, _ = twice(hub, run_op, resource="groups", records=[{"org": "acme", "name": "ops", "description": "On call"}])
+    assert first["updated"] == 1 and hub.state.orgs["acme"].groups["ops"].description == "On call"
+
+
+def test_org_member_roles_editor_and_custom(hub, run_op):
+    hub.add_user("dave")
+    hub.add_org("beta", owners=["alice"], members={"bob": "member", "carol": "editor", "dave": "member"},
+                custom_roles=["Release Manager"])
+    records = [{"org": "beta", "username": "alice", "role": "Owner"}, {"org": "beta", "username": "bob", "role": "editor"},
+               {"org": "beta", "username": "carol", "role": "member"},
+               {"org": "beta", "username": "dave", "role": "Release Manager"}]
+    first, _ = twice(hub, run_op, resource="org_members", records=records)
+    assert first["updated"] == 3
+    assert hub.state.orgs["beta"].members == {"alice": "owner", "bob": "editor", "carol": "member",
+                                              "dave": "Release Manager"}
+
+
+def test_access_tokens_active_state(hub, run_op, tmp_path):
+    responses = str(tmp_path / "r.jsonl")
+    sync(run_op, resource="access_tokens", records=[{"token_label": "ci", "scopes": ["repo:read"]}],
+         response_path=responses)
+    first, _ = twice(hub, run_op, resource="access_tokens", response_path=responses,
+                     records=[{"token_label": "ci", "scopes": ["repo:read"], "is_active": False}])
+    assert first["updated"] == 1 and [p.is_active for p in hub.state.pats.values()] == [False]
+
+
+def test_org_access_tokens_description_read_with_one_get_each(hub, run_op, tmp_path):
+    responses = str(tmp_path / "r.jsonl")
+    record = {"org": "acme", "label": "pull", "resources": [{"type": "TYPE_REPO", "path": "acme/*",
+                                                               "scopes": ["repo-pull"]}]}
+    sync(run_op, resource="org_access_tokens", records=[record], response_path=responses)
+    first, second = twice(hub, run_op, resource="org_access_tokens", response_path=responses,
+                          records=[{**record, "description": "CI pulls", "is_active": False}])
+    [token] = hub.state.orgs["acme"].access_tokens.values()
+    assert first["updated"] == 1 and (token.description, token.is_active) == ("CI pulls", False)
+    assert second["reads"] == 2  # the list, and one GET for the token whose record names a description
+
+
+def test_scim_users_active_and_names_keep_users_active(monkeypatch, dockerhub_emulator, run_op):
+    hub = dockerhub_emulator
+    hub.add_org("acme")
+    hub.add_scim_token("acme", "scim-token-123")
+    monkeypatch.setenv("AIRFLOW_CONN_DOCKERHUB_DEFAULT", json.dumps(
+        {"conn_type": "dockerhub", "host": hub.url, "password": "scim-token-123", "extra": {"auth_type": "bearer"}}))
+    users = [{"userName": "jane@example.com", "givenName": "Jane", "familyName": "Doe"},
+             {"userName": "joe@example.com", "givenName": "Joe"}]
+    sync(run_op, resource="scim_users", records=users)
+    changed = [{**users[0], "familyName": "Smith"}, {**users[1], "active": False}]
+    first, _ = twice(hub, run_op, resource="scim_users", records=changed)
+    assert first["updated"] == 2
+    state = {u.user_name: u for u in hub.state.scim_users.values()}
+    assert (state["jane@example.com"].family_name, state["jane@example.com"].active) == ("Smith", True)
+    assert state["joe@example.com"].active is False
+
+
+def test_org_settings_restricted_images(hub, run_op):
+    wanted = {"enabled": True, "allow_official_images": True, "allow_verified_publishers": False}
+    first, _ = twice(hub, run_op, resource="org_settings", records=[{"org": "acme", "restricted_images": wanted}])
+    assert first["updated"] == 1 and hub.state.orgs["acme"].settings["restricted_images"] == wanted
+
+
+def test_repository_group_permissions_read_one_get_each(hub, run_op):
+    hub.add_repository("acme", "web")
+    group = hub.state.orgs["acme"].groups["devs"]
+    hub.state.repositories[("acme", "web")].group_permissions[group.id] = "read"
+    first, second = twice(hub, run_op, resource="repository_groups",
+                          records=[{"namespace": "acme", "repository": "web", "group_id": str(group.id),
+                                    "permission": "admin"}])
+    assert first["updated"] == 1 and hub.state.repositories[("acme", "web")].group_permissions[group.id] == "admin"
+    assert second["reads"] == 1 and second["unchanged"] == 1
