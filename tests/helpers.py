@@ -32,3 +32,18 @@ class FakeTaskInstance:
 
     def xcom_push(self, key: str, value: object) -> None:
         self.xcom[key] = json.loads(json.dumps(value))  # what XCom would store
+
+
+def gen_docs():
+    """``scripts/gen_docs.py`` (the generator of docs tables and ``operators/endpoints.py``) as a module."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    if "gen_docs" not in sys.modules:
+        path = Path(__file__).resolve().parents[1] / "scripts" / "gen_docs.py"
+        spec = importlib.util.spec_from_file_location("gen_docs", path)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["gen_docs"] = module
+        spec.loader.exec_module(module)
+    return sys.modules["gen_docs"]

@@ -113,7 +113,9 @@ class DockerHubSendOperator(BaseOperator):
     :param endpoint: URL template rendered per call (not by Airflow) with ``record``, or ``records`` and
         ``group`` in batches, plus the Airflow context. Every inserted value is percent-encoded as one
         path segment. Relative to the connection's host; an absolute URL must be on the same origin.
-    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"``; ``Authorization`` is refused. (templated)
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain ``:``);
+        ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
     :param exclude_attributes: attribute names or dotted paths removed from every record before the
         body is built (the endpoint still sees them). (templated)
     :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded
@@ -191,7 +193,7 @@ class DockerHubSendOperator(BaseOperator):
         max_batch_bytes: int | None = None,
         batch_key: str | None = None,
         max_concurrency: int = 1,
-        dry_run: bool = False,
+        dry_run: bool | str = False,
         api_dry_run: bool = False,
         preview_limit: int = 10,
         on_error: str = "fail",

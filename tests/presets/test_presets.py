@@ -12,12 +12,14 @@ from jsonschema import Draft7Validator
 from airflow_provider_dockerhub._compat import AirflowException
 from airflow_provider_dockerhub.operators import endpoints
 from airflow_provider_dockerhub.operators.send import DockerHubSendOperator
-from airflow_provider_dockerhub.presets.docs import ENDPOINTS_MODULE, endpoints_module, render_into
 from airflow_provider_dockerhub.presets.registry import PRESETS, get_preset
 from airflow_provider_dockerhub.testing.emulator import DockerHubEmulator
 from airflow_provider_dockerhub.testing.openapi import AUTH_PATHS, find_operation, write_operations
-from tests.helpers import FakeTaskInstance
+from tests.helpers import FakeTaskInstance, gen_docs
 from tests.testing.world import OFFICIAL_SPEC, PASSWORD, SCIM_TOKEN, World, seed
+
+ENDPOINTS_MODULE, endpoints_module, render_into = (gen_docs().ENDPOINTS_MODULE, gen_docs().endpoints_module,
+                                                   gen_docs().render_into)
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "presets.md"
 
