@@ -9,6 +9,7 @@ from airflow_provider_dockerhub._compat import AirflowException, BaseOperator
 from airflow_provider_dockerhub.exceptions import DockerHubRunError
 from airflow_provider_dockerhub.hooks.dockerhub import DockerHubHook
 from airflow_provider_dockerhub.operators.lineage import WrittenResources, operator_lineage
+from airflow_provider_dockerhub.operators.links import DockerHubLink, hub_page
 from airflow_provider_dockerhub.operators.params import (
     Converter,
     check_parameters,
@@ -171,6 +172,9 @@ class DockerHubSendOperator(BaseOperator):
     )
     template_fields_renderers = {"headers": "json", "records": "json"}
     ui_color = "#1d63ed"
+    operator_extra_links = (DockerHubLink(),)
+    #: The Docker Hub page of the organization or repository the last run wrote to (the "Docker Hub" link).
+    dockerhub_page: str | None = None
 
     def __init__(
         self,
@@ -378,6 +382,7 @@ class DockerHubSendOperator(BaseOperator):
                 failing: bool) -> dict[str, Any]:
         """The summary as returned, logged, with responses pushed to XCom (and the summary too when failing)."""
         pipeline.summary.retries = hook.retries
+        self.dockerhub_page = hub_page(self.written.paths)
         result = {**pipeline.summary.as_dict(), "sink_errors": pipeline.sink_errors}
         if pipeline.settings.dry_run:
             result["preview"] = pipeline.preview

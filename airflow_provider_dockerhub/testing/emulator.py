@@ -36,6 +36,8 @@ from airflow_provider_dockerhub.testing.faults import Fault, FaultPlan
 from airflow_provider_dockerhub.testing.routes import ROUTES, Call, Route
 from airflow_provider_dockerhub.testing.state import ApiError, HubState
 
+__all__ = ["DEFAULT_PORT", "DockerHubEmulator", "RecordedRequest", "main"]
+
 SCIM_ERROR_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:Error"
 #: The command line's port: not 8080, which Airflow's API server listens on.
 DEFAULT_PORT = 7070
