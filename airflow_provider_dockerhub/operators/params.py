@@ -37,7 +37,7 @@ def is_unrendered(value: Any) -> bool:
     """True for a value Airflow has still to render: Jinja text or an XComArg-like reference."""
     if isinstance(value, str):
         return any(marker in value for marker in _JINJA_MARKERS)
-    return hasattr(value, "resolve") and hasattr(value, "operator")  # XComArg, PlainXComArg, MapXComArg ...
+    return hasattr(value, "resolve") and hasattr(value, "iter_references")  # XComArg and other ResolveMixin values
 
 
 def to_bool(value: Any, name: str) -> bool:

@@ -173,8 +173,6 @@ class DockerHubSendOperator(BaseOperator):
     template_fields_renderers = {"headers": "json", "records": "json"}
     ui_color = "#1d63ed"
     operator_extra_links = (DockerHubLink(),)
-    #: The Docker Hub page of the organization or repository the last run wrote to (the "Docker Hub" link).
-    dockerhub_page: str | None = None
 
     def __init__(
         self,
@@ -318,6 +316,11 @@ class DockerHubSendOperator(BaseOperator):
             self._written = WrittenResources()
         return self._written
 
+    @property
+    def dockerhub_page(self) -> str | None:
+        """The Docker Hub page of the organization or repository this task wrote to (its "Docker Hub" link)."""
+        return hub_page(self.written.paths)
+
     def get_openlineage_facets_on_complete(self, task_instance: Any) -> Any:
         """OpenLineage: the records file read and the Docker Hub resources written (see ``operators.lineage``)."""
         return operator_lineage(self.records_path, getattr(self, "_lineage_base_url", None), self.written)
@@ -382,7 +385,6 @@ class DockerHubSendOperator(BaseOperator):
                 failing: bool) -> dict[str, Any]:
         """The summary as returned, logged, with responses pushed to XCom (and the summary too when failing)."""
         pipeline.summary.retries = hook.retries
-        self.dockerhub_page = hub_page(self.written.paths)
         result = {**pipeline.summary.as_dict(), "sink_errors": pipeline.sink_errors}
         if pipeline.settings.dry_run:
             result["preview"] = pipeline.preview

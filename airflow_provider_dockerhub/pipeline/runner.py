@@ -207,7 +207,7 @@ class RecordPipeline:
                 self._sink_failed(sink, exc, "before the first call")
 
     def _sink_failed(self, sink: Sink, exc: Exception, when: str | None = None) -> None:
-        when = when or f"after {self.summary.calls} calls"
+        when = when or f"after {self.summary.calls + len(self._answered)} calls"  # answered ones not yet counted too
         message = f"{type(sink).__name__} failed {when}: {type(exc).__name__}: {exc}"
         self.log.error("%s; the run stops, no new call is made", message)
         self.sink_errors.append(message)

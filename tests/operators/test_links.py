@@ -33,3 +33,12 @@ def test_airflow_finds_the_link_class_the_provider_registers():
 
     assert "airflow_provider_dockerhub.operators.links.DockerHubLink" in ProvidersManager().extra_links_class_names
     assert any(isinstance(link, DockerHubLink) for link in DockerHubCreateGroupOperator.operator_extra_links)
+
+
+def test_a_sync_task_gets_the_link_too(hub):
+    from airflow_provider_dockerhub.operators.sync import DockerHubSyncOperator
+
+    op = DockerHubSyncOperator(task_id="s", resource="repositories",
+                               records=[{"namespace": "acme", "name": "web", "description": "x"}])
+    run_task(op)
+    assert DockerHubLink().get_link(op, ti_key=None) == "https://hub.docker.com/orgs/acme"

@@ -107,3 +107,15 @@ def test_check_parameters_takes_the_delete_guard_parser():
     rendered = Op("20%")
     check_parameters(rendered, {"max_deletes": DeleteLimit.parse}, rendered=True)
     assert rendered.max_deletes == DeleteLimit(percent=20.0)
+
+
+def test_an_xcom_arg_in_a_templated_parameter_waits_for_rendering():
+    from airflow.sdk import DAG, task
+
+    with DAG(dag_id="d", schedule=None):
+        @task
+        def policy() -> str:
+            return "continue"
+
+        op = DockerHubSendOperator(task_id="t", records=RECORDS, endpoint=REPOS, on_error=policy())
+    assert op.on_error is not None and not isinstance(op.on_error, str)
