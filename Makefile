@@ -40,7 +40,7 @@ demo: $(STAMP)
 bench: $(STAMP)
 	$(PY) bench/run.py
 
-## Regenerate the generated tables in docs/ (presets, connection extras).
+## Regenerate the generated tables in docs/ (presets, connection extras, operator parameters) and operators/endpoints.py.
 docs: $(STAMP)
 	$(PY) scripts/gen_docs.py
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from airflow.sdk import BaseHook, BaseOperator, ObjectStoragePath
+from airflow.sdk import BaseHook, BaseOperator, BaseOperatorLink, ObjectStoragePath
 from airflow.sdk.exceptions import AirflowException
 from airflow.sdk.log import mask_secret
 
-__all__ = ["AirflowException", "BaseHook", "BaseOperator", "ObjectStoragePath", "mask_secret"]
+__all__ = ["AirflowException", "BaseHook", "BaseOperator", "BaseOperatorLink", "ObjectStoragePath", "mask_secret"]

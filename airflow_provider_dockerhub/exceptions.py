@@ -4,6 +4,17 @@ from __future__ import annotations
 
 from airflow_provider_dockerhub._compat import AirflowException
 
+__all__ = [
+    "DockerHubAuthError",
+    "DockerHubConnectionError",
+    "DockerHubError",
+    "DockerHubHTTPError",
+    "DockerHubRequestError",
+    "DockerHubRunError",
+    "DockerHubSinkError",
+    "DockerHubUnreachableError",
+]
+
 
 class DockerHubError(AirflowException):
     """Base class of every error this provider raises."""

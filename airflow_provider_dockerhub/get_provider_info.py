@@ -7,6 +7,8 @@ from typing import Any
 from airflow_provider_dockerhub import __version__
 from airflow_provider_dockerhub.hooks.settings import EXTRA_FIELDS, HIDDEN_FIELDS, PLACEHOLDERS, RELABELING
 
+__all__ = ["get_provider_info"]
+
 
 def _conn_fields() -> dict[str, Any]:
     return {f.name: {"label": f.label, "description": f.description, "schema": f.schema()} for f in EXTRA_FIELDS}
@@ -40,6 +42,7 @@ def get_provider_info() -> dict[str, Any]:
                 ],
             }
         ],
+        "extra-links": ["airflow_provider_dockerhub.operators.links.DockerHubLink"],
         "connection-types": [
             {
                 "connection-type": "dockerhub",

@@ -49,6 +49,8 @@ with DAG(
               "max_deletes": 5, "on_error": "continue"}  # refuse to remove more than 5 members
     plan = DockerHubSyncOperator(task_id="plan_members", dry_run=True, **mirror)
     apply = DockerHubSyncOperator(
-        task_id="sync_members", rejects_path="{{ params.output_dir }}/member-rejects-{{ run_id }}.jsonl", **mirror)
+        task_id="sync_members",
+        rejects_path="{{ params.output_dir }}/member-rejects-{{ run_id | safe_filename }}.jsonl",  # no ':' or '+'
+        **mirror)
     teams = DockerHubSyncOperator(task_id="sync_teams", resource="group_members", records=wanted["teams"])
     plan >> apply >> teams

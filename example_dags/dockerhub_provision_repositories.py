@@ -38,7 +38,7 @@ with DAG(
         records_path="{{ params.records_path }}",
         max_concurrency=4,
         on_error="continue",
-        rejects_path="{{ params.output_dir }}/repositories-rejects-{{ run_id }}.jsonl",
+        rejects_path="{{ params.output_dir }}/repositories-rejects-{{ run_id | safe_filename }}.jsonl",
     )
 
     @task

@@ -4,7 +4,8 @@
 
 The wheel is installed with Apache Airflow into a fresh virtual environment outside the source tree;
 there ``airflow providers list`` and ``get_provider_info`` must show the provider with its version,
-and the emulator's OpenAPI document must be inside the installed package.
+and the emulator's OpenAPI document must be inside the installed package. The wheel must carry LICENSE,
+NOTICE and the ``py.typed`` marker.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,6 +43,16 @@ def build(out: Path) -> list[Path]:
     built = sorted(out.iterdir())
     run([sys.executable, "-m", "twine", "check", "--strict", *map(str, built)])
     return built
+
+
+def wheel_content_problems(wheel: Path) -> list[str]:
+    """What the wheel lacks of LICENSE, NOTICE (in its ``.dist-info``) and the ``py.typed`` marker."""
+    names = zipfile.ZipFile(wheel).namelist()
+    problems = [f"no {name} in the wheel" for name in ("LICENSE", "NOTICE")
+                if not any(".dist-info/" in entry and entry.rsplit("/", 1)[-1] == name for entry in names)]
+    if "airflow_provider_dockerhub/py.typed" not in names:
+        problems.append("no airflow_provider_dockerhub/py.typed in the wheel")
+    return problems
 
 
 def check_wheel(wheel: Path, work: Path) -> dict:
@@ -80,6 +92,9 @@ def main(argv: list[str] | None = None) -> int:
         old.unlink()
     built = build(out)
     [wheel] = [p for p in built if p.suffix == ".whl"]
+    missing = wheel_content_problems(wheel)
+    if missing:
+        raise SystemExit("the wheel is incomplete: " + "; ".join(missing))
     with tempfile.TemporaryDirectory() as tmp:
         report = check_wheel(wheel, Path(tmp))
     print(json.dumps({"built": [p.name for p in built], **report}))

@@ -1,12 +1,199 @@
-"""Regenerate the generated files from the code: the tables in docs/ and operators/endpoints.py."""
+"""Regenerate the generated files from the code (``make docs``): the tables in docs/ (presets, connection extras,
+one parameter table per operator) and ``operators/endpoints.py``. Tests import this file to check both are current.
+
+    python scripts/gen_docs.py
+"""
 
 from __future__ import annotations
 
+import inspect
+import json
+import re
+import textwrap
 from pathlib import Path
+from typing import Any
 
-from airflow_provider_dockerhub.presets.docs import ENDPOINTS_MODULE, write, write_endpoints_module
+from airflow_provider_dockerhub.hooks.settings import EXTRA_FIELDS
+from airflow_provider_dockerhub.operators.endpoint_base import DockerHubEndpointOperator
+from airflow_provider_dockerhub.operators.send import DockerHubSendOperator
+from airflow_provider_dockerhub.operators.sync import DockerHubSyncOperator
+from airflow_provider_dockerhub.presets.registry import PRESETS, EndpointPreset
 
-if __name__ == "__main__":
-    for target in sorted((Path(__file__).resolve().parents[1] / "docs").glob("*.md")):
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def preset_table() -> str:
+    """A Markdown table: operator, preset name, method, path, required and optional attributes."""
+    rows = ["| operator | `endpoint_preset` | method | path | required attributes | optional attributes |",
+            "| --- | --- | --- | --- | --- | --- |"]
+    for p in PRESETS:
+        optional = [a for a in p.attributes if a not in p.required_attributes]
+        path = f"`{p.path}`" if p.documented else f"`{p.path}` (live only)"
+        cells = [f"`{p.operator}`", f"`{p.name}`", p.method, path,
+                 ", ".join(f"`{a}`" for a in p.required_attributes) or "-", ", ".join(f"`{a}`" for a in optional) or "-"]
+        rows.append("| " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
+def extras_table() -> str:
+    """A Markdown table of the connection extras: name, default, meaning."""
+    rows = ["| extra | default | meaning |", "| --- | --- | --- |"]
+    for f in EXTRA_FIELDS:
+        default = "none" if f.default is None else f"`{f.default}`"
+        rows.append(f"| `{f.name}` | {default} | {f.description} |")
+    return "\n".join(rows)
+
+
+_PARAM = re.compile(r"^:param (\w+):\s*(.*)$")
+
+
+def param_docs(cls: type) -> dict[str, str]:
+    """The ``:param name: text`` entries of ``cls``'s docstring and its bases' (the class's own win), one line each."""
+    docs: dict[str, str] = {}
+    for klass in reversed(cls.__mro__):
+        current = None
+        for line in inspect.cleandoc(klass.__dict__.get("__doc__") or "").splitlines():
+            match = _PARAM.match(line)
+            if match:
+                current = match.group(1)
+                docs[current] = match.group(2)
+            elif current and line.startswith(" ") and line.strip():
+                docs[current] += " " + line.strip()
+            else:
+                current = None
+    return docs
+
+
+def parameters(cls: type) -> list[inspect.Parameter]:
+    """The keyword parameters ``cls.__init__`` names (not ``**kwargs``, which go to Airflow's BaseOperator)."""
+    return [p for p in inspect.signature(cls.__init__).parameters.values()
+            if p.kind is inspect.Parameter.KEYWORD_ONLY]
+
+
+def _default(value: Any) -> str:
+    if value is inspect.Parameter.empty:
+        return "required"
+    return f"`{value!r}`"
+
+
+def parameter_table(cls: type) -> str:
+    """A Markdown table of ``cls``'s parameters: name, default, templated or not, meaning (from the docstring)."""
+    docs, templated = param_docs(cls), set(getattr(cls, "template_fields", ()))
+    rows = ["| parameter | default | templated | meaning |", "| --- | --- | --- | --- |"]
+    for p in parameters(cls):
+        meaning = docs.get(p.name, "-").replace(" (templated)", "").replace("(templated: ", "(")
+        meaning = meaning.replace("|", "\\|").replace("``", "`")
+        rows.append(f"| `{p.name}` | {_default(p.default)} | {'yes' if p.name in templated else 'no'} | {meaning} |")
+    return "\n".join(rows)
+
+
+#: The operators that get a parameter table (``<!-- params-NAME:begin -->`` markers); every generated endpoint
+#: operator takes the parameters of ``DockerHubEndpointOperator``.
+PARAMETER_TABLES = (DockerHubSendOperator, DockerHubEndpointOperator, DockerHubSyncOperator)
+
+TABLES = {"preset-table": preset_table, "extras-table": extras_table,
+          **{f"params-{cls.__name__}": (lambda cls=cls: parameter_table(cls)) for cls in PARAMETER_TABLES}}
+
+
+def render_into(text: str) -> str:
+    """``text`` with the part between each table's markers replaced by the current table."""
+    for name, make in TABLES.items():
+        begin, end = f"<!-- {name}:begin -->", f"<!-- {name}:end -->"
+        if begin not in text:
+            continue
+        head, _, rest = text.partition(begin)
+        _, _, tail = rest.partition(end)
+        text = f"{head}{begin}\n{make()}\n{end}{tail}"
+    return text
+
+
+ENDPOINTS_HEADER = '''"""
+One operator per Docker Hub write endpoint, each a ``class`` statement with its preset as a class attribute.
+
+Generated from ``presets.registry`` by ``make docs`` (``scripts/gen_docs.py``); a test fails when this file is
+out of date. Each ``DockerHub<Action>Operator`` takes every parameter of ``DockerHubSendOperator`` except
+``method``, ``endpoint`` and ``endpoint_preset`` (see ``DockerHubEndpointOperator`` and its docstring)::
+
+    DockerHubCreateRepositoryOperator(task_id="create", records_path="/data/repos.jsonl")
+"""
+
+from __future__ import annotations
+
+from airflow_provider_dockerhub.operators.endpoint_base import DockerHubEndpointOperator
+from airflow_provider_dockerhub.presets.registry import get_preset
+'''
+
+
+def _operator_docstring(preset: EndpointPreset) -> list[str]:
+    optional = [a for a in preset.attributes if a not in preset.required_attributes]
+    unit = "batch of records" if preset.batched else "record"
+    attributes = (f"Record attributes: required {', '.join(f'``{a}``' for a in preset.required_attributes) or 'none'}; "
+                  f"optional {', '.join(f'``{a}``' for a in optional) or 'none'}.")
+    lines = [*textwrap.wrap(preset.summary, 110), "", f"``{preset.method} {preset.path}``, one {unit} per call.", "",
+             *textwrap.wrap(attributes, 110), "", "Example record::", "", f"    {json.dumps(dict(preset.example))}"]
+    if not preset.documented:
+        lines += ["", *textwrap.wrap(f"Not in Docker Hub's OpenAPI document: the live endpoint, as {preset.source} "
+                                     "call it.", 110)]
+    if preset.api_dry_run:
+        lines += ["", "``api_dry_run=True`` asks Docker Hub to validate the calls without changing anything."]
+    lines.append("")
+    for name, text in _endpoint_param_docs().items():
+        lines += textwrap.wrap(f":param {name}: {text}", 110, subsequent_indent="    ")
+    return lines
+
+
+def _endpoint_param_docs() -> dict[str, str]:
+    """The ``:param`` text of each parameter an endpoint operator takes, in signature order."""
+    docs = param_docs(DockerHubEndpointOperator)
+    return {p.name: docs[p.name] for p in parameters(DockerHubEndpointOperator)}
+
+
+def endpoints_module() -> str:
+    """The source of ``operators/endpoints.py``: one short class per preset."""
+    parts = [ENDPOINTS_HEADER]
+    for preset in PRESETS:
+        doc = "\n".join(f"    {line}".rstrip() for line in _operator_docstring(preset))
+        parts.append(f'''
+
+class {preset.operator}(DockerHubEndpointOperator):
+    """
+{doc}
+    """
+
+    preset = get_preset("{preset.name}")
+''')
+    names = ",\n".join(f'    "{p.operator}"' for p in sorted(PRESETS, key=lambda p: p.operator))
+    parts.append(f"\n\n__all__ = [\n{names},\n]\n")
+    return "".join(parts)
+
+
+ENDPOINTS_MODULE = ROOT / "airflow_provider_dockerhub" / "operators" / "endpoints.py"
+
+
+def write_endpoints_module(path: Path = ENDPOINTS_MODULE) -> bool:
+    """Regenerate ``operators/endpoints.py``; True when it changed."""
+    new = endpoints_module()
+    changed = not path.exists() or path.read_text(encoding="utf-8") != new
+    if changed:
+        path.write_text(new, encoding="utf-8")
+    return changed
+
+
+def write(path: str | Path) -> bool:
+    """Regenerate the tables in ``path``; True when the file changed."""
+    path = Path(path)
+    old = path.read_text(encoding="utf-8")
+    new = render_into(old)
+    if new != old:
+        path.write_text(new, encoding="utf-8")
+    return new != old
+
+
+def main() -> None:
+    for target in sorted([ROOT / "README.md", *(ROOT / "docs").glob("*.md")]):
         print(f"{target.name}: {'updated' if write(target) else 'current'}")
     print(f"{ENDPOINTS_MODULE.name}: {'updated' if write_endpoints_module() else 'current'}")
+
+
+if __name__ == "__main__":
+    main()

@@ -42,3 +42,18 @@ def add_mixed_faults(hub, path: str) -> None:
     hub.add_fault(status=503, rate=0.02, method="POST", path=path)
     hub.add_fault(drop=True, rate=0.01, method="POST", path=path)
     hub.add_fault(status=429, rate=0.03, retry_after=0, method="POST", path=path)
+
+
+def gen_docs():
+    """``scripts/gen_docs.py`` (the generator of docs tables and ``operators/endpoints.py``) as a module."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    if "gen_docs" not in sys.modules:
+        path = Path(__file__).resolve().parents[1] / "scripts" / "gen_docs.py"
+        spec = importlib.util.spec_from_file_location("gen_docs", path)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["gen_docs"] = module
+        spec.loader.exec_module(module)
+    return sys.modules["gen_docs"]

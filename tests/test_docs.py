@@ -10,9 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from airflow_provider_dockerhub.presets.docs import render_into
 from airflow_provider_dockerhub.testing.emulator import DockerHubEmulator
 from airflow_provider_dockerhub.testing.examples import example_connection, seed_examples
+from tests.helpers import gen_docs
+
+render_into = gen_docs().render_into
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]

@@ -40,6 +40,8 @@ from airflow_provider_dockerhub.hooks.settings import (
 )
 from airflow_provider_dockerhub.wire import check_header, error_detail, exact_url
 
+__all__ = ["TOKEN_ENDPOINT", "USER_AGENT", "DockerHubHook", "check_headers"]
+
 TOKEN_ENDPOINT = "/v2/auth/token"
 USER_AGENT = "airflow-provider-dockerhub"
 

@@ -5,28 +5,24 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, ClassVar
 
+from airflow_provider_dockerhub.hooks.dockerhub import DockerHubHook
 from airflow_provider_dockerhub.operators.send import DockerHubSendOperator
 from airflow_provider_dockerhub.presets.registry import EndpointPreset
 
-_FIXED = ("endpoint_preset", "endpoint", "method")
+__all__ = ["FIXED_PARAMETERS", "DockerHubEndpointOperator"]
+
+#: The send operator's parameters an endpoint operator sets itself (from its preset).
+FIXED_PARAMETERS = ("endpoint_preset", "endpoint", "method")
 
 
 class DockerHubEndpointOperator(DockerHubSendOperator):
     """
     One Docker Hub write endpoint: method, path, body, record checks, grouping and response reading come
-    from ``preset``. Every other parameter of :class:`DockerHubSendOperator` is accepted; the common ones
-    are typed here.
+    from ``preset``. Every other parameter of :class:`DockerHubSendOperator` is accepted, and listed here;
+    a create answered "already exists" and a delete answered "already gone" end ``unchanged`` by default.
 
-    :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated)
-    :param records_path: a ``.json``, ``.jsonl``/``.ndjson`` or ``.csv`` file, local or object storage. (templated)
-    :param exclude_attributes: attributes (dotted paths) removed before the body is built. (templated)
-    :param max_concurrency: calls in flight at once.
-    :param dry_run: render every call and send none.
-    :param on_error: ``fail``, ``fail_fast`` or ``continue``.
     :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
     :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
-    :param rejects_path: where failed and rejected records go, one JSON line each. (templated)
-    :param response_path: where every call's event goes, one JSON line each (token secrets too). (templated)
     """
 
     preset: ClassVar[EndpointPreset]
@@ -34,26 +30,47 @@ class DockerHubEndpointOperator(DockerHubSendOperator):
     def __init__(
         self,
         *,
+        dockerhub_conn_id: str = DockerHubHook.default_conn_name,
         records: Any = None,
         records_path: str | None = None,
         records_format: str | None = None,
         csv_types: Mapping[str, str] | None = None,
+        headers: Mapping[str, str] | str | None = None,
         exclude_attributes: Sequence[str] | str | None = None,
+        body: str | Callable[[Any], Any] | None = None,
+        batching: bool = False,
+        batch_size: int = 100,
+        grouping: str = "sequential",
+        group_by: Sequence[str] | str | None = None,
+        max_batch_bytes: int | None = None,
+        batch_key: str | None = None,
         max_concurrency: int = 1,
-        dry_run: bool = False,
+        dry_run: bool | str = False,
+        api_dry_run: bool = False,
+        preview_limit: int = 10,
         on_error: str = "fail",
         if_exists: str = "skip",
         if_missing: str = "skip",
         response_check: Callable[[Any], bool] | None = None,
-        rejects_path: str | None = None,
+        response_webhook_url: str | None = None,
+        response_webhook_conn_id: str | None = None,
         response_path: str | None = None,
+        rejects_path: str | None = None,
+        push_responses: str = "none",
+        include_secrets_in_xcom: bool = False,
+        allow_insecure_webhook: bool = False,
         **kwargs: Any,
     ) -> None:
-        fixed = [key for key in _FIXED if key in kwargs]
+        fixed = [key for key in FIXED_PARAMETERS if key in kwargs]
         if fixed:
             raise TypeError(f"{type(self).__name__} sets {', '.join(fixed)} itself")
         super().__init__(
-            endpoint_preset=self.preset.name, records=records, records_path=records_path, records_format=records_format,
-            csv_types=csv_types, exclude_attributes=exclude_attributes, max_concurrency=max_concurrency, dry_run=dry_run,
+            endpoint_preset=self.preset.name, dockerhub_conn_id=dockerhub_conn_id, records=records,
+            records_path=records_path, records_format=records_format, csv_types=csv_types, headers=headers,
+            exclude_attributes=exclude_attributes, body=body, batching=batching, batch_size=batch_size,
+            grouping=grouping, group_by=group_by, max_batch_bytes=max_batch_bytes, batch_key=batch_key,
+            max_concurrency=max_concurrency, dry_run=dry_run, api_dry_run=api_dry_run, preview_limit=preview_limit,
             on_error=on_error, if_exists=if_exists, if_missing=if_missing, response_check=response_check,
-            rejects_path=rejects_path, response_path=response_path, **kwargs)
+            response_webhook_url=response_webhook_url, response_webhook_conn_id=response_webhook_conn_id,
+            response_path=response_path, rejects_path=rejects_path, push_responses=push_responses,
+            include_secrets_in_xcom=include_secrets_in_xcom, allow_insecure_webhook=allow_insecure_webhook, **kwargs)

@@ -1,9 +1,9 @@
 """
 One operator per Docker Hub write endpoint, each a ``class`` statement with its preset as a class attribute.
 
-Generated from ``presets.registry`` by ``make docs`` (``presets/docs.py``); a test fails when this file is
+Generated from ``presets.registry`` by ``make docs`` (``scripts/gen_docs.py``); a test fails when this file is
 out of date. Each ``DockerHub<Action>Operator`` takes every parameter of ``DockerHubSendOperator`` except
-``method``, ``endpoint`` and ``endpoint_preset``::
+``method``, ``endpoint`` and ``endpoint_preset`` (see ``DockerHubEndpointOperator`` and its docstring)::
 
     DockerHubCreateRepositoryOperator(task_id="create", records_path="/data/repos.jsonl")
 """
@@ -25,6 +25,55 @@ class DockerHubCreateAccessTokenOperator(DockerHubEndpointOperator):
     Example record::
 
         {"token_label": "ci-read", "scopes": ["repo:read"]}
+
+    :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
+    :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
+        a list's values are sent as they are)
+    :param records_path: a ``.json`` (array), ``.jsonl``/``.ndjson`` or ``.csv`` file: a local path or any URI
+        ``ObjectStoragePath`` understands; read as a stream. (templated)
+    :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
+    :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
+    :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
+        or, rendered, the text ``"true"``/``"false"``. (templated)
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+        (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
+        (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
+        fails the task whatever this says. (templated)
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
+    :param response_check: callable on each response; False marks that call's records failed.
+    :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
+        ``run_started`` event that must be accepted before the first call. (templated)
+    :param response_webhook_conn_id: or an Airflow HTTP connection for the webhook.
+    :param response_path: append every call's event as a JSON line to this file / URI, written and flushed as soon
+        as the answer arrives (so new token secrets survive a crash); made ``0600`` whatever mode it had.
+        (templated)
+    :param rejects_path: append every failed or rejected record as read, with the body sent and the reason, as a
+        JSON line; made ``0600`` whatever mode it had. Neither file may be ``records_path``. (templated)
+    :param push_responses: what goes to XCom key ``responses``: ``none``, ``failed`` or ``all`` (the first 1000
+        events; ``response_path`` keeps every one).
+    :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
+    :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
+        records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
     preset = get_preset("create_access_token")
@@ -41,6 +90,55 @@ class DockerHubUpdateAccessTokenOperator(DockerHubEndpointOperator):
     Example record::
 
         {"uuid": "b30bbf97-506c-4ecd-aabc-842f3cb484fb", "is_active": false}
+
+    :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
+    :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
+        a list's values are sent as they are)
+    :param records_path: a ``.json`` (array), ``.jsonl``/``.ndjson`` or ``.csv`` file: a local path or any URI
+        ``ObjectStoragePath`` understands; read as a stream. (templated)
+    :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
+    :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
+    :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
+        or, rendered, the text ``"true"``/``"false"``. (templated)
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+        (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
+        (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
+        fails the task whatever this says. (templated)
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
+    :param response_check: callable on each response; False marks that call's records failed.
+    :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
+        ``run_started`` event that must be accepted before the first call. (templated)
+    :param response_webhook_conn_id: or an Airflow HTTP connection for the webhook.
+    :param response_path: append every call's event as a JSON line to this file / URI, written and flushed as soon
+        as the answer arrives (so new token secrets survive a crash); made ``0600`` whatever mode it had.
+        (templated)
+    :param rejects_path: append every failed or rejected record as read, with the body sent and the reason, as a
+        JSON line; made ``0600`` whatever mode it had. Neither file may be ``records_path``. (templated)
+    :param push_responses: what goes to XCom key ``responses``: ``none``, ``failed`` or ``all`` (the first 1000
+        events; ``response_path`` keeps every one).
+    :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
+    :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
+        records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
     preset = get_preset("update_access_token")
@@ -57,6 +155,55 @@ class DockerHubDeleteAccessTokenOperator(DockerHubEndpointOperator):
     Example record::
 
         {"uuid": "b30bbf97-506c-4ecd-aabc-842f3cb484fb"}
+
+    :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
+    :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
+        a list's values are sent as they are)
+    :param records_path: a ``.json`` (array), ``.jsonl``/``.ndjson`` or ``.csv`` file: a local path or any URI
+        ``ObjectStoragePath`` understands; read as a stream. (templated)
+    :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
+    :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
+    :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
+        or, rendered, the text ``"true"``/``"false"``. (templated)
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+        (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
+        (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
+        fails the task whatever this says. (templated)
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
+    :param response_check: callable on each response; False marks that call's records failed.
+    :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
+        ``run_started`` event that must be accepted before the first call. (templated)
+    :param response_webhook_conn_id: or an Airflow HTTP connection for the webhook.
+    :param response_path: append every call's event as a JSON line to this file / URI, written and flushed as soon
+        as the answer arrives (so new token secrets survive a crash); made ``0600`` whatever mode it had.
+        (templated)
+    :param rejects_path: append every failed or rejected record as read, with the body sent and the reason, as a
+        JSON line; made ``0600`` whatever mode it had. Neither file may be ``records_path``. (templated)
+    :param push_responses: what goes to XCom key ``responses``: ``none``, ``failed`` or ``all`` (the first 1000
+        events; ``response_path`` keeps every one).
+    :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
+    :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
+        records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
     preset = get_preset("delete_access_token")
@@ -73,6 +220,55 @@ class DockerHubUpdateOrgSettingsOperator(DockerHubEndpointOperator):
     Example record::
 
         {"org": "acme", "restricted_images": {"enabled": true, "allow_official_images": true, "allow_verified_publishers": false}}
+
+    :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
+    :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
+        a list's values are sent as they are)
+    :param records_path: a ``.json`` (array), ``.jsonl``/``.ndjson`` or ``.csv`` file: a local path or any URI
+        ``ObjectStoragePath`` understands; read as a stream. (templated)
+    :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
+    :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
+    :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
+        or, rendered, the text ``"true"``/``"false"``. (templated)
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+        (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
+        (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
+        fails the task whatever this says. (templated)
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
+    :param response_check: callable on each response; False marks that call's records failed.
+    :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
+        ``run_started`` event that must be accepted before the first call. (templated)
+    :param response_webhook_conn_id: or an Airflow HTTP connection for the webhook.
+    :param response_path: append every call's event as a JSON line to this file / URI, written and flushed as soon
+        as the answer arrives (so new token secrets survive a crash); made ``0600`` whatever mode it had.
+        (templated)
+    :param rejects_path: append every failed or rejected record as read, with the body sent and the reason, as a
+        JSON line; made ``0600`` whatever mode it had. Neither file may be ``records_path``. (templated)
+    :param push_responses: what goes to XCom key ``responses``: ``none``, ``failed`` or ``all`` (the first 1000
+        events; ``response_path`` keeps every one).
+    :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
+    :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
+        records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
     preset = get_preset("update_org_settings")
@@ -89,6 +285,55 @@ class DockerHubCreateOrgAccessTokenOperator(DockerHubEndpointOperator):
     Example record::
 
         {"org": "acme", "label": "deploy", "resources": [{"type": "TYPE_REPO", "path": "acme/web", "scopes": ["repo-pull"]}]}
+
+    :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
+    :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
+        a list's values are sent as they are)
+    :param records_path: a ``.json`` (array), ``.jsonl``/``.ndjson`` or ``.csv`` file: a local path or any URI
+        ``ObjectStoragePath`` understands; read as a stream. (templated)
+    :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
+    :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
+    :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
+        or, rendered, the text ``"true"``/``"false"``. (templated)
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+        (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
+        (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
+        fails the task whatever this says. (templated)
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
+    :param response_check: callable on each response; False marks that call's records failed.
+    :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
+        ``run_started`` event that must be accepted before the first call. (templated)
+    :param response_webhook_conn_id: or an Airflow HTTP connection for the webhook.
+    :param response_path: append every call's event as a JSON line to this file / URI, written and flushed as soon
+        as the answer arrives (so new token secrets survive a crash); made ``0600`` whatever mode it had.
+        (templated)
+    :param rejects_path: append every failed or rejected record as read, with the body sent and the reason, as a
+        JSON line; made ``0600`` whatever mode it had. Neither file may be ``records_path``. (templated)
+    :param push_responses: what goes to XCom key ``responses``: ``none``, ``failed`` or ``all`` (the first 1000
+        events; ``response_path`` keeps every one).
+    :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
+    :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
+        records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
     preset = get_preset("create_org_access_token")
@@ -106,6 +351,55 @@ class DockerHubUpdateOrgAccessTokenOperator(DockerHubEndpointOperator):
     Example record::
 
         {"org": "acme", "access_token_id": "a7a5ef25-8889-43a0-8cc7-f2a94268e861", "is_active": false}
+
+    :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
+    :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
+        a list's values are sent as they are)
+    :param records_path: a ``.json`` (array), ``.jsonl``/``.ndjson`` or ``.csv`` file: a local path or any URI
+        ``ObjectStoragePath`` understands; read as a stream. (templated)
+    :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
+    :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
+    :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
+        or, rendered, the text ``"true"``/``"false"``. (templated)
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+        (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
+        (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
+        fails the task whatever this says. (templated)
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
+    :param response_check: callable on each response; False marks that call's records failed.
+    :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
+        ``run_started`` event that must be accepted before the first call. (templated)
+    :param response_webhook_conn_id: or an Airflow HTTP connection for the webhook.
+    :param response_path: append every call's event as a JSON line to this file / URI, written and flushed as soon
+        as the answer arrives (so new token secrets survive a crash); made ``0600`` whatever mode it had.
+        (templated)
+    :param rejects_path: append every failed or rejected record as read, with the body sent and the reason, as a
+        JSON line; made ``0600`` whatever mode it had. Neither file may be ``records_path``. (templated)
+    :param push_responses: what goes to XCom key ``responses``: ``none``, ``failed`` or ``all`` (the first 1000
+        events; ``response_path`` keeps every one).
+    :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
+    :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
+        records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
     preset = get_preset("update_org_access_token")
@@ -122,6 +416,55 @@ class DockerHubDeleteOrgAccessTokenOperator(DockerHubEndpointOperator):
     Example record::
 
         {"org": "acme", "access_token_id": "a7a5ef25-8889-43a0-8cc7-f2a94268e861"}
+
+    :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
+    :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
+        a list's values are sent as they are)
+    :param records_path: a ``.json`` (array), ``.jsonl``/``.ndjson`` or ``.csv`` file: a local path or any URI
+        ``ObjectStoragePath`` understands; read as a stream. (templated)
+    :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
+    :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
+    :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
+        or, rendered, the text ``"true"``/``"false"``. (templated)
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+        (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
+        (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
+        fails the task whatever this says. (templated)
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
+    :param response_check: callable on each response; False marks that call's records failed.
+    :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
+        ``run_started`` event that must be accepted before the first call. (templated)
+    :param response_webhook_conn_id: or an Airflow HTTP connection for the webhook.
+    :param response_path: append every call's event as a JSON line to this file / URI, written and flushed as soon
+        as the answer arrives (so new token secrets survive a crash); made ``0600`` whatever mode it had.
+        (templated)
+    :param rejects_path: append every failed or rejected record as read, with the body sent and the reason, as a
+        JSON line; made ``0600`` whatever mode it had. Neither file may be ``records_path``. (templated)
+    :param push_responses: what goes to XCom key ``responses``: ``none``, ``failed`` or ``all`` (the first 1000
+        events; ``response_path`` keeps every one).
+    :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
+    :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
+        records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
     preset = get_preset("delete_org_access_token")
@@ -139,6 +482,55 @@ class DockerHubUpdateImmutableTagsOperator(DockerHubEndpointOperator):
     Example record::
 
         {"namespace": "acme", "repository": "web", "immutable_tags": true, "immutable_tags_rules": ["v.*"]}
+
+    :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
+    :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
+        a list's values are sent as they are)
+    :param records_path: a ``.json`` (array), ``.jsonl``/``.ndjson`` or ``.csv`` file: a local path or any URI
+        ``ObjectStoragePath`` understands; read as a stream. (templated)
+    :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
+    :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
+    :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
+        or, rendered, the text ``"true"``/``"false"``. (templated)
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+        (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
+        (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
+        fails the task whatever this says. (templated)
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
+    :param response_check: callable on each response; False marks that call's records failed.
+    :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
+        ``run_started`` event that must be accepted before the first call. (templated)
+    :param response_webhook_conn_id: or an Airflow HTTP connection for the webhook.
+    :param response_path: append every call's event as a JSON line to this file / URI, written and flushed as soon
+        as the answer arrives (so new token secrets survive a crash); made ``0600`` whatever mode it had.
+        (templated)
+    :param rejects_path: append every failed or rejected record as read, with the body sent and the reason, as a
+        JSON line; made ``0600`` whatever mode it had. Neither file may be ``records_path``. (templated)
+    :param push_responses: what goes to XCom key ``responses``: ``none``, ``failed`` or ``all`` (the first 1000
+        events; ``response_path`` keeps every one).
+    :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
+    :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
+        records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
     preset = get_preset("update_immutable_tags")
@@ -155,6 +547,55 @@ class DockerHubVerifyImmutableTagsOperator(DockerHubEndpointOperator):
     Example record::
 
         {"namespace": "acme", "repository": "web", "regex": "v1"}
+
+    :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
+    :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
+        a list's values are sent as they are)
+    :param records_path: a ``.json`` (array), ``.jsonl``/``.ndjson`` or ``.csv`` file: a local path or any URI
+        ``ObjectStoragePath`` understands; read as a stream. (templated)
+    :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
+    :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
+    :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
+        or, rendered, the text ``"true"``/``"false"``. (templated)
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+        (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
+        (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
+        fails the task whatever this says. (templated)
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
+    :param response_check: callable on each response; False marks that call's records failed.
+    :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
+        ``run_started`` event that must be accepted before the first call. (templated)
+    :param response_webhook_conn_id: or an Airflow HTTP connection for the webhook.
+    :param response_path: append every call's event as a JSON line to this file / URI, written and flushed as soon
+        as the answer arrives (so new token secrets survive a crash); made ``0600`` whatever mode it had.
+        (templated)
+    :param rejects_path: append every failed or rejected record as read, with the body sent and the reason, as a
+        JSON line; made ``0600`` whatever mode it had. Neither file may be ``records_path``. (templated)
+    :param push_responses: what goes to XCom key ``responses``: ``none``, ``failed`` or ``all`` (the first 1000
+        events; ``response_path`` keeps every one).
+    :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
+    :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
+        records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
     preset = get_preset("verify_immutable_tags")
@@ -171,9 +612,194 @@ class DockerHubCreateRepositoryGroupOperator(DockerHubEndpointOperator):
     Example record::
 
         {"namespace": "acme", "repository": "web", "group_id": 1, "permission": "write"}
+
+    :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
+    :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
+        a list's values are sent as they are)
+    :param records_path: a ``.json`` (array), ``.jsonl``/``.ndjson`` or ``.csv`` file: a local path or any URI
+        ``ObjectStoragePath`` understands; read as a stream. (templated)
+    :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
+    :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
+    :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
+        or, rendered, the text ``"true"``/``"false"``. (templated)
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+        (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
+        (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
+        fails the task whatever this says. (templated)
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
+    :param response_check: callable on each response; False marks that call's records failed.
+    :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
+        ``run_started`` event that must be accepted before the first call. (templated)
+    :param response_webhook_conn_id: or an Airflow HTTP connection for the webhook.
+    :param response_path: append every call's event as a JSON line to this file / URI, written and flushed as soon
+        as the answer arrives (so new token secrets survive a crash); made ``0600`` whatever mode it had.
+        (templated)
+    :param rejects_path: append every failed or rejected record as read, with the body sent and the reason, as a
+        JSON line; made ``0600`` whatever mode it had. Neither file may be ``records_path``. (templated)
+    :param push_responses: what goes to XCom key ``responses``: ``none``, ``failed`` or ``all`` (the first 1000
+        events; ``response_path`` keeps every one).
+    :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
+    :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
+        records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
     preset = get_preset("create_repository_group")
+
+
+class DockerHubUpdateRepositoryGroupOperator(DockerHubEndpointOperator):
+    """
+    Change a group's (team's) permission on a repository.
+
+    ``PATCH /v2/repositories/{namespace}/{repository}/groups/{group_id}/``, one record per call.
+
+    Record attributes: required ``namespace``, ``repository``, ``group_id``, ``permission``; optional none.
+
+    Example record::
+
+        {"namespace": "acme", "repository": "web", "group_id": 1, "permission": "read"}
+
+    Not in Docker Hub's OpenAPI document: the live endpoint, as docker/terraform-provider-docker
+    internal/hubclient/client_repository.go call it.
+
+    :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
+    :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
+        a list's values are sent as they are)
+    :param records_path: a ``.json`` (array), ``.jsonl``/``.ndjson`` or ``.csv`` file: a local path or any URI
+        ``ObjectStoragePath`` understands; read as a stream. (templated)
+    :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
+    :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
+    :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
+        or, rendered, the text ``"true"``/``"false"``. (templated)
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+        (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
+        (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
+        fails the task whatever this says. (templated)
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
+    :param response_check: callable on each response; False marks that call's records failed.
+    :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
+        ``run_started`` event that must be accepted before the first call. (templated)
+    :param response_webhook_conn_id: or an Airflow HTTP connection for the webhook.
+    :param response_path: append every call's event as a JSON line to this file / URI, written and flushed as soon
+        as the answer arrives (so new token secrets survive a crash); made ``0600`` whatever mode it had.
+        (templated)
+    :param rejects_path: append every failed or rejected record as read, with the body sent and the reason, as a
+        JSON line; made ``0600`` whatever mode it had. Neither file may be ``records_path``. (templated)
+    :param push_responses: what goes to XCom key ``responses``: ``none``, ``failed`` or ``all`` (the first 1000
+        events; ``response_path`` keeps every one).
+    :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
+    :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
+        records and new token secrets, sent unencrypted then); refused otherwise.
+    """
+
+    preset = get_preset("update_repository_group")
+
+
+class DockerHubDeleteRepositoryGroupOperator(DockerHubEndpointOperator):
+    """
+    Take a group's (team's) permission on a repository away.
+
+    ``DELETE /v2/repositories/{namespace}/{repository}/groups/{group_id}/``, one record per call.
+
+    Record attributes: required ``namespace``, ``repository``, ``group_id``; optional none.
+
+    Example record::
+
+        {"namespace": "acme", "repository": "web", "group_id": 1}
+
+    Not in Docker Hub's OpenAPI document: the live endpoint, as docker/terraform-provider-docker
+    internal/hubclient/client_repository.go call it.
+
+    :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
+    :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
+        a list's values are sent as they are)
+    :param records_path: a ``.json`` (array), ``.jsonl``/``.ndjson`` or ``.csv`` file: a local path or any URI
+        ``ObjectStoragePath`` understands; read as a stream. (templated)
+    :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
+    :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
+    :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
+        or, rendered, the text ``"true"``/``"false"``. (templated)
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+        (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
+        (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
+        fails the task whatever this says. (templated)
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
+    :param response_check: callable on each response; False marks that call's records failed.
+    :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
+        ``run_started`` event that must be accepted before the first call. (templated)
+    :param response_webhook_conn_id: or an Airflow HTTP connection for the webhook.
+    :param response_path: append every call's event as a JSON line to this file / URI, written and flushed as soon
+        as the answer arrives (so new token secrets survive a crash); made ``0600`` whatever mode it had.
+        (templated)
+    :param rejects_path: append every failed or rejected record as read, with the body sent and the reason, as a
+        JSON line; made ``0600`` whatever mode it had. Neither file may be ``records_path``. (templated)
+    :param push_responses: what goes to XCom key ``responses``: ``none``, ``failed`` or ``all`` (the first 1000
+        events; ``response_path`` keeps every one).
+    :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
+    :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
+        records and new token secrets, sent unencrypted then); refused otherwise.
+    """
+
+    preset = get_preset("delete_repository_group")
 
 
 class DockerHubCreateRepositoryOperator(DockerHubEndpointOperator):
@@ -188,6 +814,55 @@ class DockerHubCreateRepositoryOperator(DockerHubEndpointOperator):
     Example record::
 
         {"namespace": "acme", "name": "web", "description": "Frontend", "is_private": true}
+
+    :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
+    :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
+        a list's values are sent as they are)
+    :param records_path: a ``.json`` (array), ``.jsonl``/``.ndjson`` or ``.csv`` file: a local path or any URI
+        ``ObjectStoragePath`` understands; read as a stream. (templated)
+    :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
+    :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
+    :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
+        or, rendered, the text ``"true"``/``"false"``. (templated)
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+        (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
+        (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
+        fails the task whatever this says. (templated)
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
+    :param response_check: callable on each response; False marks that call's records failed.
+    :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
+        ``run_started`` event that must be accepted before the first call. (templated)
+    :param response_webhook_conn_id: or an Airflow HTTP connection for the webhook.
+    :param response_path: append every call's event as a JSON line to this file / URI, written and flushed as soon
+        as the answer arrives (so new token secrets survive a crash); made ``0600`` whatever mode it had.
+        (templated)
+    :param rejects_path: append every failed or rejected record as read, with the body sent and the reason, as a
+        JSON line; made ``0600`` whatever mode it had. Neither file may be ``records_path``. (templated)
+    :param push_responses: what goes to XCom key ``responses``: ``none``, ``failed`` or ``all`` (the first 1000
+        events; ``response_path`` keeps every one).
+    :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
+    :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
+        records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
     preset = get_preset("create_repository")
@@ -209,6 +884,55 @@ class DockerHubUpdateRepositoryOperator(DockerHubEndpointOperator):
 
     Not in Docker Hub's OpenAPI document: the live endpoint, as docker/terraform-provider-docker
     internal/hubclient/client_repository.go call it.
+
+    :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
+    :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
+        a list's values are sent as they are)
+    :param records_path: a ``.json`` (array), ``.jsonl``/``.ndjson`` or ``.csv`` file: a local path or any URI
+        ``ObjectStoragePath`` understands; read as a stream. (templated)
+    :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
+    :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
+    :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
+        or, rendered, the text ``"true"``/``"false"``. (templated)
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+        (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
+        (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
+        fails the task whatever this says. (templated)
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
+    :param response_check: callable on each response; False marks that call's records failed.
+    :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
+        ``run_started`` event that must be accepted before the first call. (templated)
+    :param response_webhook_conn_id: or an Airflow HTTP connection for the webhook.
+    :param response_path: append every call's event as a JSON line to this file / URI, written and flushed as soon
+        as the answer arrives (so new token secrets survive a crash); made ``0600`` whatever mode it had.
+        (templated)
+    :param rejects_path: append every failed or rejected record as read, with the body sent and the reason, as a
+        JSON line; made ``0600`` whatever mode it had. Neither file may be ``records_path``. (templated)
+    :param push_responses: what goes to XCom key ``responses``: ``none``, ``failed`` or ``all`` (the first 1000
+        events; ``response_path`` keeps every one).
+    :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
+    :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
+        records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
     preset = get_preset("update_repository")
@@ -228,6 +952,55 @@ class DockerHubSetRepositoryPrivacyOperator(DockerHubEndpointOperator):
 
     Not in Docker Hub's OpenAPI document: the live endpoint, as docker/terraform-provider-docker
     internal/hubclient/client_repository.go call it.
+
+    :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
+    :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
+        a list's values are sent as they are)
+    :param records_path: a ``.json`` (array), ``.jsonl``/``.ndjson`` or ``.csv`` file: a local path or any URI
+        ``ObjectStoragePath`` understands; read as a stream. (templated)
+    :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
+    :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
+    :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
+        or, rendered, the text ``"true"``/``"false"``. (templated)
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+        (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
+        (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
+        fails the task whatever this says. (templated)
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
+    :param response_check: callable on each response; False marks that call's records failed.
+    :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
+        ``run_started`` event that must be accepted before the first call. (templated)
+    :param response_webhook_conn_id: or an Airflow HTTP connection for the webhook.
+    :param response_path: append every call's event as a JSON line to this file / URI, written and flushed as soon
+        as the answer arrives (so new token secrets survive a crash); made ``0600`` whatever mode it had.
+        (templated)
+    :param rejects_path: append every failed or rejected record as read, with the body sent and the reason, as a
+        JSON line; made ``0600`` whatever mode it had. Neither file may be ``records_path``. (templated)
+    :param push_responses: what goes to XCom key ``responses``: ``none``, ``failed`` or ``all`` (the first 1000
+        events; ``response_path`` keeps every one).
+    :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
+    :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
+        records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
     preset = get_preset("set_repository_privacy")
@@ -247,6 +1020,55 @@ class DockerHubDeleteRepositoryOperator(DockerHubEndpointOperator):
 
     Not in Docker Hub's OpenAPI document: the live endpoint, as docker/hub-tool pkg/hub/repositories.go,
     pkg/hub/tags.go; docker/terraform-provider-docker internal/hubclient/client_repository.go call it.
+
+    :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
+    :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
+        a list's values are sent as they are)
+    :param records_path: a ``.json`` (array), ``.jsonl``/``.ndjson`` or ``.csv`` file: a local path or any URI
+        ``ObjectStoragePath`` understands; read as a stream. (templated)
+    :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
+    :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
+    :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
+        or, rendered, the text ``"true"``/``"false"``. (templated)
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+        (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
+        (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
+        fails the task whatever this says. (templated)
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
+    :param response_check: callable on each response; False marks that call's records failed.
+    :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
+        ``run_started`` event that must be accepted before the first call. (templated)
+    :param response_webhook_conn_id: or an Airflow HTTP connection for the webhook.
+    :param response_path: append every call's event as a JSON line to this file / URI, written and flushed as soon
+        as the answer arrives (so new token secrets survive a crash); made ``0600`` whatever mode it had.
+        (templated)
+    :param rejects_path: append every failed or rejected record as read, with the body sent and the reason, as a
+        JSON line; made ``0600`` whatever mode it had. Neither file may be ``records_path``. (templated)
+    :param push_responses: what goes to XCom key ``responses``: ``none``, ``failed`` or ``all`` (the first 1000
+        events; ``response_path`` keeps every one).
+    :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
+    :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
+        records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
     preset = get_preset("delete_repository")
@@ -266,6 +1088,55 @@ class DockerHubDeleteTagOperator(DockerHubEndpointOperator):
 
     Not in Docker Hub's OpenAPI document: the live endpoint, as docker/hub-tool pkg/hub/repositories.go,
     pkg/hub/tags.go call it.
+
+    :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
+    :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
+        a list's values are sent as they are)
+    :param records_path: a ``.json`` (array), ``.jsonl``/``.ndjson`` or ``.csv`` file: a local path or any URI
+        ``ObjectStoragePath`` understands; read as a stream. (templated)
+    :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
+    :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
+    :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
+        or, rendered, the text ``"true"``/``"false"``. (templated)
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+        (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
+        (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
+        fails the task whatever this says. (templated)
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
+    :param response_check: callable on each response; False marks that call's records failed.
+    :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
+        ``run_started`` event that must be accepted before the first call. (templated)
+    :param response_webhook_conn_id: or an Airflow HTTP connection for the webhook.
+    :param response_path: append every call's event as a JSON line to this file / URI, written and flushed as soon
+        as the answer arrives (so new token secrets survive a crash); made ``0600`` whatever mode it had.
+        (templated)
+    :param rejects_path: append every failed or rejected record as read, with the body sent and the reason, as a
+        JSON line; made ``0600`` whatever mode it had. Neither file may be ``records_path``. (templated)
+    :param push_responses: what goes to XCom key ``responses``: ``none``, ``failed`` or ``all`` (the first 1000
+        events; ``response_path`` keeps every one).
+    :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
+    :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
+        records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
     preset = get_preset("delete_tag")
@@ -282,6 +1153,55 @@ class DockerHubUpdateOrgMemberRoleOperator(DockerHubEndpointOperator):
     Example record::
 
         {"org": "acme", "username": "bob", "role": "editor"}
+
+    :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
+    :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
+        a list's values are sent as they are)
+    :param records_path: a ``.json`` (array), ``.jsonl``/``.ndjson`` or ``.csv`` file: a local path or any URI
+        ``ObjectStoragePath`` understands; read as a stream. (templated)
+    :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
+    :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
+    :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
+        or, rendered, the text ``"true"``/``"false"``. (templated)
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+        (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
+        (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
+        fails the task whatever this says. (templated)
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
+    :param response_check: callable on each response; False marks that call's records failed.
+    :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
+        ``run_started`` event that must be accepted before the first call. (templated)
+    :param response_webhook_conn_id: or an Airflow HTTP connection for the webhook.
+    :param response_path: append every call's event as a JSON line to this file / URI, written and flushed as soon
+        as the answer arrives (so new token secrets survive a crash); made ``0600`` whatever mode it had.
+        (templated)
+    :param rejects_path: append every failed or rejected record as read, with the body sent and the reason, as a
+        JSON line; made ``0600`` whatever mode it had. Neither file may be ``records_path``. (templated)
+    :param push_responses: what goes to XCom key ``responses``: ``none``, ``failed`` or ``all`` (the first 1000
+        events; ``response_path`` keeps every one).
+    :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
+    :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
+        records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
     preset = get_preset("update_org_member_role")
@@ -298,6 +1218,55 @@ class DockerHubRemoveOrgMemberOperator(DockerHubEndpointOperator):
     Example record::
 
         {"org": "acme", "username": "bob"}
+
+    :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
+    :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
+        a list's values are sent as they are)
+    :param records_path: a ``.json`` (array), ``.jsonl``/``.ndjson`` or ``.csv`` file: a local path or any URI
+        ``ObjectStoragePath`` understands; read as a stream. (templated)
+    :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
+    :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
+    :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
+        or, rendered, the text ``"true"``/``"false"``. (templated)
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+        (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
+        (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
+        fails the task whatever this says. (templated)
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
+    :param response_check: callable on each response; False marks that call's records failed.
+    :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
+        ``run_started`` event that must be accepted before the first call. (templated)
+    :param response_webhook_conn_id: or an Airflow HTTP connection for the webhook.
+    :param response_path: append every call's event as a JSON line to this file / URI, written and flushed as soon
+        as the answer arrives (so new token secrets survive a crash); made ``0600`` whatever mode it had.
+        (templated)
+    :param rejects_path: append every failed or rejected record as read, with the body sent and the reason, as a
+        JSON line; made ``0600`` whatever mode it had. Neither file may be ``records_path``. (templated)
+    :param push_responses: what goes to XCom key ``responses``: ``none``, ``failed`` or ``all`` (the first 1000
+        events; ``response_path`` keeps every one).
+    :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
+    :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
+        records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
     preset = get_preset("remove_org_member")
@@ -314,6 +1283,55 @@ class DockerHubCreateGroupOperator(DockerHubEndpointOperator):
     Example record::
 
         {"org": "acme", "name": "ops", "description": "Operations"}
+
+    :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
+    :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
+        a list's values are sent as they are)
+    :param records_path: a ``.json`` (array), ``.jsonl``/``.ndjson`` or ``.csv`` file: a local path or any URI
+        ``ObjectStoragePath`` understands; read as a stream. (templated)
+    :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
+    :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
+    :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
+        or, rendered, the text ``"true"``/``"false"``. (templated)
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+        (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
+        (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
+        fails the task whatever this says. (templated)
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
+    :param response_check: callable on each response; False marks that call's records failed.
+    :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
+        ``run_started`` event that must be accepted before the first call. (templated)
+    :param response_webhook_conn_id: or an Airflow HTTP connection for the webhook.
+    :param response_path: append every call's event as a JSON line to this file / URI, written and flushed as soon
+        as the answer arrives (so new token secrets survive a crash); made ``0600`` whatever mode it had.
+        (templated)
+    :param rejects_path: append every failed or rejected record as read, with the body sent and the reason, as a
+        JSON line; made ``0600`` whatever mode it had. Neither file may be ``records_path``. (templated)
+    :param push_responses: what goes to XCom key ``responses``: ``none``, ``failed`` or ``all`` (the first 1000
+        events; ``response_path`` keeps every one).
+    :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
+    :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
+        records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
     preset = get_preset("create_group")
@@ -330,6 +1348,55 @@ class DockerHubUpdateGroupOperator(DockerHubEndpointOperator):
     Example record::
 
         {"org": "acme", "group_name": "devs", "name": "developers"}
+
+    :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
+    :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
+        a list's values are sent as they are)
+    :param records_path: a ``.json`` (array), ``.jsonl``/``.ndjson`` or ``.csv`` file: a local path or any URI
+        ``ObjectStoragePath`` understands; read as a stream. (templated)
+    :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
+    :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
+    :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
+        or, rendered, the text ``"true"``/``"false"``. (templated)
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+        (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
+        (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
+        fails the task whatever this says. (templated)
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
+    :param response_check: callable on each response; False marks that call's records failed.
+    :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
+        ``run_started`` event that must be accepted before the first call. (templated)
+    :param response_webhook_conn_id: or an Airflow HTTP connection for the webhook.
+    :param response_path: append every call's event as a JSON line to this file / URI, written and flushed as soon
+        as the answer arrives (so new token secrets survive a crash); made ``0600`` whatever mode it had.
+        (templated)
+    :param rejects_path: append every failed or rejected record as read, with the body sent and the reason, as a
+        JSON line; made ``0600`` whatever mode it had. Neither file may be ``records_path``. (templated)
+    :param push_responses: what goes to XCom key ``responses``: ``none``, ``failed`` or ``all`` (the first 1000
+        events; ``response_path`` keeps every one).
+    :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
+    :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
+        records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
     preset = get_preset("update_group")
@@ -346,6 +1413,55 @@ class DockerHubPatchGroupOperator(DockerHubEndpointOperator):
     Example record::
 
         {"org": "acme", "group_name": "devs", "description": "Developers"}
+
+    :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
+    :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
+        a list's values are sent as they are)
+    :param records_path: a ``.json`` (array), ``.jsonl``/``.ndjson`` or ``.csv`` file: a local path or any URI
+        ``ObjectStoragePath`` understands; read as a stream. (templated)
+    :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
+    :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
+    :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
+        or, rendered, the text ``"true"``/``"false"``. (templated)
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+        (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
+        (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
+        fails the task whatever this says. (templated)
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
+    :param response_check: callable on each response; False marks that call's records failed.
+    :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
+        ``run_started`` event that must be accepted before the first call. (templated)
+    :param response_webhook_conn_id: or an Airflow HTTP connection for the webhook.
+    :param response_path: append every call's event as a JSON line to this file / URI, written and flushed as soon
+        as the answer arrives (so new token secrets survive a crash); made ``0600`` whatever mode it had.
+        (templated)
+    :param rejects_path: append every failed or rejected record as read, with the body sent and the reason, as a
+        JSON line; made ``0600`` whatever mode it had. Neither file may be ``records_path``. (templated)
+    :param push_responses: what goes to XCom key ``responses``: ``none``, ``failed`` or ``all`` (the first 1000
+        events; ``response_path`` keeps every one).
+    :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
+    :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
+        records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
     preset = get_preset("patch_group")
@@ -362,6 +1478,55 @@ class DockerHubDeleteGroupOperator(DockerHubEndpointOperator):
     Example record::
 
         {"org": "acme", "group_name": "devs"}
+
+    :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
+    :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
+        a list's values are sent as they are)
+    :param records_path: a ``.json`` (array), ``.jsonl``/``.ndjson`` or ``.csv`` file: a local path or any URI
+        ``ObjectStoragePath`` understands; read as a stream. (templated)
+    :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
+    :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
+    :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
+        or, rendered, the text ``"true"``/``"false"``. (templated)
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+        (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
+        (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
+        fails the task whatever this says. (templated)
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
+    :param response_check: callable on each response; False marks that call's records failed.
+    :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
+        ``run_started`` event that must be accepted before the first call. (templated)
+    :param response_webhook_conn_id: or an Airflow HTTP connection for the webhook.
+    :param response_path: append every call's event as a JSON line to this file / URI, written and flushed as soon
+        as the answer arrives (so new token secrets survive a crash); made ``0600`` whatever mode it had.
+        (templated)
+    :param rejects_path: append every failed or rejected record as read, with the body sent and the reason, as a
+        JSON line; made ``0600`` whatever mode it had. Neither file may be ``records_path``. (templated)
+    :param push_responses: what goes to XCom key ``responses``: ``none``, ``failed`` or ``all`` (the first 1000
+        events; ``response_path`` keeps every one).
+    :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
+    :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
+        records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
     preset = get_preset("delete_group")
@@ -378,6 +1543,55 @@ class DockerHubAddGroupMemberOperator(DockerHubEndpointOperator):
     Example record::
 
         {"org": "acme", "group_name": "devs", "member": "carol"}
+
+    :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
+    :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
+        a list's values are sent as they are)
+    :param records_path: a ``.json`` (array), ``.jsonl``/``.ndjson`` or ``.csv`` file: a local path or any URI
+        ``ObjectStoragePath`` understands; read as a stream. (templated)
+    :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
+    :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
+    :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
+        or, rendered, the text ``"true"``/``"false"``. (templated)
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+        (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
+        (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
+        fails the task whatever this says. (templated)
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
+    :param response_check: callable on each response; False marks that call's records failed.
+    :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
+        ``run_started`` event that must be accepted before the first call. (templated)
+    :param response_webhook_conn_id: or an Airflow HTTP connection for the webhook.
+    :param response_path: append every call's event as a JSON line to this file / URI, written and flushed as soon
+        as the answer arrives (so new token secrets survive a crash); made ``0600`` whatever mode it had.
+        (templated)
+    :param rejects_path: append every failed or rejected record as read, with the body sent and the reason, as a
+        JSON line; made ``0600`` whatever mode it had. Neither file may be ``records_path``. (templated)
+    :param push_responses: what goes to XCom key ``responses``: ``none``, ``failed`` or ``all`` (the first 1000
+        events; ``response_path`` keeps every one).
+    :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
+    :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
+        records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
     preset = get_preset("add_group_member")
@@ -394,6 +1608,55 @@ class DockerHubRemoveGroupMemberOperator(DockerHubEndpointOperator):
     Example record::
 
         {"org": "acme", "group_name": "devs", "username": "bob"}
+
+    :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
+    :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
+        a list's values are sent as they are)
+    :param records_path: a ``.json`` (array), ``.jsonl``/``.ndjson`` or ``.csv`` file: a local path or any URI
+        ``ObjectStoragePath`` understands; read as a stream. (templated)
+    :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
+    :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
+    :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
+        or, rendered, the text ``"true"``/``"false"``. (templated)
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+        (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
+        (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
+        fails the task whatever this says. (templated)
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
+    :param response_check: callable on each response; False marks that call's records failed.
+    :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
+        ``run_started`` event that must be accepted before the first call. (templated)
+    :param response_webhook_conn_id: or an Airflow HTTP connection for the webhook.
+    :param response_path: append every call's event as a JSON line to this file / URI, written and flushed as soon
+        as the answer arrives (so new token secrets survive a crash); made ``0600`` whatever mode it had.
+        (templated)
+    :param rejects_path: append every failed or rejected record as read, with the body sent and the reason, as a
+        JSON line; made ``0600`` whatever mode it had. Neither file may be ``records_path``. (templated)
+    :param push_responses: what goes to XCom key ``responses``: ``none``, ``failed`` or ``all`` (the first 1000
+        events; ``response_path`` keeps every one).
+    :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
+    :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
+        records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
     preset = get_preset("remove_group_member")
@@ -410,6 +1673,55 @@ class DockerHubCancelInviteOperator(DockerHubEndpointOperator):
     Example record::
 
         {"invite_id": "e36eca69-4cc8-4f17-9845-ae8c2b832691"}
+
+    :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
+    :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
+        a list's values are sent as they are)
+    :param records_path: a ``.json`` (array), ``.jsonl``/``.ndjson`` or ``.csv`` file: a local path or any URI
+        ``ObjectStoragePath`` understands; read as a stream. (templated)
+    :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
+    :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
+    :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
+        or, rendered, the text ``"true"``/``"false"``. (templated)
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+        (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
+        (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
+        fails the task whatever this says. (templated)
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
+    :param response_check: callable on each response; False marks that call's records failed.
+    :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
+        ``run_started`` event that must be accepted before the first call. (templated)
+    :param response_webhook_conn_id: or an Airflow HTTP connection for the webhook.
+    :param response_path: append every call's event as a JSON line to this file / URI, written and flushed as soon
+        as the answer arrives (so new token secrets survive a crash); made ``0600`` whatever mode it had.
+        (templated)
+    :param rejects_path: append every failed or rejected record as read, with the body sent and the reason, as a
+        JSON line; made ``0600`` whatever mode it had. Neither file may be ``records_path``. (templated)
+    :param push_responses: what goes to XCom key ``responses``: ``none``, ``failed`` or ``all`` (the first 1000
+        events; ``response_path`` keeps every one).
+    :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
+    :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
+        records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
     preset = get_preset("cancel_invite")
@@ -426,6 +1738,55 @@ class DockerHubResendInviteOperator(DockerHubEndpointOperator):
     Example record::
 
         {"invite_id": "e36eca69-4cc8-4f17-9845-ae8c2b832691"}
+
+    :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
+    :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
+        a list's values are sent as they are)
+    :param records_path: a ``.json`` (array), ``.jsonl``/``.ndjson`` or ``.csv`` file: a local path or any URI
+        ``ObjectStoragePath`` understands; read as a stream. (templated)
+    :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
+    :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
+    :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
+        or, rendered, the text ``"true"``/``"false"``. (templated)
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+        (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
+        (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
+        fails the task whatever this says. (templated)
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
+    :param response_check: callable on each response; False marks that call's records failed.
+    :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
+        ``run_started`` event that must be accepted before the first call. (templated)
+    :param response_webhook_conn_id: or an Airflow HTTP connection for the webhook.
+    :param response_path: append every call's event as a JSON line to this file / URI, written and flushed as soon
+        as the answer arrives (so new token secrets survive a crash); made ``0600`` whatever mode it had.
+        (templated)
+    :param rejects_path: append every failed or rejected record as read, with the body sent and the reason, as a
+        JSON line; made ``0600`` whatever mode it had. Neither file may be ``records_path``. (templated)
+    :param push_responses: what goes to XCom key ``responses``: ``none``, ``failed`` or ``all`` (the first 1000
+        events; ``response_path`` keeps every one).
+    :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
+    :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
+        records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
     preset = get_preset("resend_invite")
@@ -445,6 +1806,55 @@ class DockerHubBulkInviteOperator(DockerHubEndpointOperator):
         {"invitee": "dana@example.com", "org": "acme", "team": "devs", "role": "member"}
 
     ``api_dry_run=True`` asks Docker Hub to validate the calls without changing anything.
+
+    :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
+    :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
+        a list's values are sent as they are)
+    :param records_path: a ``.json`` (array), ``.jsonl``/``.ndjson`` or ``.csv`` file: a local path or any URI
+        ``ObjectStoragePath`` understands; read as a stream. (templated)
+    :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
+    :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
+    :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
+        or, rendered, the text ``"true"``/``"false"``. (templated)
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+        (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
+        (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
+        fails the task whatever this says. (templated)
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
+    :param response_check: callable on each response; False marks that call's records failed.
+    :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
+        ``run_started`` event that must be accepted before the first call. (templated)
+    :param response_webhook_conn_id: or an Airflow HTTP connection for the webhook.
+    :param response_path: append every call's event as a JSON line to this file / URI, written and flushed as soon
+        as the answer arrives (so new token secrets survive a crash); made ``0600`` whatever mode it had.
+        (templated)
+    :param rejects_path: append every failed or rejected record as read, with the body sent and the reason, as a
+        JSON line; made ``0600`` whatever mode it had. Neither file may be ``records_path``. (templated)
+    :param push_responses: what goes to XCom key ``responses``: ``none``, ``failed`` or ``all`` (the first 1000
+        events; ``response_path`` keeps every one).
+    :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
+    :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
+        records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
     preset = get_preset("bulk_invite")
@@ -461,6 +1871,55 @@ class DockerHubCreateScimUserOperator(DockerHubEndpointOperator):
     Example record::
 
         {"userName": "jane@example.com", "givenName": "Jane", "familyName": "Doe"}
+
+    :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
+    :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
+        a list's values are sent as they are)
+    :param records_path: a ``.json`` (array), ``.jsonl``/``.ndjson`` or ``.csv`` file: a local path or any URI
+        ``ObjectStoragePath`` understands; read as a stream. (templated)
+    :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
+    :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
+    :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
+        or, rendered, the text ``"true"``/``"false"``. (templated)
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+        (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
+        (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
+        fails the task whatever this says. (templated)
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
+    :param response_check: callable on each response; False marks that call's records failed.
+    :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
+        ``run_started`` event that must be accepted before the first call. (templated)
+    :param response_webhook_conn_id: or an Airflow HTTP connection for the webhook.
+    :param response_path: append every call's event as a JSON line to this file / URI, written and flushed as soon
+        as the answer arrives (so new token secrets survive a crash); made ``0600`` whatever mode it had.
+        (templated)
+    :param rejects_path: append every failed or rejected record as read, with the body sent and the reason, as a
+        JSON line; made ``0600`` whatever mode it had. Neither file may be ``records_path``. (templated)
+    :param push_responses: what goes to XCom key ``responses``: ``none``, ``failed`` or ``all`` (the first 1000
+        events; ``response_path`` keeps every one).
+    :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
+    :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
+        records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
     preset = get_preset("create_scim_user")
@@ -478,6 +1937,55 @@ class DockerHubUpdateScimUserOperator(DockerHubEndpointOperator):
     Example record::
 
         {"user_id": "d9bd4e6e-0c6a-4a3e-a2f2-b5d1a4b6b3c8", "userName": "jane@example.com", "givenName": "Jane", "active": false}
+
+    :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
+    :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
+        a list's values are sent as they are)
+    :param records_path: a ``.json`` (array), ``.jsonl``/``.ndjson`` or ``.csv`` file: a local path or any URI
+        ``ObjectStoragePath`` understands; read as a stream. (templated)
+    :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
+    :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
+    :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
+        or, rendered, the text ``"true"``/``"false"``. (templated)
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+        (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
+        (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
+        fails the task whatever this says. (templated)
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
+    :param response_check: callable on each response; False marks that call's records failed.
+    :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
+        ``run_started`` event that must be accepted before the first call. (templated)
+    :param response_webhook_conn_id: or an Airflow HTTP connection for the webhook.
+    :param response_path: append every call's event as a JSON line to this file / URI, written and flushed as soon
+        as the answer arrives (so new token secrets survive a crash); made ``0600`` whatever mode it had.
+        (templated)
+    :param rejects_path: append every failed or rejected record as read, with the body sent and the reason, as a
+        JSON line; made ``0600`` whatever mode it had. Neither file may be ``records_path``. (templated)
+    :param push_responses: what goes to XCom key ``responses``: ``none``, ``failed`` or ``all`` (the first 1000
+        events; ``response_path`` keeps every one).
+    :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
+    :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
+        records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
     preset = get_preset("update_scim_user")
@@ -496,6 +2004,7 @@ __all__ = [
     "DockerHubDeleteAccessTokenOperator",
     "DockerHubDeleteGroupOperator",
     "DockerHubDeleteOrgAccessTokenOperator",
+    "DockerHubDeleteRepositoryGroupOperator",
     "DockerHubDeleteRepositoryOperator",
     "DockerHubDeleteTagOperator",
     "DockerHubPatchGroupOperator",
@@ -509,6 +2018,7 @@ __all__ = [
     "DockerHubUpdateOrgAccessTokenOperator",
     "DockerHubUpdateOrgMemberRoleOperator",
     "DockerHubUpdateOrgSettingsOperator",
+    "DockerHubUpdateRepositoryGroupOperator",
     "DockerHubUpdateRepositoryOperator",
     "DockerHubUpdateScimUserOperator",
     "DockerHubVerifyImmutableTagsOperator",

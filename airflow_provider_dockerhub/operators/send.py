@@ -9,24 +9,72 @@ from airflow_provider_dockerhub._compat import AirflowException, BaseOperator
 from airflow_provider_dockerhub.exceptions import DockerHubRunError
 from airflow_provider_dockerhub.hooks.dockerhub import DockerHubHook
 from airflow_provider_dockerhub.operators.lineage import WrittenResources, operator_lineage
-from airflow_provider_dockerhub.pipeline.grouping import GroupingSettings
-from airflow_provider_dockerhub.pipeline.runner import PipelineSettings, RecordPipeline
+from airflow_provider_dockerhub.operators.links import DockerHubLink, hub_page
+from airflow_provider_dockerhub.operators.params import (
+    Converter,
+    check_parameters,
+    for_task,
+    is_unrendered,
+    one_of,
+    optional,
+    to_bool,
+    whole_number,
+)
+from airflow_provider_dockerhub.pipeline.account import CONFLICT_POLICIES
+from airflow_provider_dockerhub.pipeline.grouping import GROUPINGS, GroupingSettings
+from airflow_provider_dockerhub.pipeline.render import METHODS
+from airflow_provider_dockerhub.pipeline.runner import ON_ERROR, PipelineSettings, RecordPipeline
 from airflow_provider_dockerhub.pipeline.sinks import (
+    PUSH_RESPONSES,
     RejectsFile,
     ResponseFile,
     Sink,
     Webhook,
     XComResponses,
+    check_webhook_url,
     webhook_from_connection,
 )
-from airflow_provider_dockerhub.pipeline.sources import read_records
+from airflow_provider_dockerhub.pipeline.sources import CSV_CONVERTERS, FORMATS, read_records
 from airflow_provider_dockerhub.pipeline.storage import same_location
 from airflow_provider_dockerhub.presets.apply import build_settings
-from airflow_provider_dockerhub.presets.registry import get_preset
+from airflow_provider_dockerhub.presets.registry import PRESETS, get_preset
+from airflow_provider_dockerhub.templating import add_filters
 from airflow_provider_dockerhub.wire import parse_headers
 
 if TYPE_CHECKING:
     from airflow.sdk import Context
+
+__all__ = ["DockerHubSendOperator", "stop_report"]
+
+
+def _csv_types(value: Any, name: str) -> dict[str, str]:
+    if isinstance(value, Mapping) and all(isinstance(k, str) and v in CSV_CONVERTERS for k, v in value.items()):
+        return dict(value)
+    raise ValueError(f"{name} must map CSV column names to one of {', '.join(map(repr, CSV_CONVERTERS))}, got {value!r}")
+
+
+#: Every parameter with a fixed set of values: checked when the DAG is parsed and, for a templated one, again
+#: right after rendering (``params.check_parameters``).
+PARAMETER_CHECKS: dict[str, Converter] = {
+    "records_format": optional(one_of((*FORMATS, "ndjson"), ignore_case=True)),
+    "csv_types": optional(_csv_types),
+    "endpoint_preset": optional(one_of(p.name for p in PRESETS)),
+    "method": optional(one_of(METHODS, ignore_case=True)),
+    "batching": to_bool,
+    "batch_size": whole_number(1),
+    "grouping": one_of(GROUPINGS),
+    "max_batch_bytes": optional(whole_number(3)),
+    "max_concurrency": whole_number(1),
+    "dry_run": to_bool,
+    "api_dry_run": to_bool,
+    "preview_limit": whole_number(0),
+    "on_error": one_of(ON_ERROR),
+    "if_exists": one_of(CONFLICT_POLICIES),
+    "if_missing": one_of(CONFLICT_POLICIES),
+    "push_responses": one_of(PUSH_RESPONSES),
+    "include_secrets_in_xcom": to_bool,
+    "allow_insecure_webhook": to_bool,
+}
 
 
 def stop_report(result: dict[str, Any]) -> str:
@@ -50,6 +98,9 @@ class DockerHubSendOperator(BaseOperator):
     ("the write may have happened"). Record values are data: Airflow renders a ``records`` string,
     never the values inside a list of records or a file.
 
+    Every parameter with a fixed set of values is checked when the DAG is parsed, and a templated one
+    again right after rendering, with the same message naming the parameter and the allowed values.
+
     :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
     :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a
         string only; a list's values are sent as they are)
@@ -63,7 +114,9 @@ class DockerHubSendOperator(BaseOperator):
     :param endpoint: URL template rendered per call (not by Airflow) with ``record``, or ``records`` and
         ``group`` in batches, plus the Airflow context. Every inserted value is percent-encoded as one
         path segment. Relative to the connection's host; an absolute URL must be on the same origin.
-    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"``; ``Authorization`` is refused. (templated)
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain ``:``);
+        ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
     :param exclude_attributes: attribute names or dotted paths removed from every record before the
         body is built (the endpoint still sees them). (templated)
     :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded
@@ -76,27 +129,32 @@ class DockerHubSendOperator(BaseOperator):
     :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
     :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
-    :param dry_run: render every call and send none; log and return a preview and the counts.
+    :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
+        or, rendered, the text ``"true"``/``"false"``. (templated)
     :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with
         the API's dry run, so Docker Hub validates every record and changes nothing.
     :param preview_limit: how many calls a dry run shows.
     :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected),
         ``fail_fast`` (start no call after the first failure) or ``continue`` (succeed; the counts tell).
         A run-level failure (credentials refused, host unreachable, connection missing, input or an
-        output failing) stops the run and fails the task whatever this says.
+        output failing) stops the run and fails the task whatever this says. (templated)
     :param if_exists: ``fail`` (default) or ``skip``: with ``skip`` a create answered 409 (or a bulk invitee
         who is already a member) ends ``unchanged``, a kind of success, so a rerun does not fail.
     :param if_missing: ``fail`` (default) or ``skip``: with ``skip`` a DELETE answered 404 ends ``unchanged``.
     :param response_check: callable on each response; False marks that call's records failed.
-    :param response_webhook_url: POST every call's event (what was sent, what came back) here. (templated)
+    :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
+        ``run_started`` event that must be accepted before the first call. (templated)
     :param response_webhook_conn_id: or an Airflow HTTP connection for the webhook.
     :param response_path: append every call's event as a JSON line to this file / URI, written and flushed
-        as soon as the answer arrives (so new token secrets survive a crash); created ``0600``. (templated)
-    :param rejects_path: append every failed or rejected record with its reason as a JSON line; created
-        ``0600``. Neither file may be ``records_path``. (templated)
+        as soon as the answer arrives (so new token secrets survive a crash); made ``0600`` whatever mode it
+        had. (templated)
+    :param rejects_path: append every failed or rejected record as read, with the body sent and the reason, as a
+        JSON line; made ``0600`` whatever mode it had. Neither file may be ``records_path``. (templated)
     :param push_responses: what goes to XCom key ``responses``: ``none``, ``failed`` or ``all`` (the first
         1000 events; ``response_path`` keeps every one).
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
+    :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
+        records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
     template_fields: Sequence[str] = (
@@ -109,9 +167,12 @@ class DockerHubSendOperator(BaseOperator):
         "response_webhook_url",
         "response_path",
         "rejects_path",
+        "on_error",
+        "dry_run",
     )
     template_fields_renderers = {"headers": "json", "records": "json"}
     ui_color = "#1d63ed"
+    operator_extra_links = (DockerHubLink(),)
 
     def __init__(
         self,
@@ -134,7 +195,7 @@ class DockerHubSendOperator(BaseOperator):
         max_batch_bytes: int | None = None,
         batch_key: str | None = None,
         max_concurrency: int = 1,
-        dry_run: bool = False,
+        dry_run: bool | str = False,
         api_dry_run: bool = False,
         preview_limit: int = 10,
         on_error: str = "fail",
@@ -147,6 +208,7 @@ class DockerHubSendOperator(BaseOperator):
         rejects_path: str | None = None,
         push_responses: str = "none",
         include_secrets_in_xcom: bool = False,
+        allow_insecure_webhook: bool = False,
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
@@ -181,11 +243,31 @@ class DockerHubSendOperator(BaseOperator):
         self.rejects_path = rejects_path
         self.push_responses = push_responses
         self.include_secrets_in_xcom = include_secrets_in_xcom
+        self.allow_insecure_webhook = allow_insecure_webhook
+        self.check_send_parameters(rendered=False)
+
+    def check_send_parameters(self, *, rendered: bool) -> None:
+        """Check and convert the parameters (see ``PARAMETER_CHECKS``): when the DAG is parsed (a templated value
+        still holding a template is left for later) and right after rendering; ValueError names the parameter."""
+        check_parameters(self, PARAMETER_CHECKS, rendered=rendered)
+        with for_task(self):
+            if self.response_webhook_url and self.response_webhook_conn_id:
+                raise ValueError("give response_webhook_url or response_webhook_conn_id, not both")
+            if self.response_webhook_url and (rendered or not is_unrendered(self.response_webhook_url)):
+                check_webhook_url(str(self.response_webhook_url), allow_insecure=self.allow_insecure_webhook)
+            self._grouping().validate()
+
+    def _grouping(self) -> GroupingSettings:
+        group_by = self.group_by.split(",") if isinstance(self.group_by, str) else self.group_by
+        return GroupingSettings(
+            batching=self.batching, grouping=self.grouping, batch_size=self.batch_size,
+            group_by=tuple(g.strip() for g in group_by or ()), max_batch_bytes=self.max_batch_bytes,
+            batch_key=self.batch_key)
 
     # -- hooks for the endpoint presets (operators.endpoints) ---------------------------------------
     def pipeline_settings(self) -> PipelineSettings:
         """The pipeline settings this operator's parameters describe (checked before anything is sent)."""
-        group_by = self.group_by.split(",") if isinstance(self.group_by, str) else self.group_by
+        self.check_send_parameters(rendered=True)
         if self.endpoint_preset is None and not self.endpoint:
             raise ValueError("give endpoint (a URL template) or endpoint_preset")
         settings = PipelineSettings(
@@ -194,12 +276,9 @@ class DockerHubSendOperator(BaseOperator):
             headers=parse_headers(self.headers),
             body=self.body,
             exclude_attributes=self.exclude_attributes,
-            grouping=GroupingSettings(
-                batching=bool(self.batching), grouping=self.grouping, batch_size=self.batch_size,
-                group_by=tuple(g.strip() for g in group_by or ()), max_batch_bytes=self.max_batch_bytes,
-                batch_key=self.batch_key),
+            grouping=self._grouping(),
             max_concurrency=self.max_concurrency,
-            dry_run=bool(self.dry_run),
+            dry_run=self.dry_run,
             preview_limit=self.preview_limit,
             on_error=self.on_error,
             if_exists=self.if_exists,
@@ -208,7 +287,7 @@ class DockerHubSendOperator(BaseOperator):
         )
         if self.endpoint_preset is not None:
             settings = build_settings(settings, get_preset(self.endpoint_preset), endpoint=self.endpoint,
-                                      method=self.method, api_dry_run=bool(self.api_dry_run))
+                                      method=self.method, api_dry_run=self.api_dry_run)
         elif self.api_dry_run:
             raise ValueError("api_dry_run is for endpoint presets whose API has a dry run (bulk_invite)")
         settings.validate()
@@ -222,12 +301,11 @@ class DockerHubSendOperator(BaseOperator):
             sinks.append(RejectsFile(self.rejects_path))
         if self.response_path:
             sinks.append(ResponseFile(self.response_path))
-        if self.response_webhook_url and self.response_webhook_conn_id:
-            raise ValueError("give response_webhook_url or response_webhook_conn_id, not both")
         if self.response_webhook_url:
-            sinks.append(Webhook(self.response_webhook_url))
+            sinks.append(Webhook(self.response_webhook_url, allow_insecure=self.allow_insecure_webhook))
         elif self.response_webhook_conn_id:
-            sinks.append(webhook_from_connection(self.response_webhook_conn_id))
+            sinks.append(webhook_from_connection(self.response_webhook_conn_id,
+                                                 allow_insecure=self.allow_insecure_webhook))
         return sinks, xcom
 
     # -- lineage ------------------------------------------------------------------------------------
@@ -238,11 +316,20 @@ class DockerHubSendOperator(BaseOperator):
             self._written = WrittenResources()
         return self._written
 
+    @property
+    def dockerhub_page(self) -> str | None:
+        """The Docker Hub page of the organization or repository this task wrote to (its "Docker Hub" link)."""
+        return hub_page(self.written.paths)
+
     def get_openlineage_facets_on_complete(self, task_instance: Any) -> Any:
         """OpenLineage: the records file read and the Docker Hub resources written (see ``operators.lineage``)."""
         return operator_lineage(self.records_path, getattr(self, "_lineage_base_url", None), self.written)
 
     # -- rendering ----------------------------------------------------------------------------------
+    def render_template_fields(self, context: Context, jinja_env: Any = None) -> None:
+        """Render with the provider's filters (``templating.FILTERS``, e.g. ``{{ run_id | safe_filename }}``) added."""
+        super().render_template_fields(context, add_filters(jinja_env or self.get_template_env()))
+
     def render_template(self, content: Any, context: Context, jinja_env: Any = None, seen_oids: Any = None) -> Any:
         """Render templates, except inside literal records: a list or dict of records is data, never a
         template (only a ``records`` string, such as an XCom pull, is rendered)."""
@@ -276,7 +363,7 @@ class DockerHubSendOperator(BaseOperator):
             send=self.written.recording(
                 lambda call: hook.request(call.method, call.url, data=call.body, headers=call.headers)),
             sinks=sinks, context=dict(context or {}), log=self.log, preview_url=self._preview_url(hook),
-            total=len(self.records) if isinstance(self.records, list) else None)
+            total=len(self.records) if isinstance(self.records, list) else None, run=self._run_info(context))
         ti = context.get("ti") if context else None
         try:
             pipeline.run(items)
@@ -345,6 +432,12 @@ class DockerHubSendOperator(BaseOperator):
             problems.append(f"responses or rejects could not all be written ({'; '.join(result['sink_errors'])}); "
                             f"the {result['calls']} calls were made, see XCom key 'summary'.")
         return problems
+
+    def _run_info(self, context: Context | None) -> dict[str, Any]:
+        """Names this task run in the webhook's ``run_started`` event."""
+        ti = (context or {}).get("ti")
+        return {"dag_id": getattr(ti, "dag_id", None), "task_id": self.task_id, "run_id": getattr(ti, "run_id", None),
+                "map_index": getattr(ti, "map_index", -1), "try_number": getattr(ti, "try_number", None)}
 
     @staticmethod
     def _preview_url(hook: DockerHubHook) -> Callable[[str], str]:

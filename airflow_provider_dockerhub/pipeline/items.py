@@ -18,6 +18,8 @@ class Item:
     :param error: why it cannot be sent (set by the reader or a later check); None when fine.
     :param payload: the record as it will be sent (attributes excluded), set by the shaping stage.
     :param encoded: ``payload`` as JSON bytes, encoded once and reused for batching and sending.
+    :param original: the record as read when a stage replaced ``record`` (defaults filled in); else None.
+    :param body: the body of this record's call when the call carries this record alone; else None.
     """
 
     index: int
@@ -26,6 +28,13 @@ class Item:
     error: str | None = None
     payload: Any = None
     encoded: bytes | None = None
+    original: dict[str, Any] | None = None
+    body: bytes | None = None
+
+    @property
+    def as_read(self) -> dict[str, Any] | None:
+        """The record exactly as read from the input."""
+        return self.original if self.original is not None else self.record
 
 
 @dataclass(slots=True)

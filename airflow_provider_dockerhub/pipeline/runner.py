@@ -127,6 +127,7 @@ class RecordPipeline:
     :param sinks: receive every call's event and every record's outcome.
     :param context: Airflow context for the endpoint and body templates.
     :param preview_url: turns a rendered endpoint into the full URL shown in a dry-run preview.
+    :param run: names the task run (dag_id, task_id, run_id, ...) for the sinks' ``start``.
     """
 
     def __init__(
@@ -139,8 +140,10 @@ class RecordPipeline:
         log: logging.Logger | None = None,
         preview_url: Callable[[str], str] = str,
         total: int | None = None,
+        run: Mapping[str, Any] | None = None,
     ) -> None:
         settings.validate()
+        self.run_info = {**dict(run or {}), "dry_run": settings.dry_run}
         self.settings = settings
         self.sinks = list(sinks)
         self._event_sinks = [sink for sink in self.sinks if sink.wants_events]
@@ -198,8 +201,18 @@ class RecordPipeline:
             except Exception as exc:
                 self._sink_failed(sink, exc)
 
-    def _sink_failed(self, sink: Sink, exc: Exception) -> None:
-        message = f"{type(sink).__name__} failed after {self.summary.calls} calls: {type(exc).__name__}: {exc}"
+    def _start_sinks(self) -> None:
+        """Each sink's ``start`` before anything is read: one that fails (a webhook that does not answer) stops the
+        run before the first write."""
+        for sink in list(self.sinks):
+            try:
+                sink.start(self.run_info)
+            except Exception as exc:
+                self._sink_failed(sink, exc, "before the first call")
+
+    def _sink_failed(self, sink: Sink, exc: Exception, when: str | None = None) -> None:
+        when = when or f"after {self.summary.calls + len(self._answered)} calls"  # answered ones not yet counted too
+        message = f"{type(sink).__name__} failed {when}: {type(exc).__name__}: {exc}"
         self.log.error("%s; the run stops, no new call is made", message)
         self.sink_errors.append(message)
         self.sinks = [s for s in self.sinks if s is not sink]
@@ -279,6 +292,8 @@ class RecordPipeline:
             except Exception as exc:  # e.g. a value that cannot be encoded into the URL
                 reason = f"{type(exc).__name__}: {exc}"
             else:
+                if not self.settings.grouping.batching:
+                    call.items[0].body = call.body
                 yield call
                 continue
             for item in batch.items:
@@ -343,6 +358,7 @@ class RecordPipeline:
         An interruption (a task timeout, a signal) is raised after every record read is accounted.
         """
         try:
+            self._start_sinks()
             calls = self._calls(items)
             if self.settings.dry_run:
                 self._preview(calls)

@@ -114,6 +114,8 @@ class Shaper:
     def fill_defaults(self, item: Item) -> Item:
         """Give the record the default values of the attributes it lacks (a new dict; the input is not changed)."""
         if self.defaults and any(name not in item.record for name in self.defaults):
+            if item.original is None:
+                item.original = item.record
             item.record = {**self.defaults, **item.record}
             item.encoded = None  # the line's text is no longer the record
         return item

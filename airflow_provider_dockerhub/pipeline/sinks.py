@@ -1,11 +1,15 @@
 """Sink stage: where responses and rejected records go (files, a webhook, XCom).
 
-Every sink receives ``on_event`` once per call made (method, URL, status, what was sent, what came
-back, per-record outcomes) and ``on_outcome`` once per record; ``close`` flushes it.
+Every sink receives ``start`` once before the first call (the webhook checks itself there), ``on_event``
+once per call made (method, URL, status, what was sent, what came back, per-record outcomes) and
+``on_outcome`` once per record; ``close`` flushes it.
 """
 
 from __future__ import annotations
 
+import ipaddress
+import json
+import time
 from collections.abc import Mapping
 from typing import IO, Any
 from urllib.parse import urlsplit
@@ -20,7 +24,22 @@ from airflow_provider_dockerhub.pipeline.shape import encode_json
 from airflow_provider_dockerhub.pipeline.storage import open_for_appending
 from airflow_provider_dockerhub.wire import base_url, check_header, redact_url
 
+__all__ = [
+    "PUSH_RESPONSES",
+    "RUN_STARTED",
+    "JsonLinesWriter",
+    "RejectsFile",
+    "ResponseFile",
+    "Sink",
+    "Webhook",
+    "XComResponses",
+    "check_webhook_url",
+    "webhook_from_connection",
+]
+
 PUSH_RESPONSES = ("none", "failed", "all")
+#: The ``event`` of the one event a webhook receives before the first call (a receiver may ignore it).
+RUN_STARTED = "run_started"
 
 
 class Sink:
@@ -28,6 +47,9 @@ class Sink:
     (that costs time per call); ``on_outcome`` is called only on sinks that override it."""
 
     wants_events = True
+
+    def start(self, run: Mapping[str, Any]) -> None:
+        """Before the first call: ``run`` names the task run. A sink that cannot work raises here, before any write."""
 
     def on_event(self, event: dict[str, Any]) -> None:
         """One call's event."""
@@ -64,8 +86,20 @@ class JsonLinesWriter:
             self._handle = None
 
 
+def _sent_body(item: Any) -> Any:
+    """What was (or would have been) sent for ``item``: its call's JSON body (one-record calls), or its element of
+    a batch's body (the record, attributes excluded); None when no body was made for it."""
+    if item.body is not None:
+        try:
+            return json.loads(item.body)
+        except ValueError:
+            return item.body.decode("utf-8", "replace")
+    return item.payload
+
+
 class RejectsFile(Sink):
-    """Every failed or rejected record, with its index, the record, status and reason."""
+    """Every failed or rejected record: its index, location, outcome, status and reason, the record exactly as
+    read (``record``) and the body that was or would have been sent for it (``body``)."""
 
     wants_events = False
 
@@ -74,9 +108,11 @@ class RejectsFile(Sink):
 
     def on_outcome(self, outcome: Outcome) -> None:
         if outcome.status in (FAILED, REJECTED):
-            self.writer.write({"index": outcome.item.index, "location": outcome.item.location,
+            item = outcome.item
+            self.writer.write({"index": item.index, "location": item.location,
                                "outcome": outcome.status.value, "status": outcome.http_status, "reason": outcome.reason,
-                               "may_have_happened": outcome.uncertain, "record": outcome.item.record})
+                               "may_have_happened": outcome.uncertain, "record": item.as_read,
+                               "body": _sent_body(item)})
 
     def close(self) -> None:
         self.writer.close()
@@ -95,16 +131,46 @@ class ResponseFile(Sink):
         self.writer.close()
 
 
+def is_loopback(host: str | None) -> bool:
+    """True for ``localhost`` and loopback addresses (127.0.0.0/8, ::1)."""
+    if not host:
+        return False
+    if host.lower() == "localhost" or host.lower().endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_webhook_url(url: str, *, allow_insecure: bool = False) -> None:
+    """Refuse a webhook URL that is not ``http(s)://``, or plain ``http://`` to a host other than loopback (events
+    carry records and new token secrets) unless ``allow_insecure``."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(f"response_webhook_url must be an http:// or https:// URL, got {redact_url(url)!r}")
+    if parts.scheme == "http" and not allow_insecure and not is_loopback(parts.hostname):
+        raise ValueError(
+            f"the webhook {redact_url(url)} is plain http:// to {parts.hostname}, not loopback: events carry records "
+            f"and new token secrets, so use https://, or set allow_insecure_webhook=True to send them unencrypted")
+
+
 class Webhook(Sink):
     """POSTs events to a webhook as JSON arrays of up to ``batch_size`` events, with its own retries.
 
-    It has its own session: the Docker Hub bearer token is never sent to it. An event that carries a
-    secret (a new token) is posted at once, not buffered. The URL is shown as ``redact_url`` does.
+    ``start`` POSTs one ``run_started`` event before the first call, so a webhook that does not answer stops the
+    task before anything is written. Events are posted at least every ``flush_seconds``, and an event that carries
+    a secret (a new token) at once, so a webhook failing mid-run stops the run soon. It has its own session: the
+    Docker Hub bearer token is never sent to it. The URL is shown as ``redact_url`` does.
     """
 
     def __init__(self, url: str, *, headers: Mapping[str, str] | None = None, auth: Any = None,
-                 batch_size: int = 100, timeout: float = 30.0, retry_policy: RetryPolicy | None = None) -> None:
+                 batch_size: int = 100, timeout: float = 30.0, retry_policy: RetryPolicy | None = None,
+                 allow_insecure: bool = False, flush_seconds: float = 2.0) -> None:
+        check_webhook_url(url, allow_insecure=allow_insecure)
         self.url = url
+        self.flush_seconds = flush_seconds
+        self._last_flush = time.monotonic()
         if redact_url(url).endswith("/***"):  # a token in the path or query stays out of Airflow's logs
             parts = urlsplit(url)
             mask_secret([url, f"{parts.path}?{parts.query}" if parts.query else parts.path])
@@ -118,9 +184,14 @@ class Webhook(Sink):
         self._retrying = (retry_policy or RetryPolicy(max_retries=4, backoff_seconds=0.2, max_backoff_seconds=10,
                                                       max_retry_seconds=60)).controller(on_retry=lambda state: None)
 
+    def start(self, run: Mapping[str, Any]) -> None:
+        """POST ``[{"event": "run_started", ...run}]``: the webhook must accept it before any call is made."""
+        self._post(encode_json([{"event": RUN_STARTED, **run}]))
+
     def on_event(self, event: dict[str, Any]) -> None:
         self._buffer.append(event)
-        if len(self._buffer) >= self.batch_size or find_secrets(event.get("response")):
+        if (len(self._buffer) >= self.batch_size or find_secrets(event.get("response"))
+                or time.monotonic() - self._last_flush >= self.flush_seconds):
             self.flush()
 
     def _post_once(self, call: HubCall) -> requests.Response:
@@ -142,6 +213,7 @@ class Webhook(Sink):
         data = encode_json(self._buffer)
         self._post(data)
         self._buffer = []
+        self._last_flush = time.monotonic()
 
     def close(self) -> None:
         try:
@@ -173,7 +245,7 @@ class XComResponses(Sink):
         self.events.append(event if self.include_secrets else redact_secrets(event))
 
 
-def webhook_from_connection(conn_id: str) -> Webhook:
+def webhook_from_connection(conn_id: str, *, allow_insecure: bool = False) -> Webhook:
     """A webhook from an Airflow HTTP connection: host (with scheme), port, schema as path, login/password, extra headers."""
     from airflow_provider_dockerhub._compat import BaseHook
 
@@ -187,5 +259,6 @@ def webhook_from_connection(conn_id: str) -> Webhook:
     for name, value in headers.items():
         check_header(name, value)
     auth = (conn.login, conn.password) if conn.login else None
-    return Webhook(f"{host.rstrip('/')}/{str(path).lstrip('/')}" if path else host, headers=headers, auth=auth)
+    return Webhook(f"{host.rstrip('/')}/{str(path).lstrip('/')}" if path else host, headers=headers, auth=auth,
+                   allow_insecure=allow_insecure)
 

@@ -7,6 +7,8 @@ import os
 from pathlib import Path
 from typing import IO
 
+__all__ = ["PRIVATE_FILE_MODE", "is_uri", "make_private", "open_for_appending", "open_for_reading", "same_location"]
+
 #: Files the provider writes can hold secrets (new tokens, records): only their owner may read them.
 PRIVATE_FILE_MODE = 0o600
 
@@ -35,7 +37,26 @@ def open_for_appending(path: str) -> IO[bytes]:
         return ObjectStoragePath(path).open("wb")
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, PRIVATE_FILE_MODE)
+    try:
+        make_private(descriptor, path)
+    except BaseException:
+        os.close(descriptor)
+        raise
     return os.fdopen(descriptor, "ab")
+
+
+def make_private(descriptor: int, path: str) -> None:
+    """Give the open file ``PRIVATE_FILE_MODE`` whatever mode it had (an existing file may be readable by others);
+    PermissionError says why when that is not possible (e.g. the file belongs to another user)."""
+    mode = os.fstat(descriptor).st_mode & 0o777
+    if mode == PRIVATE_FILE_MODE:
+        return
+    try:
+        os.fchmod(descriptor, PRIVATE_FILE_MODE)
+    except OSError as exc:
+        raise PermissionError(
+            f"{path!r} has mode {mode:04o} and cannot be made private (0600): {exc.strerror}; the provider writes "
+            f"records and token secrets there, so it refuses to write to a file others may read") from None
 
 
 def same_location(first: str, second: str) -> bool:

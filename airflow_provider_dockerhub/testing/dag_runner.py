@@ -20,6 +20,8 @@ from typing import Any
 
 RESULT_PREFIX = "DAG_RUN_RESULT "
 
+__all__ = ["RESULT_PREFIX", "airflow_environment", "load_dag", "main", "migrate_database", "run_dag_file"]
+
 
 NO_LOGICAL_DATE = "--no-logical-date"
 

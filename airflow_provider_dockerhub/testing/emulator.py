@@ -36,6 +36,8 @@ from airflow_provider_dockerhub.testing.faults import Fault, FaultPlan
 from airflow_provider_dockerhub.testing.routes import ROUTES, Call, Route
 from airflow_provider_dockerhub.testing.state import ApiError, HubState
 
+__all__ = ["DEFAULT_PORT", "DockerHubEmulator", "RecordedRequest", "main"]
+
 SCIM_ERROR_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:Error"
 #: The command line's port: not 8080, which Airflow's API server listens on.
 DEFAULT_PORT = 7070
@@ -443,6 +445,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--rate-limit", default=None, metavar="N/SECONDS", help="e.g. 180/60")
     parser.add_argument("--examples", action="store_true",
                         help="seed the accounts the example DAGs expect (alice owns org acme)")
+    parser.add_argument("--seed-file", metavar="FILE.json|FILE.yaml",
+                        help="seed users, tokens, orgs (members, groups, org tokens), repositories from a file "
+                             "(see testing/seed.py and docs/emulator.md)")
     args = parser.parse_args(argv)
     limit, window = (None, 60.0)
     if args.rate_limit:
@@ -458,6 +463,13 @@ def main(argv: list[str] | None = None) -> None:
         from airflow_provider_dockerhub.testing.examples import example_connection, seed_examples
 
         seed_examples(emulator)
+    if args.seed_file:
+        from airflow_provider_dockerhub.testing.seed import load_seed_file, seed_hub
+
+        try:
+            seed_hub(emulator, load_seed_file(args.seed_file))
+        except (OSError, ValueError, KeyError) as exc:  # the process ends: its socket is closed with it
+            parser.exit(2, f"--seed-file {args.seed_file}: {exc}\n")
     for spec in args.account:
         user, secret = _parse_pair(spec, "--account")
         if secret.startswith("dckr_pat_"):

@@ -60,3 +60,14 @@ def webhook():
     yield server
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture
+def unused_port_url() -> str:
+    """A webhook URL on 127.0.0.1 where nothing listens (connections are refused)."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    return f"http://127.0.0.1:{port}/hook"

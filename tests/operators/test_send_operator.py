@@ -289,13 +289,14 @@ def test_webhook_from_an_airflow_http_connection(hub, run_op, webhook, monkeypat
         "password": "hook-pass-123", "extra": {"endpoint": "/hook", "X-Source": "dockerhub"}}))
     run_op(DockerHubSendOperator(task_id="t", records=repo_records(2), endpoint=REPOS,
                                  response_webhook_conn_id="responses_hook"))
-    headers, events = webhook.received[0]
+    (_, started), (headers, events) = webhook.received
+    assert [e["event"] for e in started] == ["run_started"]
     assert [e["indices"] for e in events] == [[0], [1]]
     assert headers["X-Source"] == "dockerhub" and headers["Authorization"].startswith("Basic ")
 
 
 def test_a_webhook_failing_at_the_end_fails_the_task_clearly(hub, run_op, webhook):
-    webhook.statuses = [400] * 10
+    webhook.statuses = [200] + [400] * 10  # run_started is accepted, the events are not
     ti = FakeTaskInstance()
     op = DockerHubSendOperator(task_id="t", records=repo_records(3), endpoint=REPOS, response_webhook_url=webhook.url)
     with pytest.raises(AirflowException, match=r"Webhook failed on closing after 3 calls.*HTTP 400") as err:

@@ -12,12 +12,14 @@ from jsonschema import Draft7Validator
 from airflow_provider_dockerhub._compat import AirflowException
 from airflow_provider_dockerhub.operators import endpoints
 from airflow_provider_dockerhub.operators.send import DockerHubSendOperator
-from airflow_provider_dockerhub.presets.docs import ENDPOINTS_MODULE, endpoints_module, render_into
 from airflow_provider_dockerhub.presets.registry import PRESETS, get_preset
 from airflow_provider_dockerhub.testing.emulator import DockerHubEmulator
 from airflow_provider_dockerhub.testing.openapi import AUTH_PATHS, find_operation, write_operations
-from tests.helpers import FakeTaskInstance
+from tests.helpers import FakeTaskInstance, gen_docs
 from tests.testing.world import OFFICIAL_SPEC, PASSWORD, SCIM_TOKEN, World, seed
+
+ENDPOINTS_MODULE, endpoints_module, render_into = (gen_docs().ENDPOINTS_MODULE, gen_docs().endpoints_module,
+                                                   gen_docs().render_into)
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "presets.md"
 
@@ -30,7 +32,8 @@ def test_every_write_operation_of_the_document_has_a_preset():
 
 def test_live_only_presets_name_their_public_source():
     live = {p.name: p.source for p in PRESETS if not p.documented}
-    assert sorted(live) == ["delete_repository", "delete_tag", "set_repository_privacy", "update_repository"]
+    assert sorted(live) == ["delete_repository", "delete_repository_group", "delete_tag", "set_repository_privacy",
+                            "update_repository", "update_repository_group"]
     assert all(source.startswith("docker/") for source in live.values())
 
 
@@ -170,6 +173,11 @@ def _state_cases(w: World):
         "create_repository_group": ([{"namespace": "acme", "repository": "web", "group_id": w.group_id,
                                       "permission": "admin"}],
                                     lambda: s.repositories[("acme", "web")].group_permissions == {w.group_id: "admin"}),
+        "update_repository_group": ([{"namespace": "acme", "repository": "web", "group_id": w.group_id,
+                                      "permission": "write"}],
+                                    lambda: s.repositories[("acme", "web")].group_permissions == {w.group_id: "write"}),
+        "delete_repository_group": ([{"namespace": "acme", "repository": "web", "group_id": w.group_id}],
+                                    lambda: s.repositories[("acme", "web")].group_permissions == {}),
         "create_repository": ([{"namespace": "acme", "name": "api", "is_private": True, "description": "API"}],
                               lambda: s.repositories[("acme", "api")].is_private is True),
         "update_repository": ([{"namespace": "acme", "name": "web", "description": "Web", "full_description": "# Web"}],
@@ -211,6 +219,7 @@ def _state_cases(w: World):
 @pytest.mark.parametrize("preset", PRESETS, ids=lambda p: p.name)
 def test_preset_changes_the_emulated_hub(world, preset):
     world.hub.state.add_tag("acme", "web", "old")
+    world.hub.state.repositories[("acme", "web")].group_permissions[world.group_id] = "read"
     cases = _state_cases(world)
     records, check = cases[preset.name]
     conn_id = "dockerhub_scim" if preset.path.startswith("/v2/scim/") else "dockerhub_default"

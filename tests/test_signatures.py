@@ -1,0 +1,46 @@
+"""Operators show every parameter they take: in their signatures (no send parameter hidden in **kwargs) and
+docstrings, and the generated parameter tables follow from both."""
+
+from __future__ import annotations
+
+import inspect
+
+import pytest
+
+from airflow_provider_dockerhub.operators import endpoints
+from airflow_provider_dockerhub.operators.endpoint_base import FIXED_PARAMETERS, DockerHubEndpointOperator
+from airflow_provider_dockerhub.operators.send import DockerHubSendOperator
+from tests.helpers import gen_docs
+
+ENDPOINT_CLASSES = [getattr(endpoints, name) for name in endpoints.__all__]
+
+
+def keyword_parameters(cls: type) -> dict[str, inspect.Parameter]:
+    return {p.name: p for p in inspect.signature(cls).parameters.values() if p.kind is inspect.Parameter.KEYWORD_ONLY}
+
+
+def test_endpoint_operators_name_every_send_parameter_in_their_signature():
+    send = keyword_parameters(DockerHubSendOperator)
+    expected = [name for name in send if name not in FIXED_PARAMETERS]
+    for cls in [DockerHubEndpointOperator, *ENDPOINT_CLASSES]:
+        own = keyword_parameters(cls)
+        assert list(own) == expected, cls.__name__
+        for name, parameter in own.items():
+            assert parameter.annotation == send[name].annotation, (cls.__name__, name)
+            if name not in ("if_exists", "if_missing"):
+                assert parameter.default == send[name].default, (cls.__name__, name)
+
+
+@pytest.mark.parametrize("cls", [DockerHubSendOperator, *ENDPOINT_CLASSES], ids=lambda c: c.__name__)
+def test_every_parameter_is_documented_in_the_class_docstring(cls):
+    documented = set(gen_docs().param_docs(cls))
+    assert set(keyword_parameters(cls)) <= documented, set(keyword_parameters(cls)) - documented
+    if cls in ENDPOINT_CLASSES:  # the generated docstring itself lists them, for help() and IDEs
+        for name in keyword_parameters(cls):
+            assert f":param {name}:" in cls.__doc__, (cls.__name__, name)
+
+
+def test_parameter_table_rows_follow_the_signature():
+    table = gen_docs().parameter_table(DockerHubEndpointOperator)
+    assert "| `if_exists` | `'skip'` | no |" in table and "| `on_error` | `'fail'` | yes |" in table
+    assert "| `allow_insecure_webhook` | `False` | no |" in table and "endpoint_preset" not in table
