@@ -13,6 +13,10 @@ class DockerHubRunError(DockerHubError):
     """A failure of the whole run, not of one record: it stops sending at once, whatever ``on_error`` says."""
 
 
+class DockerHubWaitTooLongError(DockerHubRunError):
+    """Docker Hub (or a proxy) asked for a wait longer than the connection's ``max_wait``."""
+
+
 class DockerHubAuthError(DockerHubRunError):
     """Docker Hub refused the credentials, or a fresh token was still refused."""
 
@@ -34,6 +38,14 @@ class DockerHubUnreachableError(DockerHubConnectionError, DockerHubRunError):
 
     def __init__(self, message: str) -> None:
         super().__init__(message, may_have_reached=False)
+
+
+class DockerHubAnswerTooLargeError(DockerHubConnectionError):
+    """An answer grew past ``max_answer_bytes`` (after decompression) while it was read; the rest was not read."""
+
+
+class DockerHubResponseError(DockerHubError):
+    """An answer's JSON has a shape the provider cannot use (the message names the call, status and what was expected)."""
 
 
 class DockerHubHTTPError(DockerHubError):

@@ -35,6 +35,11 @@ def parse_bool(value: Any, name: str) -> bool:
     raise ValueError(f"{name} must be true or false, got {value!r}")
 
 
+def has_control_character(value: str) -> bool:
+    """True when ``value`` holds a control character (tab included): it cannot go into a header or a secret."""
+    return bool(_CONTROL.search(value)) or "\t" in value
+
+
 def check_header(name: str, value: str) -> None:
     """Raise ValueError for a header that would override authentication or framing, or split the request."""
     if not _TOKEN.fullmatch(name):
@@ -109,7 +114,7 @@ def error_detail(response: Any, limit: int = 200) -> str:
     """The API's short reason (``detail``/``message``), else the start of the body as text."""
     try:
         body = response.json()
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested deeper than the parser goes
         body = None
     if isinstance(body, dict):
         for key in ("detail", "message", "error", "errinfo"):

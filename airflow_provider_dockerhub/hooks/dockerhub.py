@@ -10,7 +10,6 @@ from urllib.parse import urlencode, urljoin, urlsplit
 
 import requests
 import tenacity
-from requests.adapters import HTTPAdapter
 
 from airflow_provider_dockerhub._compat import BaseHook, mask_secret
 from airflow_provider_dockerhub.exceptions import (
@@ -18,6 +17,7 @@ from airflow_provider_dockerhub.exceptions import (
     DockerHubConnectionError,
     DockerHubHTTPError,
     DockerHubRequestError,
+    DockerHubResponseError,
     DockerHubUnreachableError,
 )
 from airflow_provider_dockerhub.hooks.auth import ExchangedToken, StaticBearer
@@ -36,7 +36,8 @@ from airflow_provider_dockerhub.hooks.settings import (
     RELABELING,
     DockerHubConnectionSettings,
 )
-from airflow_provider_dockerhub.wire import check_header, error_detail, exact_url
+from airflow_provider_dockerhub.hooks.transport import DeadlineAdapter, send_within
+from airflow_provider_dockerhub.wire import check_header, error_detail, exact_url, has_control_character
 
 TOKEN_ENDPOINT = "/v2/auth/token"
 USER_AGENT = "airflow-provider-dockerhub"
@@ -124,9 +125,9 @@ class DockerHubHook(BaseHook):
                 mask_secret(settings.secret)
             self._settings = settings
             self._session = self._build_session(settings)
-            self._rate_limiter = RateLimiter(settings.max_requests_per_second)
+            self._rate_limiter = RateLimiter(settings.max_requests_per_second, max_wait=settings.max_wait)
             self._retry_policy = RetryPolicy(settings.max_retries, settings.backoff_seconds,
-                                             settings.max_backoff_seconds, settings.max_retry_seconds)
+                                             settings.max_backoff_seconds, settings.max_retry_seconds, settings.max_wait)
             self._retrying = self._retry_policy.controller(on_retry=self._log_retry)
             try:
                 self._auth: ExchangedToken | StaticBearer | DockerHubAuthError = self._build_auth(settings)
@@ -165,7 +166,7 @@ class DockerHubHook(BaseHook):
 
     def _build_session(self, settings: DockerHubConnectionSettings) -> requests.Session:
         session = requests.Session()
-        adapter = HTTPAdapter(pool_connections=2, pool_maxsize=max(self.pool_maxsize, 1), max_retries=0)
+        adapter = DeadlineAdapter(pool_connections=2, pool_maxsize=max(self.pool_maxsize, 1), max_retries=0)
         session.mount("http://", adapter)
         session.mount("https://", adapter)
         session.headers["User-Agent"] = USER_AGENT
@@ -175,7 +176,7 @@ class DockerHubHook(BaseHook):
             settings.base_url, dict(settings.proxies or {}), None, settings.verify, None)
         session.proxies.update(environment["proxies"])
         session.verify = environment["verify"]
-        session.trust_env = False
+        session.trust_env = False  # no ~/.netrc credentials either: the bearer token is the only one sent
         return session
 
     def _build_auth(self, settings: DockerHubConnectionSettings) -> ExchangedToken | StaticBearer:
@@ -193,6 +194,9 @@ class DockerHubHook(BaseHook):
         """Resolve ``endpoint`` against the host; refuse an absolute URL on another origin."""
         base = self.settings.base_url
         parts = urlsplit(endpoint)
+        if "@" in parts.netloc:  # requests would send these as Basic auth instead of the bearer token
+            raise DockerHubRequestError(f"refusing to call a URL with user info on {_origin(endpoint)[1]}: "
+                                        f"only the connection's bearer token is sent")
         if parts.scheme or parts.netloc:
             if _origin(endpoint) != _origin(base):
                 raise DockerHubRequestError(
@@ -248,11 +252,12 @@ class DockerHubHook(BaseHook):
         return response
 
     def get_json(self, endpoint: str, params: dict[str, Any] | None = None) -> Any:
-        """GET ``endpoint`` and return its JSON body; DockerHubHTTPError on a non-2xx answer."""
+        """GET ``endpoint`` and return its JSON body; DockerHubHTTPError on a non-2xx answer,
+        DockerHubResponseError when the body is not JSON."""
         response = self.request("GET", endpoint, params=params)
         if not response.ok:
             raise DockerHubHTTPError("GET", response.url or endpoint, response.status_code, error_detail(response))
-        return response.json() if response.content else None
+        return json_body(response, "GET", "a JSON document") if response.content else None
 
     def paginate(self, endpoint: str, params: dict[str, Any] | None = None, *, page_size: int = 100) -> Iterator[Any]:
         """Yield the items of a list endpoint across all its pages.
@@ -311,10 +316,16 @@ class DockerHubHook(BaseHook):
                          data=call.body)
         # requests re-quotes the URL, which turns %2E back into "."; an already-encoded URL goes as rendered.
         prepared.url = exact_url(call.url) or prepared.url
+        if call.authenticated:  # whatever requests derived from the URL, only the bearer token goes
+            prepared.headers["Authorization"] = send_headers["Authorization"]
+        else:
+            prepared.headers.pop("Authorization", None)
         self._rate_limiter.acquire()
         response = None
         try:
-            response = self._session.send(prepared, timeout=call.timeout, allow_redirects=False)
+            response = send_within(self._session, prepared, timeout=call.timeout,
+                                   max_bytes=self._settings.max_answer_bytes,
+                                   what=f"{call.method} {urlsplit(call.url).path}")
             return response
         finally:
             if response is None:
@@ -354,10 +365,12 @@ class DockerHubHook(BaseHook):
             )
         if not response.ok:
             raise DockerHubAuthError(f"token exchange at {url} failed: HTTP {response.status_code}: {detail}")
-        try:
-            token = response.json()["access_token"]
-        except (ValueError, KeyError, TypeError):
-            raise DockerHubAuthError(f"token exchange at {url}: no access_token in the response") from None
+        body = json_body(response, "POST", "an object with access_token", error=DockerHubAuthError)
+        token = body.get("access_token") if isinstance(body, dict) else None
+        if not isinstance(token, str) or not token or has_control_character(token):
+            raise DockerHubAuthError(
+                f"token exchange: POST {TOKEN_ENDPOINT} answered HTTP {response.status_code} without a usable "
+                f"access_token (expected an object with access_token as a non-empty string, got {shape_of(body)})")
         mask_secret(token)
         return token
 
@@ -381,6 +394,26 @@ def _page_items(body: Any, url: str, query: dict[str, Any]) -> tuple[list[Any], 
     if not following:
         return items, None, query
     return items, urljoin(url, following), {}  # ``next`` carries the whole query
+
+
+def shape_of(value: Any) -> str:
+    """A short description of a JSON value's shape (never its content): ``object with keys a, b``, ``list``."""
+    if isinstance(value, dict):
+        keys = ", ".join(sorted(str(k) for k in list(value)[:5]))
+        return f"an object with keys {keys}" if keys else "an empty object"
+    return {list: "a list", str: "a string", bool: "a boolean", type(None): "null"}.get(
+        type(value), "a number" if isinstance(value, (int, float)) else type(value).__name__)
+
+
+def json_body(response: requests.Response, method: str, expected: str,
+              error: type[Exception] = DockerHubResponseError) -> Any:
+    """The answer's JSON; ``error`` naming the call's path, the status and ``expected`` when it is not JSON."""
+    try:
+        return response.json()
+    except (ValueError, RecursionError):
+        path = urlsplit(response.url or "").path or "?"
+        raise error(f"{method} {path} answered HTTP {response.status_code} with a body that is not JSON "
+                    f"(expected {expected})") from None
 
 
 def _json_bytes(value: Any) -> bytes:

@@ -42,7 +42,7 @@ def response_body(response: Any) -> Any:
         return None
     try:
         return response.json()
-    except ValueError:
+    except (ValueError, RecursionError):
         return response.text
 
 
