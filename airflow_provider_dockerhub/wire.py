@@ -101,11 +101,21 @@ def exact_url(url: str) -> str | None:
     return url if _URL_SAFE.fullmatch(url) else None
 
 
+def host_of(url: str) -> str:
+    """``host[:port]`` of ``url``, never its user info: what logs, errors and lineage may show of a host."""
+    parts = urlsplit(str(url))
+    host = parts.hostname or ""
+    try:
+        port = parts.port
+    except ValueError:  # a port that is no number
+        port = None
+    return f"{host}:{port}" if port else host
+
+
 def redact_url(url: str) -> str:
     """``scheme://host[:port]/***``: a URL fit for logs, errors and XCom (path, query and user info hidden)."""
     parts = urlsplit(str(url))
-    host = parts.hostname or ""
-    netloc = f"{host}:{parts.port}" if parts.port else host
+    netloc = host_of(url)
     hidden = parts.path not in ("", "/") or parts.query or parts.fragment or parts.username
     return f"{parts.scheme}://{netloc}/***" if hidden else f"{parts.scheme}://{netloc}"
 

@@ -37,7 +37,7 @@ from airflow_provider_dockerhub.hooks.settings import (
     DockerHubConnectionSettings,
 )
 from airflow_provider_dockerhub.hooks.transport import DeadlineAdapter, send_within
-from airflow_provider_dockerhub.wire import check_header, error_detail, exact_url, has_control_character
+from airflow_provider_dockerhub.wire import check_header, error_detail, exact_url, has_control_character, host_of
 
 TOKEN_ENDPOINT = "/v2/auth/token"
 USER_AGENT = "airflow-provider-dockerhub"
@@ -195,7 +195,7 @@ class DockerHubHook(BaseHook):
         base = self.settings.base_url
         parts = urlsplit(endpoint)
         if "@" in parts.netloc:  # requests would send these as Basic auth instead of the bearer token
-            raise DockerHubRequestError(f"refusing to call a URL with user info on {_origin(endpoint)[1]}: "
+            raise DockerHubRequestError(f"refusing to call a URL with user info on {host_of(endpoint)}: "
                                         f"only the connection's bearer token is sent")
         if parts.scheme or parts.netloc:
             if _origin(endpoint) != _origin(base):
