@@ -48,6 +48,10 @@ class DockerHubResponseError(DockerHubError):
     """An answer's JSON has a shape the provider cannot use (the message names the call, status and what was expected)."""
 
 
+class DockerHubNotSentError(DockerHubError):
+    """The run stopped while this call waited to start (rate limit, token): it was not sent at all."""
+
+
 class DockerHubHTTPError(DockerHubError):
     """Docker Hub answered a read (``get_json``, ``paginate``) with a status that is not 2xx."""
 

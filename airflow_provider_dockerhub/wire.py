@@ -7,7 +7,8 @@ the pipeline free of the hook module (requests sessions, tenacity, Airflow's Bas
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+import threading
+from collections.abc import Callable, Mapping
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
@@ -144,3 +145,20 @@ def write_may_have_happened(status: int | None, headers: Mapping[str, str] | Non
     if status is None:
         return True
     return status >= UNCERTAIN_STATUS_FLOOR and not refused_by_limiter(status, headers)
+
+
+_gate = threading.local()
+
+
+def set_call_gate(may_start: Callable[[], bool] | None) -> None:
+    """Ask ``may_start()`` on this thread right before a call goes on the wire (None: no gate).
+
+    The pipeline sets it so that a call waiting for the rate limiter or a token when the run stops
+    (``on_error='fail_fast'``, a run-level failure) is not sent at all."""
+    _gate.may_start = may_start
+
+
+def call_may_start() -> bool:
+    """False when this thread's gate says no new call may start."""
+    may_start = getattr(_gate, "may_start", None)
+    return may_start is None or may_start()

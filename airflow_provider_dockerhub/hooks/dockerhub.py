@@ -16,6 +16,7 @@ from airflow_provider_dockerhub.exceptions import (
     DockerHubAuthError,
     DockerHubConnectionError,
     DockerHubHTTPError,
+    DockerHubNotSentError,
     DockerHubRequestError,
     DockerHubResponseError,
     DockerHubUnreachableError,
@@ -37,7 +38,14 @@ from airflow_provider_dockerhub.hooks.settings import (
     DockerHubConnectionSettings,
 )
 from airflow_provider_dockerhub.hooks.transport import DeadlineAdapter, send_within
-from airflow_provider_dockerhub.wire import check_header, error_detail, exact_url, has_control_character, host_of
+from airflow_provider_dockerhub.wire import (
+    call_may_start,
+    check_header,
+    error_detail,
+    exact_url,
+    has_control_character,
+    host_of,
+)
 
 TOKEN_ENDPOINT = "/v2/auth/token"
 USER_AGENT = "airflow-provider-dockerhub"
@@ -82,6 +90,7 @@ class DockerHubHook(BaseHook):
         self._stats_lock = threading.Lock()
         self._prepare_lock = threading.Lock()
         self._ready = False
+        self._thread_state = threading.local()
         self.retries = 0
 
     # -- connection UI (Airflow 2.x / 3.0 / 3.1; 3.2.2+ reads get_provider_info) --------------------
@@ -238,7 +247,7 @@ class DockerHubHook(BaseHook):
             method.upper(), url, data.encode() if isinstance(data, str) else data, call_headers,
             timeout or self.settings.timeout,
             self.settings.retry_non_idempotent if retry_non_idempotent is None else retry_non_idempotent)
-        response = self._send(call)
+        response = self._send(call, gated=True)
         if response.status_code == 401:
             used = response.request.headers.get("Authorization", "").removeprefix("Bearer ")
             if not self.auth.refreshable:
@@ -306,6 +315,7 @@ class DockerHubHook(BaseHook):
         )
 
     def _send_once(self, call: HubCall) -> requests.Response:
+        gated = self._thread_state.__dict__.pop("gated", False)  # before a token exchange sends its own call
         send_headers = dict(call.headers)
         if call.authenticated:
             send_headers["Authorization"] = f"Bearer {self.auth.token()}"
@@ -321,6 +331,9 @@ class DockerHubHook(BaseHook):
         else:
             prepared.headers.pop("Authorization", None)
         self._rate_limiter.acquire()
+        if gated and not call_may_start():
+            self._rate_limiter.release(None, None, None)
+            raise DockerHubNotSentError(f"{call.method} {urlsplit(call.url).path}: not sent, the run stopped first")
         response = None
         try:
             response = send_within(self._session, prepared, timeout=call.timeout,
@@ -334,8 +347,10 @@ class DockerHubHook(BaseHook):
                 retry_after = retry_after_seconds(response.headers) if response.status_code == 429 else None
                 self._rate_limiter.release(response.headers, response.status_code, retry_after)
 
-    def _send(self, call: HubCall) -> requests.Response:
+    def _send(self, call: HubCall, *, gated: bool = False) -> requests.Response:
+        """Send ``call`` with retries; ``gated``: its first attempt asks ``call_may_start`` at the last moment."""
         self.prepare()
+        self._thread_state.gated = gated
         try:
             return self._retrying(self._send_once, call)
         except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as exc:

@@ -200,6 +200,24 @@ def test_fail_fast_starts_no_call_after_the_failure_and_says_where_to_resume(hub
     assert f"{summary['not_sent']} were not sent" in str(err.value)
 
 
+def test_fail_fast_sends_none_of_the_calls_waiting_for_the_rate_limiter(hub, dockerhub_connection):
+    # 8 threads, one call start every 0.25 s: when record 0 fails, the other threads wait in the rate
+    # limiter with their call; none of those calls may go out once the failure is known.
+    dockerhub_connection("alice", PASSWORD, max_requests_per_second=4)
+    rows = [{"namespace": "acme" if n else "nobody", "name": f"r{n}"} for n in range(12)]
+    ti = FakeTaskInstance()
+    op = DockerHubSendOperator(task_id="t", records=rows, endpoint=REPOS, on_error="fail_fast", max_concurrency=8)
+    with pytest.raises(AirflowException, match=r"The run stopped at the first failure"):
+        op.execute({"ti": ti})
+    creates = [r for r in hub.requests if r.method == "POST" and r.path.endswith("/repositories")]
+    failure = next(r for r in creates if "/nobody/" in r.path)
+    assert not [r for r in creates if r.received_at > failure.answered_at]
+    summary = ti.xcom["summary"]
+    assert_counts_add_up(summary)
+    assert summary["sent"] == len(creates) and summary["failed"] == 1
+    assert summary["not_sent"] == summary["records_read"] - len(creates)
+
+
 # -- 4. secrets survive a crash -------------------------------------------------------------------------
 def test_response_and_rejects_files_are_private_and_written_as_calls_return(hub, run_op, tmp_path):
     responses, rejects = tmp_path / "out" / "responses.jsonl", tmp_path / "out" / "rejects.jsonl"
