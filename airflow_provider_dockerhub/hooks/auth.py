@@ -10,7 +10,7 @@ import threading
 import time
 from collections.abc import Callable
 
-from airflow_provider_dockerhub._compat import mask_secret
+from airflow_provider_dockerhub.masking import register_secrets
 
 #: Docker Hub documents a 10 minute lifetime for ``/v2/auth/token`` JWTs.
 DEFAULT_TOKEN_LIFETIME = 600.0
@@ -64,7 +64,7 @@ class StaticBearer:
     refreshable = False
 
     def __init__(self, token: str) -> None:
-        mask_secret(token)
+        register_secrets([token], "the connection")
         self._token = token
 
     def token(self) -> str:
@@ -116,7 +116,7 @@ class ExchangedToken:
                     self._failure, self._retry_exchange_at = exc, now + self._failure_backoff
                     raise
                 self._failure = None
-                mask_secret(token)
+                register_secrets([token], "the token exchange")
                 lifetime = token_lifetime(token, now)
                 # Short-lived tokens (tests) refresh at 80 % of their life instead of a fixed margin.
                 self._refresh_at = now + max(lifetime - self._refresh_margin, lifetime * 0.8)

@@ -11,7 +11,7 @@ from urllib.parse import urlencode, urljoin, urlsplit
 import requests
 import tenacity
 
-from airflow_provider_dockerhub._compat import BaseHook, mask_secret
+from airflow_provider_dockerhub._compat import BaseHook
 from airflow_provider_dockerhub.exceptions import (
     DockerHubAuthError,
     DockerHubConnectionError,
@@ -38,6 +38,7 @@ from airflow_provider_dockerhub.hooks.settings import (
     DockerHubConnectionSettings,
 )
 from airflow_provider_dockerhub.hooks.transport import DeadlineAdapter, send_within
+from airflow_provider_dockerhub.masking import register_secrets
 from airflow_provider_dockerhub.wire import (
     call_may_start,
     check_header,
@@ -131,7 +132,7 @@ class DockerHubHook(BaseHook):
                 return self
             settings = DockerHubConnectionSettings.from_connection(self.get_connection(self.dockerhub_conn_id))
             if settings.secret:
-                mask_secret(settings.secret)
+                register_secrets([settings.secret], "the connection")
             self._settings = settings
             self._session = self._build_session(settings)
             self._rate_limiter = RateLimiter(settings.max_requests_per_second, max_wait=settings.max_wait)
@@ -386,7 +387,7 @@ class DockerHubHook(BaseHook):
             raise DockerHubAuthError(
                 f"token exchange: POST {TOKEN_ENDPOINT} answered HTTP {response.status_code} without a usable "
                 f"access_token (expected an object with access_token as a non-empty string, got {shape_of(body)})")
-        mask_secret(token)
+        register_secrets([token], "the token exchange")
         return token
 
 
