@@ -212,3 +212,17 @@ def test_the_exchanged_token_is_used_after_a_well_formed_answer(hub_conn):
     with HostileServer(respond) as server:
         DockerHubHook(hub_conn("hostile", host=server.url)).request("GET", "/v2/orgs/acme/members")
     assert server.requests[-1].headers["Authorization"] == f"Bearer {token}"
+
+
+# -- the webhook sink has the same deadline ---------------------------------------------------------------
+def test_a_webhook_trickling_its_answer_is_cut_at_its_timeout():
+    from airflow_provider_dockerhub.hooks.retry import RetryPolicy
+    from airflow_provider_dockerhub.pipeline.sinks import Webhook
+
+    with HostileServer(lambda request: trickle(_trickled_answer(), 2, 0.2)) as server:
+        hook = Webhook(f"{server.url}/hook", timeout=1, retry_policy=RetryPolicy(max_retries=0))
+        hook.on_event({"response": None, "ok": True})
+        started = time.monotonic()
+        with pytest.raises(RuntimeError, match=r"POST http://127.0.0.1:\d+/\*\*\* failed: ReadTimeout"):
+            hook.flush()
+        assert time.monotonic() - started < 2.5
