@@ -44,10 +44,6 @@ class DockerHubAnswerTooLargeError(DockerHubConnectionError):
     """An answer grew past ``max_answer_bytes`` (after decompression) while it was read; the rest was not read."""
 
 
-class DockerHubResponseError(DockerHubError):
-    """An answer's JSON has a shape the provider cannot use (the message names the call, status and what was expected)."""
-
-
 class DockerHubNotSentError(DockerHubError):
     """The run stopped while this call waited to start (rate limit, token): it was not sent at all."""
 

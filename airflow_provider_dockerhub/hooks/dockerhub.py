@@ -18,7 +18,6 @@ from airflow_provider_dockerhub.exceptions import (
     DockerHubHTTPError,
     DockerHubNotSentError,
     DockerHubRequestError,
-    DockerHubResponseError,
     DockerHubUnreachableError,
 )
 from airflow_provider_dockerhub.hooks.auth import ExchangedToken, StaticBearer
@@ -262,12 +261,11 @@ class DockerHubHook(BaseHook):
         return response
 
     def get_json(self, endpoint: str, params: dict[str, Any] | None = None) -> Any:
-        """GET ``endpoint`` and return its JSON body; DockerHubHTTPError on a non-2xx answer,
-        DockerHubResponseError when the body is not JSON."""
+        """GET ``endpoint`` and return its JSON body; DockerHubHTTPError on a non-2xx answer."""
         response = self.request("GET", endpoint, params=params)
         if not response.ok:
             raise DockerHubHTTPError("GET", response.url or endpoint, response.status_code, error_detail(response))
-        return json_body(response, "GET", "a JSON document") if response.content else None
+        return response.json() if response.content else None
 
     def paginate(self, endpoint: str, params: dict[str, Any] | None = None, *, page_size: int = 100) -> Iterator[Any]:
         """Yield the items of a list endpoint across all its pages.
@@ -421,8 +419,7 @@ def shape_of(value: Any) -> str:
         type(value), "a number" if isinstance(value, (int, float)) else type(value).__name__)
 
 
-def json_body(response: requests.Response, method: str, expected: str,
-              error: type[Exception] = DockerHubResponseError) -> Any:
+def json_body(response: requests.Response, method: str, expected: str, error: type[Exception]) -> Any:
     """The answer's JSON; ``error`` naming the call's path, the status and ``expected`` when it is not JSON."""
     try:
         return response.json()

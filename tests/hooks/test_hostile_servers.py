@@ -16,7 +16,6 @@ from airflow_provider_dockerhub.exceptions import (
     DockerHubAnswerTooLargeError,
     DockerHubAuthError,
     DockerHubConnectionError,
-    DockerHubResponseError,
     DockerHubRunError,
     DockerHubWaitTooLongError,
 )
@@ -191,14 +190,6 @@ def test_a_token_exchange_answer_of_the_wrong_shape_is_a_clear_auth_error(hub_co
                                                      r"with access_token") as err:
             hook.request("GET", "/v2/orgs/acme/members")
     assert SECRET not in str(err.value)
-
-
-def test_a_list_answer_that_is_no_json_is_a_response_error_naming_path_and_status(hub_conn):
-    with HostileServer(lambda request: answer(200, b"<html>gateway</html>")) as server:
-        hook = bearer_hook(hub_conn, server)
-        with pytest.raises(DockerHubResponseError, match=r"GET /v2/orgs/acme/members answered HTTP 200 with a body "
-                                                         r"that is not JSON"):
-            hook.get_json("/v2/orgs/acme/members")
 
 
 def test_the_exchanged_token_is_used_after_a_well_formed_answer(hub_conn):
