@@ -135,6 +135,25 @@ def error_detail(response: Any, limit: int = 200) -> str:
     return text[:limit] or (response.reason or "")
 
 
+def shape_of(value: Any) -> str:
+    """A short description of a JSON value's shape (never its content): ``object with keys a, b``, ``list``."""
+    if isinstance(value, dict):
+        keys = ", ".join(sorted(str(k) for k in list(value)[:5]))
+        return f"an object with keys {keys}" if keys else "an empty object"
+    return {list: "a list", str: "a string", bool: "a boolean", type(None): "null"}.get(
+        type(value), "a number" if isinstance(value, (int, float)) else type(value).__name__)
+
+
+def json_body(response: Any, method: str, expected: str, error: type[Exception]) -> Any:
+    """The answer's JSON; ``error`` naming the call's path, the status and ``expected`` when it is not JSON."""
+    try:
+        return response.json()
+    except (ValueError, RecursionError):
+        path = urlsplit(response.url or "").path or "?"
+        raise error(f"{method} {path} answered HTTP {response.status_code} with a body that is not JSON "
+                    f"(expected {expected})") from None
+
+
 def refused_by_limiter(status: int, headers: Mapping[str, str] | None) -> bool:
     """True for a rate limiter's refusal, which applied nothing: 429, or 503 with ``Retry-After``."""
     return status == 429 or (status == 503 and headers is not None and "Retry-After" in headers)

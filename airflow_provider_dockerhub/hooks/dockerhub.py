@@ -45,6 +45,8 @@ from airflow_provider_dockerhub.wire import (
     exact_url,
     has_control_character,
     host_of,
+    json_body,
+    shape_of,
 )
 
 TOKEN_ENDPOINT = "/v2/auth/token"
@@ -408,25 +410,6 @@ def _page_items(body: Any, url: str, query: dict[str, Any]) -> tuple[list[Any], 
     if not following:
         return items, None, query
     return items, urljoin(url, following), {}  # ``next`` carries the whole query
-
-
-def shape_of(value: Any) -> str:
-    """A short description of a JSON value's shape (never its content): ``object with keys a, b``, ``list``."""
-    if isinstance(value, dict):
-        keys = ", ".join(sorted(str(k) for k in list(value)[:5]))
-        return f"an object with keys {keys}" if keys else "an empty object"
-    return {list: "a list", str: "a string", bool: "a boolean", type(None): "null"}.get(
-        type(value), "a number" if isinstance(value, (int, float)) else type(value).__name__)
-
-
-def json_body(response: requests.Response, method: str, expected: str, error: type[Exception]) -> Any:
-    """The answer's JSON; ``error`` naming the call's path, the status and ``expected`` when it is not JSON."""
-    try:
-        return response.json()
-    except (ValueError, RecursionError):
-        path = urlsplit(response.url or "").path or "?"
-        raise error(f"{method} {path} answered HTTP {response.status_code} with a body that is not JSON "
-                    f"(expected {expected})") from None
 
 
 def _json_bytes(value: Any) -> bytes:
