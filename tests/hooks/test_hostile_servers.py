@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import json
 import logging
+import subprocess
+import sys
 import time
 from email.utils import formatdate
+from pathlib import Path
 
 import pytest
 
@@ -217,3 +220,31 @@ def test_a_webhook_trickling_its_answer_is_cut_at_its_timeout():
         with pytest.raises(RuntimeError, match=r"POST http://127.0.0.1:\d+/\*\*\* failed: ReadTimeout"):
             hook.flush()
         assert time.monotonic() - started < 2.5
+
+
+@pytest.mark.timeout(120)
+def test_a_1_mb_gzip_bomb_of_1_gib_keeps_the_worker_small(tmp_path):
+    # in a fresh process, so that the peak RSS is this call's: before the cap, it grew to gigabytes
+    script = tmp_path / "bomb.py"
+    script.write_text(f"""
+import json, os, resource, sys, zlib
+sys.path.insert(0, {str(Path(__file__).resolve().parents[2])!r})
+from airflow_provider_dockerhub.hooks.dockerhub import DockerHubHook
+from tests.hostile_server import HostileServer
+deflate = zlib.compressobj(9, zlib.DEFLATED, 31)
+body = b"".join(deflate.compress(bytes(1 << 20)) for _ in range(1024)) + deflate.flush()
+head = f"HTTP/1.1 200 OK\\r\\nContent-Length: {{len(body)}}\\r\\nContent-Encoding: gzip\\r\\n\\r\\n".encode()
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+with HostileServer(lambda request: [(head + body, 0.0)]) as server:
+    os.environ["AIRFLOW_CONN_BOMB"] = json.dumps({{"conn_type": "dockerhub", "host": server.url,
+        "password": "bomb-token", "extra": {{"auth_type": "bearer", "max_retries": 0}}}})
+    try:
+        DockerHubHook("bomb").request("GET", "/v2/orgs/acme/members")
+    except Exception as exc:
+        print(type(exc).__name__)
+print("GROWTH_MB", (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024)
+""")
+    out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=100).stdout
+    assert "DockerHubAnswerTooLargeError" in out
+    growth = float(out.split("GROWTH_MB")[1])
+    assert growth < 200, f"the worker grew by {growth:.0f} MB"
