@@ -331,8 +331,8 @@ class DockerHubHook(BaseHook):
             prepared.headers["Authorization"] = send_headers["Authorization"]
         else:
             prepared.headers.pop("Authorization", None)
-        self._rate_limiter.acquire()
-        if gated and not call_may_start():
+        self._rate_limiter.acquire(cancelled=_run_stopped if gated else None)
+        if gated and _run_stopped():
             self._rate_limiter.release(None, None, None)
             raise DockerHubNotSentError(f"{call.method} {urlsplit(call.url).path}: not sent, the run stopped first")
         response = None
@@ -410,6 +410,10 @@ def _page_items(body: Any, url: str, query: dict[str, Any]) -> tuple[list[Any], 
     if not following:
         return items, None, query
     return items, urljoin(url, following), {}  # ``next`` carries the whole query
+
+
+def _run_stopped() -> bool:
+    return not call_may_start()
 
 
 def _json_bytes(value: Any) -> bytes:

@@ -27,6 +27,8 @@ from airflow_provider_dockerhub.hooks.waits import LONG_WAIT, RESET_MARGIN, chec
 from airflow_provider_dockerhub.hooks.waits import header_number as _header_number
 
 __all__ = ["RESET_MARGIN", "RateLimiter"]
+#: A waiting call asks whether it was cancelled at least this often (seconds).
+CANCEL_CHECK = 0.2
 log = logging.getLogger(__name__)
 
 class RateLimiter:
@@ -58,10 +60,18 @@ class RateLimiter:
         self._lowest_remaining = 0.0  # of the current window, as the server last counted it
         self._own_in_window = 0  # calls of ours the server accepted in the current window
 
-    def acquire(self) -> float:
-        """Block until a call may start; return the seconds waited."""
+    def acquire(self, cancelled: Callable[[], bool] | None = None) -> float:
+        """Block until a call may start; return the seconds waited.
+
+        :param cancelled: asked at least every ``CANCEL_CHECK`` seconds while waiting; when it says yes,
+            ``DockerHubNotSentError`` is raised and the call does not start (the run stopped meanwhile).
+        """
         waited = 0.0
         while True:
+            if cancelled is not None and cancelled():
+                from airflow_provider_dockerhub.exceptions import DockerHubNotSentError
+
+                raise DockerHubNotSentError("not sent: the run stopped while the call waited for the rate limit")
             with self._lock:
                 now = self._clock()
                 if self._window_reset is not None and now >= self._window_reset:
@@ -78,6 +88,8 @@ class RateLimiter:
                 delay = start - now
                 if start > self._next_start:  # a wait the server asked for, not our own spacing
                     self._announce(start, delay, now)
+            if cancelled is not None:
+                delay = min(delay, CANCEL_CHECK)
             self._sleep(delay)
             waited += delay
 
