@@ -59,6 +59,11 @@ def _origin(url: str) -> tuple[str, str, int | None]:
     return parts.scheme.lower(), (parts.hostname or "").lower(), parts.port or default_port
 
 
+def _run_stopped() -> bool:
+    """True when this thread's call gate (the pipeline's) says no new call may start."""
+    return not call_may_start()
+
+
 def check_headers(headers: dict[str, str]) -> None:
     """Refuse headers that would override authentication or framing, or split the request."""
     for name, value in headers.items():
@@ -410,10 +415,6 @@ def _page_items(body: Any, url: str, query: dict[str, Any]) -> tuple[list[Any], 
     if not following:
         return items, None, query
     return items, urljoin(url, following), {}  # ``next`` carries the whole query
-
-
-def _run_stopped() -> bool:
-    return not call_may_start()
 
 
 def _json_bytes(value: Any) -> bytes:
