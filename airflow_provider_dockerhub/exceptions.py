@@ -24,6 +24,10 @@ class DockerHubRunError(DockerHubError):
     """A failure of the whole run, not of one record: it stops sending at once, whatever ``on_error`` says."""
 
 
+class DockerHubWaitTooLongError(DockerHubRunError):
+    """Docker Hub (or a proxy) asked for a wait longer than the connection's ``max_wait``."""
+
+
 class DockerHubAuthError(DockerHubRunError):
     """Docker Hub refused the credentials, or a fresh token was still refused."""
 
@@ -45,6 +49,14 @@ class DockerHubUnreachableError(DockerHubConnectionError, DockerHubRunError):
 
     def __init__(self, message: str) -> None:
         super().__init__(message, may_have_reached=False)
+
+
+class DockerHubAnswerTooLargeError(DockerHubConnectionError):
+    """An answer grew past ``max_answer_bytes`` (after decompression) while it was read; the rest was not read."""
+
+
+class DockerHubNotSentError(DockerHubError):
+    """The run stopped while this call waited to start (rate limit, token): it was not sent at all."""
 
 
 class DockerHubHTTPError(DockerHubError):

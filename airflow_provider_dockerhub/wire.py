@@ -7,7 +7,8 @@ the pipeline free of the hook module (requests sessions, tenacity, Airflow's Bas
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+import threading
+from collections.abc import Callable, Mapping
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
@@ -33,6 +34,11 @@ def parse_bool(value: Any, name: str) -> bool:
     if text in FALSE_WORDS:
         return False
     raise ValueError(f"{name} must be true or false, got {value!r}")
+
+
+def has_control_character(value: str) -> bool:
+    """True when ``value`` holds a control character (tab included): it cannot go into a header or a secret."""
+    return bool(_CONTROL.search(value)) or "\t" in value
 
 
 def check_header(name: str, value: str) -> None:
@@ -96,11 +102,21 @@ def exact_url(url: str) -> str | None:
     return url if _URL_SAFE.fullmatch(url) else None
 
 
+def host_of(url: str) -> str:
+    """``host[:port]`` of ``url``, never its user info: what logs, errors and lineage may show of a host."""
+    parts = urlsplit(str(url))
+    host = parts.hostname or ""
+    try:
+        port = parts.port
+    except ValueError:  # a port that is no number
+        port = None
+    return f"{host}:{port}" if port else host
+
+
 def redact_url(url: str) -> str:
     """``scheme://host[:port]/***``: a URL fit for logs, errors and XCom (path, query and user info hidden)."""
     parts = urlsplit(str(url))
-    host = parts.hostname or ""
-    netloc = f"{host}:{parts.port}" if parts.port else host
+    netloc = host_of(url)
     hidden = parts.path not in ("", "/") or parts.query or parts.fragment or parts.username
     return f"{parts.scheme}://{netloc}/***" if hidden else f"{parts.scheme}://{netloc}"
 
@@ -110,7 +126,7 @@ def error_detail(response: Any, limit: int = 200) -> str:
     row R2), else the start of the body as text."""
     try:
         body = response.json()
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested deeper than the parser goes
         body = None
     if isinstance(body, dict):
         for key in ("detail", "message", "error", "__all__", "errinfo"):
@@ -120,6 +136,25 @@ def error_detail(response: Any, limit: int = 200) -> str:
                 return text[:limit]
     text = (response.text or "").strip().replace("\r", " ").replace("\n", " ")
     return text[:limit] or (response.reason or "")
+
+
+def shape_of(value: Any) -> str:
+    """A short description of a JSON value's shape (never its content): ``object with keys a, b``, ``list``."""
+    if isinstance(value, dict):
+        keys = ", ".join(sorted(str(k) for k in list(value)[:5]))
+        return f"an object with keys {keys}" if keys else "an empty object"
+    return {list: "a list", str: "a string", bool: "a boolean", type(None): "null"}.get(
+        type(value), "a number" if isinstance(value, (int, float)) else type(value).__name__)
+
+
+def json_body(response: Any, method: str, expected: str, error: type[Exception]) -> Any:
+    """The answer's JSON; ``error`` naming the call's path, the status and ``expected`` when it is not JSON."""
+    try:
+        return response.json()
+    except (ValueError, RecursionError):
+        path = urlsplit(response.url or "").path or "?"
+        raise error(f"{method} {path} answered HTTP {response.status_code} with a body that is not JSON "
+                    f"(expected {expected})") from None
 
 
 def refused_by_limiter(status: int, headers: Mapping[str, str] | None) -> bool:
@@ -132,3 +167,20 @@ def write_may_have_happened(status: int | None, headers: Mapping[str, str] | Non
     if status is None:
         return True
     return status >= UNCERTAIN_STATUS_FLOOR and not refused_by_limiter(status, headers)
+
+
+_gate = threading.local()
+
+
+def set_call_gate(may_start: Callable[[], bool] | None) -> None:
+    """Ask ``may_start()`` on this thread right before a call goes on the wire (None: no gate).
+
+    The pipeline sets it so that a call waiting for the rate limiter or a token when the run stops
+    (``on_error='fail_fast'``, a run-level failure) is not sent at all."""
+    _gate.may_start = may_start
+
+
+def call_may_start() -> bool:
+    """False when this thread's gate says no new call may start."""
+    may_start = getattr(_gate, "may_start", None)
+    return may_start is None or may_start()

@@ -16,7 +16,7 @@ def test_bench_quick_run_reports_every_benchmark():
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
     rows = [json.loads(line) for line in proc.stdout.splitlines() if line.startswith("{")]
     assert {row["id"] for row in rows} == {"B1 c=1", "B1 c=8", "B2", "B3 tasks", "B3 run", "B4", "B5", "B6", "B7",
-                                             "B8", "B9", "B10", "B12", "B13"}
+                                             "B8", "B9", "B10", "B11", "B12", "B13"}
     assert all(row["ours"] is not None and row["measure"] is not None for row in rows)
 
 

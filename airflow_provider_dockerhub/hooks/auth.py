@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import base64
 import json
+import logging
+import math
 import threading
 import time
 from collections.abc import Callable
 
-from airflow_provider_dockerhub._compat import mask_secret
+from airflow_provider_dockerhub.masking import register_secrets
 
 #: Docker Hub documents a 10 minute lifetime for ``/v2/auth/token`` JWTs.
 DEFAULT_TOKEN_LIFETIME = 600.0
@@ -17,18 +19,43 @@ REFRESH_MARGIN = 60.0
 #: After a failed exchange, wait this long before exchanging again (the same error is raised meanwhile).
 FAILURE_BACKOFF = 60.0
 
+log = logging.getLogger(__name__)
 
-def jwt_expiry(token: str) -> float | None:
-    """Return the ``exp`` claim of a JWT (unverified), or None when it has none or is not a JWT."""
+
+def _claim(token: str, name: str) -> float | None:
+    """A numeric claim of a JWT (unverified), or None when it has none or is not a JWT."""
     parts = token.split(".")
     if len(parts) != 3:
         return None
     payload = parts[1] + "=" * (-len(parts[1]) % 4)
     try:
-        claims = json.loads(base64.urlsafe_b64decode(payload))
-        return float(claims["exp"])
-    except (ValueError, KeyError, TypeError):
+        value = float(json.loads(base64.urlsafe_b64decode(payload))[name])
+    except (ValueError, KeyError, TypeError, RecursionError):
         return None
+    return value if math.isfinite(value) else None
+
+
+def jwt_expiry(token: str) -> float | None:
+    """Return the ``exp`` claim of a JWT (unverified), or None when it has none or is not a JWT."""
+    return _claim(token, "exp")
+
+
+def token_lifetime(token: str, now: float) -> float:
+    """Seconds the token may be used from ``now``, by its ``exp``.
+
+    A fresh token whose ``exp`` is already past on this clock (the worker's clock runs ahead of Docker
+    Hub's) is still good on Docker Hub's: it is used for its whole lifetime (``exp - iat``, else the
+    documented 10 minutes), so it is exchanged again once per expiry, not once per call."""
+    expiry = jwt_expiry(token)
+    if expiry is None:
+        return DEFAULT_TOKEN_LIFETIME
+    if expiry > now:
+        return expiry - now
+    issued = _claim(token, "iat")
+    lifetime = expiry - issued if issued is not None and expiry > issued else DEFAULT_TOKEN_LIFETIME
+    log.warning("The new Docker Hub token expired %.0f s ago by this worker's clock, which is probably ahead; "
+                "using it for its lifetime of %.0f s", now - expiry, lifetime)
+    return lifetime
 
 
 class StaticBearer:
@@ -37,7 +64,7 @@ class StaticBearer:
     refreshable = False
 
     def __init__(self, token: str) -> None:
-        mask_secret(token)
+        register_secrets([token], "the connection")
         self._token = token
 
     def token(self) -> str:
@@ -89,9 +116,8 @@ class ExchangedToken:
                     self._failure, self._retry_exchange_at = exc, now + self._failure_backoff
                     raise
                 self._failure = None
-                mask_secret(token)
-                expiry = jwt_expiry(token) or now + DEFAULT_TOKEN_LIFETIME
-                lifetime = max(expiry - now, 0.0)
+                register_secrets([token], "the token exchange")
+                lifetime = token_lifetime(token, now)
                 # Short-lived tokens (tests) refresh at 80 % of their life instead of a fixed margin.
                 self._refresh_at = now + max(lifetime - self._refresh_margin, lifetime * 0.8)
                 self._token = token

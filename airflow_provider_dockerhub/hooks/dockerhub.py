@@ -10,13 +10,13 @@ from urllib.parse import urlencode, urlsplit
 
 import requests
 import tenacity
-from requests.adapters import HTTPAdapter
 
-from airflow_provider_dockerhub._compat import BaseHook, mask_secret
+from airflow_provider_dockerhub._compat import BaseHook
 from airflow_provider_dockerhub.exceptions import (
     DockerHubAuthError,
     DockerHubConnectionError,
     DockerHubHTTPError,
+    DockerHubNotSentError,
     DockerHubReadError,
     DockerHubRequestError,
     DockerHubUnreachableError,
@@ -38,7 +38,18 @@ from airflow_provider_dockerhub.hooks.settings import (
     RELABELING,
     DockerHubConnectionSettings,
 )
-from airflow_provider_dockerhub.wire import check_header, error_detail, exact_url
+from airflow_provider_dockerhub.hooks.transport import DeadlineAdapter, send_within
+from airflow_provider_dockerhub.masking import register_secrets
+from airflow_provider_dockerhub.wire import (
+    call_may_start,
+    check_header,
+    error_detail,
+    exact_url,
+    has_control_character,
+    host_of,
+    json_body,
+    shape_of,
+)
 
 __all__ = ["TOKEN_ENDPOINT", "USER_AGENT", "DockerHubHook", "check_headers"]
 
@@ -50,6 +61,11 @@ def _origin(url: str) -> tuple[str, str, int | None]:
     parts = urlsplit(url)
     default_port = {"http": 80, "https": 443}.get(parts.scheme)
     return parts.scheme.lower(), (parts.hostname or "").lower(), parts.port or default_port
+
+
+def _run_stopped() -> bool:
+    """True when this thread's call gate (the pipeline's) says no new call may start."""
+    return not call_may_start()
 
 
 def check_headers(headers: dict[str, str]) -> None:
@@ -85,6 +101,7 @@ class DockerHubHook(BaseHook):
         self._stats_lock = threading.Lock()
         self._prepare_lock = threading.Lock()
         self._ready = False
+        self._thread_state = threading.local()
         self.retries = 0
         #: GETs made by ``get_json`` and ``paginate`` (each list page is one).
         self.reads = 0
@@ -127,12 +144,12 @@ class DockerHubHook(BaseHook):
                 return self
             settings = DockerHubConnectionSettings.from_connection(self.get_connection(self.dockerhub_conn_id))
             if settings.secret:
-                mask_secret(settings.secret)
+                register_secrets([settings.secret], "the connection")
             self._settings = settings
             self._session = self._build_session(settings)
-            self._rate_limiter = RateLimiter(settings.max_requests_per_second)
+            self._rate_limiter = RateLimiter(settings.max_requests_per_second, max_wait=settings.max_wait)
             self._retry_policy = RetryPolicy(settings.max_retries, settings.backoff_seconds,
-                                             settings.max_backoff_seconds, settings.max_retry_seconds)
+                                             settings.max_backoff_seconds, settings.max_retry_seconds, settings.max_wait)
             self._retrying = self._retry_policy.controller(on_retry=self._log_retry)
             try:
                 self._auth: ExchangedToken | StaticBearer | DockerHubAuthError = self._build_auth(settings)
@@ -171,7 +188,7 @@ class DockerHubHook(BaseHook):
 
     def _build_session(self, settings: DockerHubConnectionSettings) -> requests.Session:
         session = requests.Session()
-        adapter = HTTPAdapter(pool_connections=2, pool_maxsize=max(self.pool_maxsize, 1), max_retries=0)
+        adapter = DeadlineAdapter(pool_connections=2, pool_maxsize=max(self.pool_maxsize, 1), max_retries=0)
         session.mount("http://", adapter)
         session.mount("https://", adapter)
         session.headers["User-Agent"] = USER_AGENT
@@ -181,7 +198,7 @@ class DockerHubHook(BaseHook):
             settings.base_url, dict(settings.proxies or {}), None, settings.verify, None)
         session.proxies.update(environment["proxies"])
         session.verify = environment["verify"]
-        session.trust_env = False
+        session.trust_env = False  # no ~/.netrc credentials either: the bearer token is the only one sent
         return session
 
     def _build_auth(self, settings: DockerHubConnectionSettings) -> ExchangedToken | StaticBearer:
@@ -199,6 +216,9 @@ class DockerHubHook(BaseHook):
         """Resolve ``endpoint`` against the host; refuse an absolute URL on another origin."""
         base = self.settings.base_url
         parts = urlsplit(endpoint)
+        if "@" in parts.netloc:  # requests would send these as Basic auth instead of the bearer token
+            raise DockerHubRequestError(f"refusing to call a URL with user info on {host_of(endpoint)}: "
+                                        f"only the connection's bearer token is sent")
         if parts.scheme or parts.netloc:
             if _origin(endpoint) != _origin(base):
                 raise DockerHubRequestError(
@@ -240,7 +260,7 @@ class DockerHubHook(BaseHook):
             method.upper(), url, data.encode() if isinstance(data, str) else data, call_headers,
             timeout or self.settings.timeout,
             self.settings.retry_non_idempotent if retry_non_idempotent is None else retry_non_idempotent)
-        response = self._send(call)
+        response = self._send(call, gated=True)
         if response.status_code == 401:
             used = response.request.headers.get("Authorization", "").removeprefix("Bearer ")
             if not self.auth.refreshable:
@@ -326,6 +346,7 @@ class DockerHubHook(BaseHook):
         )
 
     def _send_once(self, call: HubCall) -> requests.Response:
+        gated = self._thread_state.__dict__.pop("gated", False)  # before a token exchange sends its own call
         send_headers = dict(call.headers)
         if call.authenticated:
             send_headers["Authorization"] = f"Bearer {self.auth.token()}"
@@ -336,10 +357,19 @@ class DockerHubHook(BaseHook):
                          data=call.body)
         # requests re-quotes the URL, which turns %2E back into "."; an already-encoded URL goes as rendered.
         prepared.url = exact_url(call.url) or prepared.url
-        self._rate_limiter.acquire()
+        if call.authenticated:  # whatever requests derived from the URL, only the bearer token goes
+            prepared.headers["Authorization"] = send_headers["Authorization"]
+        else:
+            prepared.headers.pop("Authorization", None)
+        self._rate_limiter.acquire(cancelled=_run_stopped if gated else None)
+        if gated and _run_stopped():
+            self._rate_limiter.release(None, None, None)
+            raise DockerHubNotSentError(f"{call.method} {urlsplit(call.url).path}: not sent, the run stopped first")
         response = None
         try:
-            response = self._session.send(prepared, timeout=call.timeout, allow_redirects=False)
+            response = send_within(self._session, prepared, timeout=call.timeout,
+                                   max_bytes=self._settings.max_answer_bytes,
+                                   what=f"{call.method} {urlsplit(call.url).path}")
             return response
         finally:
             if response is None:
@@ -348,8 +378,10 @@ class DockerHubHook(BaseHook):
                 retry_after = retry_after_seconds(response.headers) if response.status_code == 429 else None
                 self._rate_limiter.release(response.headers, response.status_code, retry_after)
 
-    def _send(self, call: HubCall) -> requests.Response:
+    def _send(self, call: HubCall, *, gated: bool = False) -> requests.Response:
+        """Send ``call`` with retries; ``gated``: its first attempt asks ``call_may_start`` at the last moment."""
         self.prepare()
+        self._thread_state.gated = gated
         try:
             return self._retrying(self._send_once, call)
         except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as exc:
@@ -379,11 +411,13 @@ class DockerHubHook(BaseHook):
             )
         if not response.ok:
             raise DockerHubAuthError(f"token exchange at {url} failed: HTTP {response.status_code}: {detail}")
-        try:
-            token = response.json()["access_token"]
-        except (ValueError, KeyError, TypeError):
-            raise DockerHubAuthError(f"token exchange at {url}: no access_token in the response") from None
-        mask_secret(token)
+        body = json_body(response, "POST", "an object with access_token", error=DockerHubAuthError)
+        token = body.get("access_token") if isinstance(body, dict) else None
+        if not isinstance(token, str) or not token or has_control_character(token):
+            raise DockerHubAuthError(
+                f"token exchange: POST {TOKEN_ENDPOINT} answered HTTP {response.status_code} without a usable "
+                f"access_token (expected an object with access_token as a non-empty string, got {shape_of(body)})")
+        register_secrets([token], "the token exchange")
         return token
 
 

@@ -17,38 +17,38 @@ of a window the shares add up to what is left, instead of every worker spending 
 
 from __future__ import annotations
 
+import logging
 import math
 import threading
 import time
 from collections.abc import Callable, Mapping
 
-#: Wait this much past the announced reset, so a call does not arrive a hair early.
-RESET_MARGIN = 0.05
+from airflow_provider_dockerhub.hooks.waits import LONG_WAIT, RESET_MARGIN, check_wait, describe_instant
+from airflow_provider_dockerhub.hooks.waits import header_number as _header_number
 
-
-def _header_number(headers: Mapping[str, str], name: str) -> float | None:
-    """The header's number; None when absent, not a number, or not finite (``inf`` would pause forever)."""
-    value = headers.get(name)
-    if value is None:
-        return None
-    try:
-        number = float(value)
-    except ValueError:
-        return None
-    return number if math.isfinite(number) else None
-
+__all__ = ["RESET_MARGIN", "RateLimiter"]
+#: A waiting call asks whether it was cancelled at least this often (seconds).
+CANCEL_CHECK = 0.2
+log = logging.getLogger(__name__)
 
 class RateLimiter:
-    """Decides when the next call may start; ``acquire`` before sending, ``release`` after."""
+    """Decides when the next call may start; ``acquire`` before sending, ``release`` after.
+
+    :param max_wait: the longest single wait the server may impose; a longer one raises
+        ``DockerHubWaitTooLongError`` from ``acquire`` (None: no ceiling).
+    """
 
     def __init__(
         self,
         max_requests_per_second: float | None = None,
         *,
+        max_wait: float | None = None,
         clock: Callable[[], float] = time.time,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self._interval = 1.0 / max_requests_per_second if max_requests_per_second else 0.0
+        self._max_wait = max_wait
+        self._announced_until = 0.0  # the end of the last long wait logged
         self._clock = clock
         self._sleep = sleep
         self._lock = threading.Lock()
@@ -60,10 +60,18 @@ class RateLimiter:
         self._lowest_remaining = 0.0  # of the current window, as the server last counted it
         self._own_in_window = 0  # calls of ours the server accepted in the current window
 
-    def acquire(self) -> float:
-        """Block until a call may start; return the seconds waited."""
+    def acquire(self, cancelled: Callable[[], bool] | None = None) -> float:
+        """Block until a call may start; return the seconds waited.
+
+        :param cancelled: asked at least every ``CANCEL_CHECK`` seconds while waiting; when it says yes,
+            ``DockerHubNotSentError`` is raised and the call does not start (the run stopped meanwhile).
+        """
         waited = 0.0
         while True:
+            if cancelled is not None and cancelled():
+                from airflow_provider_dockerhub.exceptions import DockerHubNotSentError
+
+                raise DockerHubNotSentError("not sent: the run stopped while the call waited for the rate limit")
             with self._lock:
                 now = self._clock()
                 if self._window_reset is not None and now >= self._window_reset:
@@ -77,9 +85,22 @@ class RateLimiter:
                     if self._budget is not None:
                         self._budget -= 1
                     return waited
-            delay = start - now
+                delay = start - now
+                if start > self._next_start:  # a wait the server asked for, not our own spacing
+                    self._announce(start, delay, now)
+            if cancelled is not None:
+                delay = min(delay, CANCEL_CHECK)
             self._sleep(delay)
             waited += delay
+
+    def _announce(self, start: float, delay: float, now: float) -> None:
+        """Refuse a server-imposed wait beyond ``max_wait``; log a long one once, when it starts."""
+        why = ("a 429 asked every caller to pause" if start == self._paused_until
+               else "X-RateLimit-Remaining reached 0 until the X-RateLimit-Reset")
+        check_wait(delay, self._max_wait, why, now)
+        if delay >= LONG_WAIT and start > self._announced_until:
+            self._announced_until = start
+            log.info("Waiting %.0f s, until %s: %s", delay, describe_instant(start), why)
 
     def release(self, headers: Mapping[str, str] | None, status: int | None, retry_after: float | None) -> None:
         """Account one finished call and learn from its rate-limit headers."""

@@ -8,23 +8,21 @@ repeated unless the connection says ``retry_non_idempotent``.
 
 from __future__ import annotations
 
-import math
 import random
-import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from email.utils import parsedate_to_datetime
 
 import requests
 import tenacity
 from urllib3.exceptions import ConnectTimeoutError, NewConnectionError
 
-from airflow_provider_dockerhub.hooks.ratelimit import RESET_MARGIN
+from airflow_provider_dockerhub.hooks.waits import DEFAULT_MAX_WAIT, check_wait, retry_after_seconds
 from airflow_provider_dockerhub.wire import refused_by_limiter
 
 #: Statuses worth another try; for non-idempotent methods see ``RetryPolicy.should_retry_status``.
 RETRYABLE_STATUS = frozenset({429, 502, 503, 504})
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
+__all__ = ["HubCall", "RetryPolicy", "describe_outcome", "failed_before_sending", "retry_after_seconds"]
 
 
 @dataclass(frozen=True)
@@ -47,49 +45,6 @@ class HubCall:
     def repeatable(self) -> bool:
         """True when sending the call twice cannot do more than sending it once (or the user accepts that)."""
         return self.method in IDEMPOTENT_METHODS or self.retry_writes
-
-
-def retry_after_seconds(headers: Mapping[str, str], now: float | None = None) -> float | None:
-    """Seconds to wait from ``Retry-After`` (seconds or HTTP date), else from ``X-RateLimit-Reset``.
-
-    ``Retry-After`` in whole seconds rounds the reset up. When ``X-RateLimit-Reset`` names an instant
-    within that rounding (so the two clocks agree), the wait ends at that instant: a retry a fraction
-    of a second late lands in the next window's first rush, where workers sharing the account have
-    already spent it again."""
-    now = time.time() if now is None else now
-    announced = _retry_after(headers.get("Retry-After"), now)
-    until_reset = _until_reset(headers.get("X-RateLimit-Reset"), now)
-    if announced is None:
-        return until_reset
-    if until_reset is not None and announced - 1 < until_reset <= announced:
-        return min(announced, until_reset + RESET_MARGIN)
-    return announced
-
-
-def _retry_after(value: str | None, now: float) -> float | None:
-    value = (value or "").strip()
-    if not value:
-        return None
-    try:
-        return _seconds(float(value))
-    except ValueError:
-        pass
-    try:
-        return max(parsedate_to_datetime(value).timestamp() - now, 0.0)
-    except (TypeError, ValueError, IndexError):
-        return None
-
-
-def _until_reset(value: str | None, now: float) -> float | None:
-    try:
-        return _seconds(float((value or "").strip()) - now)
-    except ValueError:
-        return None
-
-
-def _seconds(value: float) -> float | None:
-    """A wait in seconds, never negative; ``inf`` and ``nan`` from a header are no wait the server said."""
-    return max(value, 0.0) if math.isfinite(value) else None
 
 
 def failed_before_sending(exc: BaseException) -> bool:
@@ -118,6 +73,7 @@ class RetryPolicy:
     backoff_seconds: float = 0.5
     max_backoff_seconds: float = 60.0
     max_retry_seconds: float = 300.0
+    max_wait: float | None = DEFAULT_MAX_WAIT
 
     @staticmethod
     def should_retry_exception(exc: BaseException, call: HubCall) -> bool:
@@ -137,13 +93,17 @@ class RetryPolicy:
         return response.status_code in RETRYABLE_STATUS and call.repeatable
 
     def wait_seconds(self, state: tenacity.RetryCallState) -> float:
-        """Server-announced wait for 429/503, else exponential backoff with full jitter."""
+        """Server-announced wait for 429/503, else exponential backoff with full jitter.
+
+        An announced wait longer than ``max_wait`` raises ``DockerHubWaitTooLongError`` instead."""
         outcome = state.outcome
         if outcome is not None and not outcome.failed:
             response = outcome.result()
             if response.status_code in (429, 503):
                 announced = retry_after_seconds(response.headers)
                 if announced is not None:
+                    check_wait(announced, self.max_wait, f"HTTP {response.status_code} to {state.args[0].method} "
+                                                         f"{state.args[0].url}")
                     return min(announced, self.max_retry_seconds)
         ceiling = min(self.max_backoff_seconds, self.backoff_seconds * 2 ** (state.attempt_number - 1))
         return random.uniform(ceiling / 2, ceiling)

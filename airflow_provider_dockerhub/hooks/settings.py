@@ -5,9 +5,19 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from airflow_provider_dockerhub.hooks.retry import RetryPolicy
-from airflow_provider_dockerhub.wire import FALSE_WORDS, TRUE_WORDS, base_url, parse_bool
+from airflow_provider_dockerhub.hooks.transport import DEFAULT_MAX_ANSWER_BYTES
+from airflow_provider_dockerhub.hooks.waits import DEFAULT_MAX_WAIT
+from airflow_provider_dockerhub.wire import (
+    FALSE_WORDS,
+    TRUE_WORDS,
+    base_url,
+    has_control_character,
+    parse_bool,
+    redact_url,
+)
 
 if TYPE_CHECKING:
     from airflow.sdk import Connection
@@ -52,7 +62,8 @@ EXTRA_FIELDS: tuple[ExtraField, ...] = (
         "token_exchange",
         AUTH_TYPES,
     ),
-    ExtraField("timeout", "Timeout (seconds)", "Connect and read timeout of one HTTP call.", "number", 30),
+    ExtraField("timeout", "Timeout (seconds)",
+               "Deadline of one HTTP call, from connecting to the last byte of the answer.", "number", 30),
     ExtraField("max_retries", "Max retries", "Retries of one call on 429, 502, 503, 504 and connection errors.", "integer",
                RetryPolicy.max_retries),
     ExtraField("backoff_seconds", "Backoff (seconds)", "First retry wait; doubles each retry, with jitter.", "number",
@@ -61,6 +72,12 @@ EXTRA_FIELDS: tuple[ExtraField, ...] = (
                RetryPolicy.max_backoff_seconds),
     ExtraField("max_retry_seconds", "Retry time budget (seconds)", "Stop retrying one call after this long.", "number",
                RetryPolicy.max_retry_seconds),
+    ExtraField("max_wait", "Max wait (seconds)",
+               "Longest single wait Docker Hub may ask for (Retry-After, rate-limit reset); a longer one fails the run.",
+               "number", DEFAULT_MAX_WAIT),
+    ExtraField("max_answer_bytes", "Max answer size (bytes)",
+               "Largest answer read, after decompression; a larger one fails its call.", "integer",
+               DEFAULT_MAX_ANSWER_BYTES),
     ExtraField(
         "max_requests_per_second",
         "Max requests per second",
@@ -95,6 +112,25 @@ def _as_number(value: Any, name: str, cast: type = float) -> Any:
 
 
 
+def _check_credentials(conn: Connection) -> None:
+    """Refuse credentials in the host (requests would send them as Basic auth instead of the token) and a
+    login or password with control characters (a line break in a header fails every call); never show them."""
+    host = conn.host or ""
+    netloc = urlsplit(host if "://" in host else f"//{host}").netloc
+    if "@" in netloc:
+        raise ValueError(f"the host of the dockerhub connection to {shown_host(conn)} contains user info (user:password@); "
+                         "put the username in login and the token in password, and give the host without them")
+    for name, value in (("login", conn.login), ("password", conn.password)):
+        if value and has_control_character(value):
+            raise ValueError(f"the {name} of the dockerhub connection to {shown_host(conn)} contains a control "
+                             "character (a line break, tab or NUL, often from copying); enter it again without it")
+
+
+def shown_host(conn: Connection) -> str:
+    """The connection's base URL as it may appear in errors and logs (no user info, path hidden)."""
+    return redact_url(base_url(conn.host, conn.schema, conn.port, default=DEFAULT_HOST)).removesuffix("/***")
+
+
 @dataclass(frozen=True)
 class DockerHubConnectionSettings:
     """What a ``dockerhub`` connection says, parsed and validated once."""
@@ -108,6 +144,8 @@ class DockerHubConnectionSettings:
     backoff_seconds: float = RetryPolicy.backoff_seconds
     max_backoff_seconds: float = RetryPolicy.max_backoff_seconds
     max_retry_seconds: float = RetryPolicy.max_retry_seconds
+    max_wait: float = DEFAULT_MAX_WAIT
+    max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES
     max_requests_per_second: float | None = None
     retry_non_idempotent: bool = False
     verify: bool | str = True
@@ -116,11 +154,12 @@ class DockerHubConnectionSettings:
     @classmethod
     def from_connection(cls, conn: Connection) -> DockerHubConnectionSettings:
         """Parse an Airflow connection; unknown extras are an error so typos do not pass silently."""
+        _check_credentials(conn)
         extra = conn.extra_dejson or {}
         known = {f.name for f in EXTRA_FIELDS}
         unknown = sorted(set(extra) - known)
         if unknown:
-            where = f"{conn.host or DEFAULT_HOST} as {conn.login}" if conn.login else (conn.host or DEFAULT_HOST)
+            where = f"{shown_host(conn)} as {conn.login}" if conn.login else shown_host(conn)
             raise ValueError(f"unknown extra field(s) {unknown} in the dockerhub connection to {where}; "
                              f"known: {sorted(known)}")
         defaults = {f.name: f.default for f in EXTRA_FIELDS}
@@ -152,6 +191,8 @@ class DockerHubConnectionSettings:
             backoff_seconds=_as_number(get("backoff_seconds"), "backoff_seconds"),
             max_backoff_seconds=_as_number(get("max_backoff_seconds"), "max_backoff_seconds"),
             max_retry_seconds=_as_number(get("max_retry_seconds"), "max_retry_seconds"),
+            max_wait=_as_number(get("max_wait"), "max_wait"),
+            max_answer_bytes=_as_number(get("max_answer_bytes"), "max_answer_bytes", int),
             max_requests_per_second=None if rps is None else _as_number(rps, "max_requests_per_second") or None,
             retry_non_idempotent=_as_bool(get("retry_non_idempotent"), "retry_non_idempotent"),
             verify=verify,

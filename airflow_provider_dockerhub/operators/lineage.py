@@ -15,6 +15,8 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
+from airflow_provider_dockerhub.wire import host_of
+
 #: At most this many distinct output paths are kept for one task (a lineage event is no inventory).
 MAX_OUTPUTS = 1000
 
@@ -44,7 +46,7 @@ def file_dataset(path: str) -> tuple[str, str]:
     if "://" in path:
         scheme, _, rest = path.partition("://")
         bucket, _, key = rest.partition("/")
-        return f"{scheme}://{bucket}", key or "/"
+        return f"{scheme}://{bucket.rpartition('@')[2]}", key or "/"
     return "file", os.path.abspath(path)
 
 
@@ -54,6 +56,6 @@ def operator_lineage(records_path: str | None, base_url: str | None, written: Wr
     from airflow.providers.openlineage.extractors import OperatorLineage
 
     inputs = [Dataset(*file_dataset(str(records_path)))] if records_path else []
-    host = urlsplit(base_url or "https://hub.docker.com").netloc
+    host = host_of(base_url or "https://hub.docker.com")  # never the user info, should a host carry one
     outputs = [Dataset(namespace=f"dockerhub://{host}", name=path) for path in written.paths]
     return OperatorLineage(inputs=inputs, outputs=outputs)

@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from airflow_provider_dockerhub.pipeline.deliver import Delivery
 from airflow_provider_dockerhub.pipeline.items import Item, Outcome, PreparedCall, Status
@@ -45,7 +46,7 @@ def response_body(response: Any) -> Any:
         return None
     try:
         return response.json()
-    except ValueError:
+    except (ValueError, RecursionError):
         return response.text
 
 
@@ -92,10 +93,14 @@ def read_bulk_invites(call: PreparedCall, response: Any) -> list[Outcome]:
     results = body.get("invitees") if isinstance(body, dict) else None
     if isinstance(results, dict):  # the OpenAPI document nests the list one level deeper
         results = results.get("invitees")
-    statuses = {r.get("invitee"): r.get("status") for r in results or [] if isinstance(r, dict)}
+    if not isinstance(results, list):
+        return failed_call(call, response, unexpected_shape(call, response, 'an object with an "invitees" list'))
+    statuses = {r["invitee"]: r.get("status") for r in results
+                if isinstance(r, dict) and isinstance(r.get("invitee"), str)}
     outcomes = []
     for item in call.items:
-        status = statuses.get(item.record.get("invitee"))
+        invitee = item.record.get("invitee")
+        status = statuses.get(invitee) if isinstance(invitee, str) else None
         if status == "invited":
             outcomes.append(Outcome(item, SUCCEEDED, response.status_code))
         elif status in EXISTING_INVITEE_STATUSES:
@@ -103,6 +108,12 @@ def read_bulk_invites(call: PreparedCall, response: Any) -> list[Outcome]:
         else:
             outcomes.append(Outcome(item, FAILED, response.status_code, status or "invitee missing from the response"))
     return outcomes
+
+
+def unexpected_shape(call: PreparedCall, response: Any, expected: str) -> str:
+    """The reason given when an answer's JSON is not of the shape a reader needs: path, status, what was expected."""
+    return f"{call.method} {urlsplit(call.url).path} answered HTTP {response.status_code} with a body that is not " \
+           f"{expected}"
 
 
 RESPONSE_READERS: dict[str, ResponseReader] = {"whole_call": read_whole_call, "bulk_invites": read_bulk_invites}
@@ -128,7 +139,10 @@ def response_secrets(response: Any) -> list[str]:
     content = getattr(response, "content", None)
     if not content or not any(marker in content for marker in _SECRET_MARKERS):
         return []
-    return find_secrets(response_body(response))
+    try:
+        return find_secrets(response_body(response))
+    except RecursionError:  # nested deeper than Python's stack: no secret of Docker Hub's lives there
+        return []
 
 
 def redact_secrets(value: Any) -> Any:
@@ -238,7 +252,11 @@ def account_delivery(
         if getattr(delivery.error, "may_have_reached", False):
             return failed_call(call, None, reason)
         return [Outcome(item, FAILED, None, reason) for item in call.items]
-    outcomes = reader(call, response)
+    try:
+        outcomes = reader(call, response)
+    except Exception as exc:  # a reader meeting a shape it does not know fails the call's records, by name
+        expected = f"readable by {getattr(reader, '__name__', 'the response reader')} ({type(exc).__name__}: {exc})"
+        return failed_call(call, response, unexpected_shape(call, response, expected))
     if if_exists == "skip" or if_missing == "skip":
         outcomes = settle_conflicts(outcomes, if_exists, if_missing)
     if response_check is not None and any(o.status is SUCCEEDED for o in outcomes):

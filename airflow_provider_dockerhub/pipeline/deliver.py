@@ -13,7 +13,9 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
+from airflow_provider_dockerhub.exceptions import DockerHubNotSentError
 from airflow_provider_dockerhub.pipeline.items import Outcome, PreparedCall
+from airflow_provider_dockerhub.wire import set_call_gate
 
 Send = Callable[[PreparedCall], Any]
 
@@ -45,13 +47,21 @@ class Deliverer:
         """Send nothing more; calls already in flight are still reported."""
         self.stopped = True
 
+    def _may_start(self) -> bool:
+        return not self.stopped
+
     def _deliver(self, call: PreparedCall) -> Delivery:
         if self.stopped:
             return Delivery(call, skipped=True)
+        set_call_gate(self._may_start)  # asked again right before the call goes on the wire
         try:
             delivery = Delivery(call, self._send(call))
+        except DockerHubNotSentError:  # the run stopped while the call waited to start
+            return Delivery(call, skipped=True)
         except Exception as exc:  # reported as the call's outcome, never lost
             delivery = Delivery(call, error=exc)
+        finally:
+            set_call_gate(None)
         if self._after_send is not None:
             self._after_send(delivery)
         return delivery

@@ -70,6 +70,38 @@ def to_json_text(value: Any) -> str:
     return encode_json(value).decode("utf-8")
 
 
+class _DictMethod(StrictUndefined):
+    """``record.items`` for a record without an ``items`` key: an error wherever it is used as a value (never
+    a method's repr in a URL), and the dict's method only when called (``record.get('tag', 'latest')``)."""
+
+    __slots__ = ("_method",)
+    unsafe_callable = False  # read by the sandbox and Jinja's context before a call
+    alters_data = False
+    jinja_pass_arg = None
+
+    def __init__(self, method: Callable[..., Any], obj: Any, name: str) -> None:
+        super().__init__(obj=obj, name=name)
+        self._method = method
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return self._method(*args, **kwargs)
+
+
+class RecordEnvironment(ImmutableSandboxedEnvironment):
+    """The sandbox, where records are data: ``record.x`` is the record's key ``x``, never a dict method."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if isinstance(obj, dict):
+            try:
+                return obj[attribute]
+            except (KeyError, TypeError):
+                found = super().getattr(obj, attribute)
+                if callable(found) and not isinstance(found, Undefined):  # the sandbox's refusals stay as they are
+                    return _DictMethod(found, obj, attribute)
+                return found
+        return super().getattr(obj, attribute)
+
+
 def _explain(exc: Exception, where: str) -> str:
     message = str(exc)
     missing = re.search(r"has no attribute '([^']+)'|'([^']+)' is undefined", message)
@@ -131,12 +163,12 @@ class RequestRenderer:
         self.body = body
         self.kind = body_kind(self.method, body)
         base = dict(context or {})
-        url_env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, finalize=path_segment, autoescape=False)
+        url_env = RecordEnvironment(undefined=StrictUndefined, finalize=path_segment, autoescape=False)
         self._endpoint = CompiledTemplate(url_env, endpoint, base) if _has_template(endpoint) else None
         self._static_endpoint = endpoint
         self._body_template = None
         if self.kind == "template":
-            body_env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
+            body_env = RecordEnvironment(undefined=StrictUndefined, autoescape=False)
             body_env.filters["tojson"] = to_json_text
             self._body_template = CompiledTemplate(body_env, body, base)
 

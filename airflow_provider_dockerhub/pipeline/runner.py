@@ -15,9 +15,10 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
-from airflow_provider_dockerhub._compat import mask_secret
 from airflow_provider_dockerhub.exceptions import DockerHubRunError, DockerHubSinkError
+from airflow_provider_dockerhub.masking import register_secrets
 from airflow_provider_dockerhub.pipeline.account import (
     CONFLICT_POLICIES,
     SUCCEEDED,
@@ -318,8 +319,9 @@ class RecordPipeline:
         s = self.settings
         outcomes = delivery.outcomes = account_delivery(delivery, self._reader, s.response_check, s.if_exists,
                                                         s.if_missing)
-        for secret in response_secrets(delivery.response):
-            mask_secret(secret)
+        secrets = response_secrets(delivery.response)
+        if secrets:
+            register_secrets(secrets, f"the answer to {delivery.call.method} {urlsplit(delivery.call.url).path}")
         self._answered[id(delivery.call)] = delivery  # dict writes are atomic: no lock needed
         if self._event_sinks:
             with self._sinks_lock:

@@ -84,6 +84,9 @@ def parse_paths(attributes: Iterable[str] | str | None) -> list[tuple[str, ...]]
 
 
 def _without(record: Any, path: tuple[str, ...]) -> Any:
+    """``record`` without ``path``; a list on the way has the rest of the path removed from each of its items."""
+    if isinstance(record, list):
+        return [_without(inner, path) for inner in record]
     if not isinstance(record, dict) or path[0] not in record:
         return record
     copy = dict(record)
@@ -95,7 +98,9 @@ def _without(record: Any, path: tuple[str, ...]) -> Any:
 
 
 def exclude(record: dict[str, Any], paths: list[tuple[str, ...]]) -> dict[str, Any]:
-    """A copy of ``record`` without ``paths`` (absent ones are fine); the original is not changed."""
+    """A copy of ``record`` without ``paths`` (absent ones are fine); the original is not changed.
+
+    A path reaches into lists: ``owners.email`` removes ``email`` from each item of ``owners``."""
     for path in paths:
         record = _without(record, path)
     return record

@@ -18,6 +18,7 @@ import requests
 
 from airflow_provider_dockerhub._compat import mask_secret
 from airflow_provider_dockerhub.hooks.retry import HubCall, RetryPolicy
+from airflow_provider_dockerhub.hooks.transport import DeadlineAdapter, send_within
 from airflow_provider_dockerhub.pipeline.account import FAILED, REJECTED, find_secrets, redact_secrets
 from airflow_provider_dockerhub.pipeline.items import Outcome
 from airflow_provider_dockerhub.pipeline.shape import encode_json
@@ -40,6 +41,8 @@ __all__ = [
 PUSH_RESPONSES = ("none", "failed", "all")
 #: The ``event`` of the one event a webhook receives before the first call (a receiver may ignore it).
 RUN_STARTED = "run_started"
+#: A webhook's answer is only looked at for its status: more than this is not read.
+WEBHOOK_ANSWER_BYTES = 1024 * 1024
 
 
 class Sink:
@@ -161,7 +164,8 @@ class Webhook(Sink):
     ``start`` POSTs one ``run_started`` event before the first call, so a webhook that does not answer stops the
     task before anything is written. Events are posted at least every ``flush_seconds``, and an event that carries
     a secret (a new token) at once, so a webhook failing mid-run stops the run soon. It has its own session: the
-    Docker Hub bearer token is never sent to it. The URL is shown as ``redact_url`` does.
+    Docker Hub bearer token is never sent to it. The URL is shown as ``redact_url`` does. ``timeout`` bounds each
+    POST from connect to the last byte of the answer.
     """
 
     def __init__(self, url: str, *, headers: Mapping[str, str] | None = None, auth: Any = None,
@@ -177,9 +181,14 @@ class Webhook(Sink):
         self.batch_size = batch_size
         self.timeout = timeout
         self.session = requests.Session()
+        self.session.mount("http://", DeadlineAdapter(max_retries=0))
+        self.session.mount("https://", DeadlineAdapter(max_retries=0))
         self.session.headers.update({"Content-Type": "application/json", **dict(headers or {})})
         self.session.auth = auth
         self._buffer: list[dict[str, Any]] = []
+        # HTTPS_PROXY, NO_PROXY, REQUESTS_CA_BUNDLE for the webhook's URL, read once
+        environment = self.session.merge_environment_settings(url, {}, None, None, None)
+        self._environment = {key: environment[key] for key in ("proxies", "verify", "cert")}
         # The hook's policy: backoff with jitter, Retry-After honoured; a webhook delivery may be repeated.
         self._retrying = (retry_policy or RetryPolicy(max_retries=4, backoff_seconds=0.2, max_backoff_seconds=10,
                                                       max_retry_seconds=60)).controller(on_retry=lambda state: None)
@@ -195,7 +204,9 @@ class Webhook(Sink):
             self.flush()
 
     def _post_once(self, call: HubCall) -> requests.Response:
-        return self.session.post(call.url, data=call.body, timeout=call.timeout)
+        prepared = self.session.prepare_request(requests.Request("POST", call.url, data=call.body))
+        return send_within(self.session, prepared, timeout=call.timeout, max_bytes=WEBHOOK_ANSWER_BYTES,
+                           what=f"POST {redact_url(call.url)}", **self._environment)
 
     def _post(self, data: bytes) -> None:
         call = HubCall("POST", self.url, data, timeout=self.timeout, retry_writes=True, authenticated=False)

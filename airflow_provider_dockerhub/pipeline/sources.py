@@ -11,6 +11,7 @@ import ast
 import csv
 import io
 import json
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import IO, Any
 
@@ -191,6 +192,9 @@ def _csv(handle: IO[bytes], csv_types: Mapping[str, str], limits: RecordLimits) 
         return
     if has_lone_surrogate("".join(header)):
         raise ValueError("the CSV header is not valid UTF-8")
+    repeated = sorted(column for column, count in Counter(header).items() if count > 1)
+    if repeated:
+        raise ValueError(f"the CSV header names column(s) {repeated} more than once; each column needs its own name")
     unknown = sorted(set(csv_types) - set(header))
     if unknown:
         raise ValueError(f"csv_types names column(s) {unknown} that the CSV header {header} does not have")

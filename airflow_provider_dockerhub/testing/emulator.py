@@ -105,6 +105,8 @@ class _Handler(BaseHTTPRequestHandler):
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False
+    #: The listen backlog: socketserver's 5 made 8 processes x 8 threads see connection resets.
+    request_queue_size = 1024
     emulator: DockerHubEmulator
 
     def __init__(self, address: tuple[str, int], emulator: DockerHubEmulator) -> None:

@@ -122,14 +122,33 @@ def test_one_token_exchange_for_many_threads(hook, requests_mock):
     assert statuses == [201] * 16
     assert token.call_count == 1
 
-def test_password_and_every_jwt_are_registered_with_the_secrets_masker(hook, requests_mock, monkeypatch):
-    from airflow_provider_dockerhub.hooks import auth, dockerhub
+def test_password_and_every_jwt_are_registered_with_the_secrets_masker(hook, requests_mock):
+    from airflow.sdk._shared.secrets_masker import redact
 
-    masked: list[str] = []
-    monkeypatch.setattr(dockerhub, "mask_secret", masked.append)
-    monkeypatch.setattr(auth, "mask_secret", masked.append)
     first, second = make_jwt(), make_jwt(sub="refreshed")
     requests_mock.post(TOKEN_URL, [{"json": {"access_token": first}}, {"json": {"access_token": second}}])
     requests_mock.post(REPOS_URL, [{"status_code": 401}, {"status_code": 201}])
     hook.request("POST", REPOS_URL)
-    assert SECRET in masked and first in masked and second in masked
+    for secret in (SECRET, first, second):
+        assert redact(f"a log line with {secret} in it") == "a log line with *** in it"
+
+
+@pytest.mark.parametrize(("claims", "lifetime"), [({"iat": 400.0}, 600.0), ({"iat": 700.0}, 300.0), ({}, 600.0)])
+def test_a_token_already_expired_by_a_clock_running_ahead_is_exchanged_once_per_expiry(claims, lifetime, caplog):
+    # the worker's clock is 2000 s ahead: every token arrives with its exp in the past
+    now, exchanged = [3000.0], []
+
+    def exchange() -> str:
+        exchanged.append(make_jwt(exp=1000.0, **claims))
+        return exchanged[-1]
+
+    source = ExchangedToken(exchange, clock=lambda: now[0])
+    for step in range(100):  # one call a second for 100 s
+        now[0] = 3000.0 + step
+        source.token()
+    assert len(exchanged) == 1
+    assert "expired 2000 s ago by this worker's clock" in caplog.text
+    now[0] = 3000.0 + lifetime  # past its whole lifetime: exchanged again, once
+    source.token()
+    source.token()
+    assert len(exchanged) == 2

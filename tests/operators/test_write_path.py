@@ -8,6 +8,7 @@ import os
 import signal
 import socket
 import stat
+import time
 from collections import Counter
 
 import pytest
@@ -188,6 +189,25 @@ def test_fail_fast_starts_no_call_after_the_failure_and_says_where_to_resume(hub
     assert summary["records_read"] < 250 and summary["last_read"] == f"line {summary['records_read']}"
     assert f"reading stopped after {summary['last_read']}" in str(err.value)
     assert f"{summary['not_sent']} were not sent" in str(err.value)
+
+
+def test_fail_fast_sends_none_of_the_calls_waiting_for_the_rate_limiter(hub, dockerhub_connection):
+    # 8 threads, one call start every 0.25 s, every record fails: when the first answer is in, the other
+    # threads wait in the rate limiter with their call; none of those calls may go out, and none may sit
+    # out its wait before giving up.
+    dockerhub_connection("alice", PASSWORD, max_requests_per_second=4)
+    rows = [{"namespace": "nobody", "name": f"r{n}"} for n in range(12)]
+    ti = FakeTaskInstance()
+    op = DockerHubSendOperator(task_id="t", records=rows, endpoint=REPOS, on_error="fail_fast", max_concurrency=8)
+    started = time.monotonic()
+    with pytest.raises(AirflowException, match=r"The run stopped at the first failure"):
+        op.execute({"ti": ti})
+    assert time.monotonic() - started < 1.5  # 12 calls at 4 a second would take 3 s
+    creates = [r for r in hub.requests if r.method == "POST" and r.path.endswith("/repositories")]
+    assert len(creates) == 1
+    summary = ti.xcom["summary"]
+    assert_counts_add_up(summary)
+    assert summary["sent"] == summary["failed"] == 1 and summary["not_sent"] == summary["records_read"] - 1
 
 
 # -- 4. secrets survive a crash -------------------------------------------------------------------------

@@ -83,3 +83,21 @@ def test_every_already_exists_and_not_found_form_of_the_catalogue_settles_unchan
     other = account_delivery(Delivery(call({}), response(400, b'{"__all__": ["Name is too long."]}'), None),
                              read_whole_call, None, "skip", "skip")[0]
     assert other.status == "failed" and other.reason == "HTTP 400: Name is too long."
+def test_hostile_bulk_invite_answers_fail_the_records_naming_path_status_and_shape():
+    records = ({"invitee": "a@x.io"}, {"invitee": ["not", "hashable"]})
+    for body in (b"[1, 2]", b'{"invitees": "all good"}', b'{"invitees": 7}', b"<html>proxy</html>"):
+        outcomes = read_bulk_invites(call(*records), response(202, body))
+        assert [o.status for o in outcomes] == ["failed", "failed"]
+        assert outcomes[0].reason == 'POST /x answered HTTP 202 with a body that is not an object with an "invitees" list'
+    odd = b'{"invitees": [{"invitee": ["x"], "status": "invited"}, {"invitee": "a@x.io", "status": "invited"}, 5]}'
+    assert [o.status for o in read_bulk_invites(call(*records), response(202, odd))] == ["succeeded", "failed"]
+
+
+def test_a_reader_that_raises_fails_the_call_by_name():
+    def fragile(call, response):
+        return [response.json()["results"][0]]
+
+    outcomes = account_delivery(Delivery(call({}), response(200, b"[]")), fragile, None)
+    assert outcomes[0].status == "failed"
+    assert outcomes[0].reason.startswith("POST /x answered HTTP 200 with a body that is not readable by fragile "
+                                         "(TypeError: list indices must be integers or slices, not str)")

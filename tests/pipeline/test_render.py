@@ -105,3 +105,25 @@ def test_headers_string_form_dict_form_and_refusals():
         parse_headers({"X-A": "1\r\nX-B: 2"})
     with pytest.raises(ValueError, match="name:value"):
         parse_headers("novalue")
+
+
+def test_templates_see_records_as_data_not_dict_methods():
+    renderer = RequestRenderer("POST", "/v2/x/{{ record.items }}/{{ record.keys }}")
+    assert renderer.render(batch({"items": "a", "keys": "b"})).url == "/v2/x/a/b"
+    with pytest.raises(RenderError, match="endpoint: missing attribute 'items'"):
+        RequestRenderer("POST", "/v2/x/{{ record.items }}").render(batch({"name": "web"}))
+    body = RequestRenderer("POST", "/x", body='{"v": {{ record.values | tojson }}}')
+    with pytest.raises(RenderError, match="body: missing attribute 'values'"):
+        body.render(batch({"name": "web"}))
+
+
+def test_dict_methods_still_work_when_called():
+    renderer = RequestRenderer("POST", "/v2/{{ record.get('tag', 'latest') }}/{{ params.get('ns') }}",
+                               context={"params": {"ns": "acme"}})
+    assert renderer.render(batch({"name": "web"})).url == "/v2/latest/acme"
+
+
+def test_the_sandbox_still_refuses_methods_that_change_data():
+    renderer = RequestRenderer("POST", "/v2/{{ record.update({'a': 1}) }}")
+    with pytest.raises(RenderError):
+        renderer.render(batch({"name": "web"}))

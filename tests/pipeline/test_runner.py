@@ -28,7 +28,7 @@ def test_progress_is_logged_with_counts_rate_and_eta(caplog):
 
 def test_secrets_in_responses_are_registered_with_the_masker(monkeypatch):
     masked: list[str] = []
-    monkeypatch.setattr(runner, "mask_secret", masked.append)
+    monkeypatch.setattr(runner, "register_secrets", lambda secrets, where: masked.extend(secrets))
     body = b'{"uuid": "u1", "token": "dckr_pat_fresh_secret", "nested": {"access_token": "jwt-value"}}'
     settings = PipelineSettings(method="POST", endpoint="/v2/access-tokens")
     RecordPipeline(settings, send=lambda call: ok_response(body)).run(read_records([{"token_label": "x"}]))

@@ -46,3 +46,12 @@ def test_unencodable_record_gets_an_error_naming_the_type():
 def test_shaper_sets_payload_and_encodes_once():
     item = Shaper(["b"]).shape(Item(0, {"a": 1, "b": 2}, "records[0]"))
     assert item.payload == {"a": 1} and item.encoded == b'{"a":1}' and item.error is None
+
+
+def test_exclude_reaches_into_lists():
+    record = {"name": "devs", "owners": [{"user": "bob", "email": "b@example.com"}, {"user": "eve"}, "carol"],
+              "meta": {"contacts": [{"email": "x@example.com", "role": "a"}]}}
+    shaped = exclude(record, parse_paths("owners.email,meta.contacts.email"))
+    assert shaped["owners"] == [{"user": "bob"}, {"user": "eve"}, "carol"]
+    assert shaped["meta"]["contacts"] == [{"role": "a"}]
+    assert record["owners"][0]["email"] == "b@example.com"  # the original is not changed

@@ -197,3 +197,10 @@ def test_file_is_read_lazily(tmp_path):
     stream = read_records(records_path=str(path))
     first = next(iter(stream))
     assert first.record == {"a": 1}
+
+
+def test_csv_with_a_repeated_header_is_an_input_error_naming_the_column(tmp_path):
+    path = tmp_path / "r.csv"
+    path.write_text("name,email,name\nweb,a@example.com,api\n")
+    with pytest.raises(ValueError, match=r"names column\(s\) \['name'\] more than once"):
+        list(read_records(records_path=str(path)))

@@ -249,3 +249,30 @@ def test_the_command_line_says_in_one_line_when_its_port_is_taken():
     assert proc.stderr.strip().splitlines() == [
         f"cannot listen on 127.0.0.1:{busy.port}: Address already in use (is something else using the port? "
         f"pick another with --port)"]
+
+
+@pytest.mark.timeout(60)
+def test_many_clients_connecting_at_once_are_all_answered():
+    # 128 fresh connections at the same moment: a listen backlog of 5 resets some of them
+    import socket
+    import threading
+
+    with DockerHubEmulator() as hub:
+        port = int(hub.url.rsplit(":", 1)[1])
+        start, errors, answers = threading.Barrier(128), [], []
+
+        def client() -> None:
+            start.wait()
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=10) as conn:
+                    conn.sendall(b"GET /v2/orgs/nobody HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                    answers.append(conn.recv(12))
+            except OSError as exc:
+                errors.append(exc)
+
+        threads = [threading.Thread(target=client) for _ in range(128)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(40)
+    assert not errors and len(answers) == 128 and all(a.startswith(b"HTTP/1.") for a in answers)
