@@ -294,7 +294,7 @@ class DockerHubHook(BaseHook):
             return None
         try:
             return response.json()
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or nested deeper than Python can read
             start = response.text[:60].strip().replace("\n", " ")
             raise DockerHubReadError(path, response.status_code, f"expected JSON, got {start!r}") from None
 

@@ -10,8 +10,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from airflow_provider_dockerhub._compat import AirflowException
-from airflow_provider_dockerhub.exceptions import DockerHubError, DockerHubRunError
+from airflow_provider_dockerhub.exceptions import DockerHubError, DockerHubRunError, DockerHubSinkError
 from airflow_provider_dockerhub.hooks.dockerhub import DockerHubHook
+from airflow_provider_dockerhub.operators.params import (
+    Converter,
+    check_parameters,
+    for_task,
+    is_unrendered,
+    one_of,
+    optional,
+    to_bool,
+)
 from airflow_provider_dockerhub.operators.send import DockerHubSendOperator
 from airflow_provider_dockerhub.pipeline.items import Item, Outcome, Status
 from airflow_provider_dockerhub.pipeline.runner import PipelineSettings, RecordPipeline
@@ -40,22 +49,12 @@ READ_CONCURRENCY = 4
 PLAN_LINES_IN_XCOM = 200
 
 
-def _is_template(value: Any) -> bool:
-    return isinstance(value, str) and "{{" in value
-
-
-def _flag(value: Any, name: str) -> bool:
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
-        return value.strip().lower() == "true"
-    raise ValueError(f"{name} must be True or False (or the text 'true'/'false'), got {value!r}")
-
-
-def _mode(value: Any) -> str:
-    if value not in MODES:
-        raise ValueError(f"mode must be one of {MODES}, got {value!r}")
-    return value
+#: The sync's own parameters, checked when the DAG is parsed and again after rendering (``operators.params``).
+SYNC_CHECKS: dict[str, Converter] = {
+    "mode": one_of(MODES),
+    "max_deletes": optional(DeleteLimit.parse),
+    "allow_empty": to_bool,
+}
 
 
 class DockerHubSyncOperator(DockerHubSendOperator):
@@ -84,7 +83,8 @@ class DockerHubSyncOperator(DockerHubSendOperator):
         with ``guard`` saying whether the delete guard would refuse it. (templated)
     """
 
-    template_fields: Sequence[str] = (*DockerHubSendOperator.template_fields, "mode", "max_deletes", "dry_run")
+    template_fields: Sequence[str] = tuple(dict.fromkeys(
+        (*DockerHubSendOperator.template_fields, "mode", "max_deletes", "dry_run", "on_error")))
 
     def __init__(self, *, resource: str, mode: str = "upsert", scope: Sequence[Mapping[str, Any]] | None = None,
                  max_deletes: int | str | None = None, allow_empty: bool = False, **kwargs: Any) -> None:
@@ -102,19 +102,20 @@ class DockerHubSyncOperator(DockerHubSendOperator):
 
     # -- settings -----------------------------------------------------------------------------------
     def check_settings(self, *, parsing: bool = False) -> None:
-        """Check ``mode``, ``max_deletes`` and ``dry_run``: at parse time unless templated, and after rendering."""
-        if not (parsing and _is_template(self.mode)):
-            _mode(self.mode)
+        """Check and convert ``mode``, ``max_deletes`` and ``allow_empty`` (and, after rendering, the send operator's
+        parameters): at parse time unless templated, and again after rendering, with the same messages."""
+        if not parsing:
+            self.check_send_parameters(rendered=True)
+        check_parameters(self, SYNC_CHECKS, rendered=not parsing)
+        if is_unrendered(self.mode):
+            return
+        with for_task(self):
             problem = self.kind.mirror_problem() if self.mode == "mirror" else None
             if problem:
                 raise ValueError(problem)
-        if self.max_deletes is not None and not (parsing and _is_template(self.max_deletes)):
-            DeleteLimit.parse(self.max_deletes)
-        if self.mode == "mirror" and self.max_deletes is None and self.kind.explicit_delete_limit:
-            raise ValueError(f"mirror of {self.resource} deletes what the records do not name, and a deleted "
-                             f"{self.resource} cannot be brought back: set max_deletes explicitly (a count or '20%')")
-        if not (parsing and _is_template(self.dry_run)):
-            _flag(self.dry_run, "dry_run")
+            if self.mode == "mirror" and self.max_deletes is None and self.kind.explicit_delete_limit:
+                raise ValueError(f"mirror of {self.resource} deletes what the records do not name, and a deleted "
+                                 f"{self.resource} cannot be brought back: set max_deletes explicitly (a count or '20%')")
 
     @property
     def limit(self) -> DeleteLimit:
@@ -239,7 +240,6 @@ class DockerHubSyncOperator(DockerHubSendOperator):
     # -- execution ----------------------------------------------------------------------------------
     def execute(self, context: Context) -> dict[str, Any]:
         self.check_settings()
-        self.mode, self.dry_run = _mode(self.mode), _flag(self.dry_run, "dry_run")
         self.check_locations()
         hook = DockerHubHook(self.dockerhub_conn_id, pool_maxsize=max(self.max_concurrency, READ_CONCURRENCY))
         hook.auth  # noqa: B018 - a missing or broken connection fails here, before anything is read
@@ -248,6 +248,7 @@ class DockerHubSyncOperator(DockerHubSendOperator):
         captured = self.captured()
         sinks, xcom = self.build_sinks()
         try:
+            _start(sinks, self._run_info(context))
             self._run(hook, summary, [_Unclosed(sink) for sink in sinks], captured)
         finally:
             hook.close()
@@ -406,6 +407,16 @@ class _Unclosed(Sink):
 
     def on_outcome(self, outcome: Outcome) -> None:
         self.sink.on_outcome(outcome)
+
+
+def _start(sinks: list[Sink], run: Mapping[str, Any]) -> None:
+    """Each task-owned sink's ``start``, once, before anything is read or written (a webhook checks itself)."""
+    for sink in sinks:
+        try:
+            sink.start(run)
+        except Exception as exc:
+            raise DockerHubSinkError(f"{type(sink).__name__} failed before the first call: "
+                                     f"{type(exc).__name__}: {exc}") from None
 
 
 def _close(sinks: list[Sink]) -> list[str]:

@@ -333,6 +333,8 @@ class DockerHubEmulator:
                 return
         except ApiError as err:
             status, payload = err.status, self._error_body(err, scim)
+        except Exception as exc:  # a bug or a state the seed made impossible: an answer, not a dropped connection
+            status, payload = 500, self._error_body(ApiError(500, f"emulator error: {type(exc).__name__}: {exc}"), scim)
         self._respond(handler, status, payload, extra_headers, recorded, scim)
 
     def _principal(self, authorization: str):

@@ -161,3 +161,9 @@ def test_every_page_counts_as_a_read(hook, mocked):
     mocked.get(f"{TOKENS}?page_size=100", json={"results": [{"id": 1}], "next": f"{TOKENS}?page=2"}, complete_qs=True)
     mocked.get(f"{TOKENS}?page=2", json={"results": [{"id": 2}], "next": None}, complete_qs=True)
     assert read(hook) == [{"id": 1}, {"id": 2}] and hook.reads == 2
+
+
+def test_an_answer_nested_deeper_than_python_reads_is_a_typed_error(hook, mocked):
+    mocked.get(TOKENS, text="[" * 100_000 + "]" * 100_000, headers={"Content-Type": "application/json"})
+    with pytest.raises(DockerHubReadError, match="expected JSON"):
+        read(hook)

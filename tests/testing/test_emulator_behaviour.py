@@ -276,3 +276,15 @@ def test_many_clients_connecting_at_once_are_all_answered():
         for thread in threads:
             thread.join(40)
     assert not errors and len(answers) == 128 and all(a.startswith(b"HTTP/1.") for a in answers)
+
+
+def test_an_unexpected_error_in_a_route_is_a_500_answer_not_a_dropped_connection(dockerhub_emulator):
+    hub = dockerhub_emulator
+    hub.add_user("alice", password=PASSWORD)
+    hub.add_org("acme", owners=["alice"])
+    hub.add_group("acme", "ops", ["ghost"])  # a member the seed never made a user
+    token = requests.post(f"{hub.url}/v2/auth/token", json={"identifier": "alice", "secret": PASSWORD},
+                          timeout=5).json()["access_token"]
+    answer = requests.get(f"{hub.url}/v2/orgs/acme/groups/ops/members", headers={"Authorization": f"Bearer {token}"},
+                          timeout=5)
+    assert answer.status_code == 500 and "emulator error: KeyError" in answer.json()["detail"]
