@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 
 from airflow_provider_dockerhub.hooks.dockerhub import DockerHubHook
 from airflow_provider_dockerhub.operators.send import DockerHubSendOperator
+from airflow_provider_dockerhub.pipeline.sinks import Sink
 from airflow_provider_dockerhub.presets.registry import EndpointPreset
 
 __all__ = ["FIXED_PARAMETERS", "DockerHubEndpointOperator"]
@@ -59,6 +60,7 @@ class DockerHubEndpointOperator(DockerHubSendOperator):
         push_responses: str = "none",
         include_secrets_in_xcom: bool = False,
         allow_insecure_webhook: bool = False,
+        sinks: Sequence[Sink] = (),
         **kwargs: Any,
     ) -> None:
         fixed = [key for key in FIXED_PARAMETERS if key in kwargs]
@@ -73,4 +75,5 @@ class DockerHubEndpointOperator(DockerHubSendOperator):
             on_error=on_error, if_exists=if_exists, if_missing=if_missing, response_check=response_check,
             response_webhook_url=response_webhook_url, response_webhook_conn_id=response_webhook_conn_id,
             response_path=response_path, rejects_path=rejects_path, push_responses=push_responses,
-            include_secrets_in_xcom=include_secrets_in_xcom, allow_insecure_webhook=allow_insecure_webhook, **kwargs)
+            include_secrets_in_xcom=include_secrets_in_xcom, allow_insecure_webhook=allow_insecure_webhook, sinks=sinks,
+            **kwargs)

@@ -54,7 +54,7 @@ class DockerHubCreateAccessTokenOperator(DockerHubEndpointOperator):
     :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
         API's dry run, so Docker Hub validates every record and changes nothing.
     :param preview_limit: how many calls a dry run shows.
-    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+    :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
@@ -74,6 +74,8 @@ class DockerHubCreateAccessTokenOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
+    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
+        ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
     preset = get_preset("create_access_token")
@@ -119,7 +121,7 @@ class DockerHubUpdateAccessTokenOperator(DockerHubEndpointOperator):
     :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
         API's dry run, so Docker Hub validates every record and changes nothing.
     :param preview_limit: how many calls a dry run shows.
-    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+    :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
@@ -139,6 +141,8 @@ class DockerHubUpdateAccessTokenOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
+    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
+        ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
     preset = get_preset("update_access_token")
@@ -184,7 +188,7 @@ class DockerHubDeleteAccessTokenOperator(DockerHubEndpointOperator):
     :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
         API's dry run, so Docker Hub validates every record and changes nothing.
     :param preview_limit: how many calls a dry run shows.
-    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+    :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
@@ -204,6 +208,8 @@ class DockerHubDeleteAccessTokenOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
+    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
+        ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
     preset = get_preset("delete_access_token")
@@ -249,7 +255,7 @@ class DockerHubUpdateOrgSettingsOperator(DockerHubEndpointOperator):
     :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
         API's dry run, so Docker Hub validates every record and changes nothing.
     :param preview_limit: how many calls a dry run shows.
-    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+    :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
@@ -269,6 +275,8 @@ class DockerHubUpdateOrgSettingsOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
+    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
+        ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
     preset = get_preset("update_org_settings")
@@ -314,7 +322,7 @@ class DockerHubCreateOrgAccessTokenOperator(DockerHubEndpointOperator):
     :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
         API's dry run, so Docker Hub validates every record and changes nothing.
     :param preview_limit: how many calls a dry run shows.
-    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+    :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
@@ -334,6 +342,8 @@ class DockerHubCreateOrgAccessTokenOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
+    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
+        ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
     preset = get_preset("create_org_access_token")
@@ -380,7 +390,7 @@ class DockerHubUpdateOrgAccessTokenOperator(DockerHubEndpointOperator):
     :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
         API's dry run, so Docker Hub validates every record and changes nothing.
     :param preview_limit: how many calls a dry run shows.
-    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+    :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
@@ -400,6 +410,8 @@ class DockerHubUpdateOrgAccessTokenOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
+    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
+        ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
     preset = get_preset("update_org_access_token")
@@ -445,7 +457,7 @@ class DockerHubDeleteOrgAccessTokenOperator(DockerHubEndpointOperator):
     :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
         API's dry run, so Docker Hub validates every record and changes nothing.
     :param preview_limit: how many calls a dry run shows.
-    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+    :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
@@ -465,6 +477,8 @@ class DockerHubDeleteOrgAccessTokenOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
+    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
+        ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
     preset = get_preset("delete_org_access_token")
@@ -511,7 +525,7 @@ class DockerHubUpdateImmutableTagsOperator(DockerHubEndpointOperator):
     :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
         API's dry run, so Docker Hub validates every record and changes nothing.
     :param preview_limit: how many calls a dry run shows.
-    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+    :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
@@ -531,6 +545,8 @@ class DockerHubUpdateImmutableTagsOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
+    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
+        ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
     preset = get_preset("update_immutable_tags")
@@ -576,7 +592,7 @@ class DockerHubVerifyImmutableTagsOperator(DockerHubEndpointOperator):
     :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
         API's dry run, so Docker Hub validates every record and changes nothing.
     :param preview_limit: how many calls a dry run shows.
-    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+    :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
@@ -596,6 +612,8 @@ class DockerHubVerifyImmutableTagsOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
+    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
+        ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
     preset = get_preset("verify_immutable_tags")
@@ -641,7 +659,7 @@ class DockerHubCreateRepositoryGroupOperator(DockerHubEndpointOperator):
     :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
         API's dry run, so Docker Hub validates every record and changes nothing.
     :param preview_limit: how many calls a dry run shows.
-    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+    :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
@@ -661,6 +679,8 @@ class DockerHubCreateRepositoryGroupOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
+    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
+        ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
     preset = get_preset("create_repository_group")
@@ -709,7 +729,7 @@ class DockerHubUpdateRepositoryGroupOperator(DockerHubEndpointOperator):
     :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
         API's dry run, so Docker Hub validates every record and changes nothing.
     :param preview_limit: how many calls a dry run shows.
-    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+    :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
@@ -729,6 +749,8 @@ class DockerHubUpdateRepositoryGroupOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
+    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
+        ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
     preset = get_preset("update_repository_group")
@@ -777,7 +799,7 @@ class DockerHubDeleteRepositoryGroupOperator(DockerHubEndpointOperator):
     :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
         API's dry run, so Docker Hub validates every record and changes nothing.
     :param preview_limit: how many calls a dry run shows.
-    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+    :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
@@ -797,6 +819,8 @@ class DockerHubDeleteRepositoryGroupOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
+    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
+        ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
     preset = get_preset("delete_repository_group")
@@ -843,7 +867,7 @@ class DockerHubCreateRepositoryOperator(DockerHubEndpointOperator):
     :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
         API's dry run, so Docker Hub validates every record and changes nothing.
     :param preview_limit: how many calls a dry run shows.
-    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+    :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
@@ -863,6 +887,8 @@ class DockerHubCreateRepositoryOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
+    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
+        ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
     preset = get_preset("create_repository")
@@ -913,7 +939,7 @@ class DockerHubUpdateRepositoryOperator(DockerHubEndpointOperator):
     :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
         API's dry run, so Docker Hub validates every record and changes nothing.
     :param preview_limit: how many calls a dry run shows.
-    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+    :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
@@ -933,6 +959,8 @@ class DockerHubUpdateRepositoryOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
+    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
+        ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
     preset = get_preset("update_repository")
@@ -981,7 +1009,7 @@ class DockerHubSetRepositoryPrivacyOperator(DockerHubEndpointOperator):
     :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
         API's dry run, so Docker Hub validates every record and changes nothing.
     :param preview_limit: how many calls a dry run shows.
-    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+    :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
@@ -1001,6 +1029,8 @@ class DockerHubSetRepositoryPrivacyOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
+    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
+        ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
     preset = get_preset("set_repository_privacy")
@@ -1049,7 +1079,7 @@ class DockerHubDeleteRepositoryOperator(DockerHubEndpointOperator):
     :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
         API's dry run, so Docker Hub validates every record and changes nothing.
     :param preview_limit: how many calls a dry run shows.
-    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+    :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
@@ -1069,6 +1099,8 @@ class DockerHubDeleteRepositoryOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
+    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
+        ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
     preset = get_preset("delete_repository")
@@ -1117,7 +1149,7 @@ class DockerHubDeleteTagOperator(DockerHubEndpointOperator):
     :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
         API's dry run, so Docker Hub validates every record and changes nothing.
     :param preview_limit: how many calls a dry run shows.
-    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+    :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
@@ -1137,6 +1169,8 @@ class DockerHubDeleteTagOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
+    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
+        ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
     preset = get_preset("delete_tag")
@@ -1182,7 +1216,7 @@ class DockerHubUpdateOrgMemberRoleOperator(DockerHubEndpointOperator):
     :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
         API's dry run, so Docker Hub validates every record and changes nothing.
     :param preview_limit: how many calls a dry run shows.
-    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+    :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
@@ -1202,6 +1236,8 @@ class DockerHubUpdateOrgMemberRoleOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
+    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
+        ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
     preset = get_preset("update_org_member_role")
@@ -1247,7 +1283,7 @@ class DockerHubRemoveOrgMemberOperator(DockerHubEndpointOperator):
     :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
         API's dry run, so Docker Hub validates every record and changes nothing.
     :param preview_limit: how many calls a dry run shows.
-    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+    :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
@@ -1267,6 +1303,8 @@ class DockerHubRemoveOrgMemberOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
+    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
+        ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
     preset = get_preset("remove_org_member")
@@ -1312,7 +1350,7 @@ class DockerHubCreateGroupOperator(DockerHubEndpointOperator):
     :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
         API's dry run, so Docker Hub validates every record and changes nothing.
     :param preview_limit: how many calls a dry run shows.
-    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+    :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
@@ -1332,6 +1370,8 @@ class DockerHubCreateGroupOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
+    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
+        ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
     preset = get_preset("create_group")
@@ -1377,7 +1417,7 @@ class DockerHubUpdateGroupOperator(DockerHubEndpointOperator):
     :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
         API's dry run, so Docker Hub validates every record and changes nothing.
     :param preview_limit: how many calls a dry run shows.
-    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+    :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
@@ -1397,6 +1437,8 @@ class DockerHubUpdateGroupOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
+    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
+        ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
     preset = get_preset("update_group")
@@ -1442,7 +1484,7 @@ class DockerHubPatchGroupOperator(DockerHubEndpointOperator):
     :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
         API's dry run, so Docker Hub validates every record and changes nothing.
     :param preview_limit: how many calls a dry run shows.
-    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+    :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
@@ -1462,6 +1504,8 @@ class DockerHubPatchGroupOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
+    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
+        ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
     preset = get_preset("patch_group")
@@ -1507,7 +1551,7 @@ class DockerHubDeleteGroupOperator(DockerHubEndpointOperator):
     :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
         API's dry run, so Docker Hub validates every record and changes nothing.
     :param preview_limit: how many calls a dry run shows.
-    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+    :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
@@ -1527,6 +1571,8 @@ class DockerHubDeleteGroupOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
+    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
+        ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
     preset = get_preset("delete_group")
@@ -1572,7 +1618,7 @@ class DockerHubAddGroupMemberOperator(DockerHubEndpointOperator):
     :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
         API's dry run, so Docker Hub validates every record and changes nothing.
     :param preview_limit: how many calls a dry run shows.
-    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+    :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
@@ -1592,6 +1638,8 @@ class DockerHubAddGroupMemberOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
+    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
+        ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
     preset = get_preset("add_group_member")
@@ -1637,7 +1685,7 @@ class DockerHubRemoveGroupMemberOperator(DockerHubEndpointOperator):
     :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
         API's dry run, so Docker Hub validates every record and changes nothing.
     :param preview_limit: how many calls a dry run shows.
-    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+    :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
@@ -1657,6 +1705,8 @@ class DockerHubRemoveGroupMemberOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
+    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
+        ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
     preset = get_preset("remove_group_member")
@@ -1702,7 +1752,7 @@ class DockerHubCancelInviteOperator(DockerHubEndpointOperator):
     :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
         API's dry run, so Docker Hub validates every record and changes nothing.
     :param preview_limit: how many calls a dry run shows.
-    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+    :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
@@ -1722,6 +1772,8 @@ class DockerHubCancelInviteOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
+    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
+        ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
     preset = get_preset("cancel_invite")
@@ -1767,7 +1819,7 @@ class DockerHubResendInviteOperator(DockerHubEndpointOperator):
     :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
         API's dry run, so Docker Hub validates every record and changes nothing.
     :param preview_limit: how many calls a dry run shows.
-    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+    :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
@@ -1787,6 +1839,8 @@ class DockerHubResendInviteOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
+    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
+        ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
     preset = get_preset("resend_invite")
@@ -1835,7 +1889,7 @@ class DockerHubBulkInviteOperator(DockerHubEndpointOperator):
     :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
         API's dry run, so Docker Hub validates every record and changes nothing.
     :param preview_limit: how many calls a dry run shows.
-    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+    :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
@@ -1855,6 +1909,8 @@ class DockerHubBulkInviteOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
+    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
+        ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
     preset = get_preset("bulk_invite")
@@ -1900,7 +1956,7 @@ class DockerHubCreateScimUserOperator(DockerHubEndpointOperator):
     :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
         API's dry run, so Docker Hub validates every record and changes nothing.
     :param preview_limit: how many calls a dry run shows.
-    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+    :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
@@ -1920,6 +1976,8 @@ class DockerHubCreateScimUserOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
+    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
+        ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
     preset = get_preset("create_scim_user")
@@ -1966,7 +2024,7 @@ class DockerHubUpdateScimUserOperator(DockerHubEndpointOperator):
     :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
         API's dry run, so Docker Hub validates every record and changes nothing.
     :param preview_limit: how many calls a dry run shows.
-    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected), ``fail_fast``
+    :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
@@ -1986,6 +2044,8 @@ class DockerHubUpdateScimUserOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
+    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
+        ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
     preset = get_preset("update_scim_user")

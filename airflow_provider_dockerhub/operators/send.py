@@ -5,16 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from airflow_provider_dockerhub._compat import AirflowException, BaseOperator
+from airflow_provider_dockerhub._compat import AirflowException
 from airflow_provider_dockerhub.exceptions import DockerHubRunError
 from airflow_provider_dockerhub.hooks.dockerhub import DockerHubHook
-from airflow_provider_dockerhub.operators.lineage import WrittenResources, operator_lineage
-from airflow_provider_dockerhub.operators.links import DockerHubLink, hub_page
+from airflow_provider_dockerhub.operators.base import DockerHubRecordsOperator
 from airflow_provider_dockerhub.operators.params import (
     Converter,
     check_parameters,
     for_task,
-    is_unrendered,
     one_of,
     optional,
     to_bool,
@@ -23,22 +21,10 @@ from airflow_provider_dockerhub.operators.params import (
 from airflow_provider_dockerhub.pipeline.account import CONFLICT_POLICIES
 from airflow_provider_dockerhub.pipeline.grouping import GROUPINGS, GroupingSettings
 from airflow_provider_dockerhub.pipeline.render import METHODS
-from airflow_provider_dockerhub.pipeline.runner import ON_ERROR, PipelineSettings, RecordPipeline
-from airflow_provider_dockerhub.pipeline.sinks import (
-    PUSH_RESPONSES,
-    RejectsFile,
-    ResponseFile,
-    Sink,
-    Webhook,
-    XComResponses,
-    check_webhook_url,
-    webhook_from_connection,
-)
-from airflow_provider_dockerhub.pipeline.sources import CSV_CONVERTERS, FORMATS, read_records
-from airflow_provider_dockerhub.pipeline.storage import same_location
+from airflow_provider_dockerhub.pipeline.runner import PipelineSettings, RecordPipeline
+from airflow_provider_dockerhub.pipeline.sinks import Sink, XComResponses
 from airflow_provider_dockerhub.presets.apply import build_settings
 from airflow_provider_dockerhub.presets.registry import PRESETS, get_preset
-from airflow_provider_dockerhub.templating import add_filters
 from airflow_provider_dockerhub.wire import parse_headers
 
 if TYPE_CHECKING:
@@ -47,33 +33,19 @@ if TYPE_CHECKING:
 __all__ = ["DockerHubSendOperator", "stop_report"]
 
 
-def _csv_types(value: Any, name: str) -> dict[str, str]:
-    if isinstance(value, Mapping) and all(isinstance(k, str) and v in CSV_CONVERTERS for k, v in value.items()):
-        return dict(value)
-    raise ValueError(f"{name} must map CSV column names to one of {', '.join(map(repr, CSV_CONVERTERS))}, got {value!r}")
-
-
-#: Every parameter with a fixed set of values: checked when the DAG is parsed and, for a templated one, again
-#: right after rendering (``params.check_parameters``).
-PARAMETER_CHECKS: dict[str, Converter] = {
-    "records_format": optional(one_of((*FORMATS, "ndjson"), ignore_case=True)),
-    "csv_types": optional(_csv_types),
+#: The send operator's own parameters with a fixed set of values, checked like the shared ones
+#: (``operators.base.RECORDS_CHECKS``) when the DAG is parsed and after rendering.
+SEND_CHECKS: dict[str, Converter] = {
     "endpoint_preset": optional(one_of(p.name for p in PRESETS)),
     "method": optional(one_of(METHODS, ignore_case=True)),
     "batching": to_bool,
     "batch_size": whole_number(1),
     "grouping": one_of(GROUPINGS),
     "max_batch_bytes": optional(whole_number(3)),
-    "max_concurrency": whole_number(1),
-    "dry_run": to_bool,
     "api_dry_run": to_bool,
     "preview_limit": whole_number(0),
-    "on_error": one_of(ON_ERROR),
     "if_exists": one_of(CONFLICT_POLICIES),
     "if_missing": one_of(CONFLICT_POLICIES),
-    "push_responses": one_of(PUSH_RESPONSES),
-    "include_secrets_in_xcom": to_bool,
-    "allow_insecure_webhook": to_bool,
 }
 
 
@@ -87,7 +59,7 @@ def stop_report(result: dict[str, Any]) -> str:
             f"sending; {where}.")
 
 
-class DockerHubSendOperator(BaseOperator):
+class DockerHubSendOperator(DockerHubRecordsOperator):
     """
     Turn each record, or each batch of records, into a call to a Docker Hub write endpoint.
 
@@ -99,15 +71,10 @@ class DockerHubSendOperator(BaseOperator):
     never the values inside a list of records or a file.
 
     Every parameter with a fixed set of values is checked when the DAG is parsed, and a templated one
-    again right after rendering, with the same message naming the parameter and the allowed values.
+    again right after rendering, with the same message naming the parameter and the allowed values. The
+    input, outputs, ``on_error`` and ``max_concurrency`` are those of :class:`DockerHubRecordsOperator`, which
+    it shares with the sync operator.
 
-    :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
-    :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a
-        string only; a list's values are sent as they are)
-    :param records_path: a ``.json`` (array), ``.jsonl``/``.ndjson`` or ``.csv`` file: a local path or any
-        URI ``ObjectStoragePath`` understands; read as a stream. (templated)
-    :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
-    :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
     :param endpoint_preset: the name of an endpoint preset (see ``presets.registry``), instead of
         ``method``/``endpoint``/``body``: records are checked against it before anything is sent.
     :param method: ``POST`` (default), ``PUT``, ``PATCH`` or ``DELETE`` (any case).
@@ -128,51 +95,18 @@ class DockerHubSendOperator(BaseOperator):
     :param group_by: attribute names whose equal values share a batch (``by_attributes``).
     :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
     :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
-    :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
     :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with
         the API's dry run, so Docker Hub validates every record and changes nothing.
     :param preview_limit: how many calls a dry run shows.
-    :param on_error: ``fail`` (send everything, then fail if any record failed or was rejected),
-        ``fail_fast`` (start no call after the first failure) or ``continue`` (succeed; the counts tell).
-        A run-level failure (credentials refused, host unreachable, connection missing, input or an
-        output failing) stops the run and fails the task whatever this says. (templated)
     :param if_exists: ``fail`` (default) or ``skip``: with ``skip`` a create answered 409 (or a bulk invitee
         who is already a member) ends ``unchanged``, a kind of success, so a rerun does not fail.
     :param if_missing: ``fail`` (default) or ``skip``: with ``skip`` a DELETE answered 404 ends ``unchanged``.
-    :param response_check: callable on each response; False marks that call's records failed.
-    :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
-        ``run_started`` event that must be accepted before the first call. (templated)
-    :param response_webhook_conn_id: or an Airflow HTTP connection for the webhook.
-    :param response_path: append every call's event as a JSON line to this file / URI, written and flushed
-        as soon as the answer arrives (so new token secrets survive a crash); made ``0600`` whatever mode it
-        had. (templated)
-    :param rejects_path: append every failed or rejected record as read, with the body sent and the reason, as a
-        JSON line; made ``0600`` whatever mode it had. Neither file may be ``records_path``. (templated)
-    :param push_responses: what goes to XCom key ``responses``: ``none``, ``failed`` or ``all`` (the first
-        1000 events; ``response_path`` keeps every one).
-    :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
-    :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
-        records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
-    template_fields: Sequence[str] = (
-        "dockerhub_conn_id",
-        "records",
-        "records_path",
-        "records_format",
-        "headers",
-        "exclude_attributes",
-        "response_webhook_url",
-        "response_path",
-        "rejects_path",
-        "on_error",
-        "dry_run",
-    )
-    template_fields_renderers = {"headers": "json", "records": "json"}
-    ui_color = "#1d63ed"
-    operator_extra_links = (DockerHubLink(),)
+    template_fields: Sequence[str] = (*DockerHubRecordsOperator.template_fields, "headers", "exclude_attributes")
+    template_fields_renderers = {**DockerHubRecordsOperator.template_fields_renderers, "headers": "json"}
 
     def __init__(
         self,
@@ -209,14 +143,16 @@ class DockerHubSendOperator(BaseOperator):
         push_responses: str = "none",
         include_secrets_in_xcom: bool = False,
         allow_insecure_webhook: bool = False,
+        sinks: Sequence[Sink] = (),
         **kwargs: Any,
     ) -> None:
-        super().__init__(**kwargs)
-        self.dockerhub_conn_id = dockerhub_conn_id
-        self.records = records
-        self.records_path = records_path
-        self.records_format = records_format
-        self.csv_types = csv_types
+        super().__init__(
+            dockerhub_conn_id=dockerhub_conn_id, records=records, records_path=records_path,
+            records_format=records_format, csv_types=csv_types, max_concurrency=max_concurrency, dry_run=dry_run,
+            on_error=on_error, response_check=response_check, response_webhook_url=response_webhook_url,
+            response_webhook_conn_id=response_webhook_conn_id, response_path=response_path, rejects_path=rejects_path,
+            push_responses=push_responses, include_secrets_in_xcom=include_secrets_in_xcom,
+            allow_insecure_webhook=allow_insecure_webhook, sinks=sinks, **kwargs)
         self.endpoint_preset = endpoint_preset
         self.method = method
         self.endpoint = endpoint
@@ -229,32 +165,20 @@ class DockerHubSendOperator(BaseOperator):
         self.group_by = group_by
         self.max_batch_bytes = max_batch_bytes
         self.batch_key = batch_key
-        self.max_concurrency = max_concurrency
-        self.dry_run = dry_run
         self.api_dry_run = api_dry_run
         self.preview_limit = preview_limit
-        self.on_error = on_error
         self.if_exists = if_exists
         self.if_missing = if_missing
-        self.response_check = response_check
-        self.response_webhook_url = response_webhook_url
-        self.response_webhook_conn_id = response_webhook_conn_id
-        self.response_path = response_path
-        self.rejects_path = rejects_path
-        self.push_responses = push_responses
-        self.include_secrets_in_xcom = include_secrets_in_xcom
-        self.allow_insecure_webhook = allow_insecure_webhook
         self.check_send_parameters(rendered=False)
 
     def check_send_parameters(self, *, rendered: bool) -> None:
-        """Check and convert the parameters (see ``PARAMETER_CHECKS``): when the DAG is parsed (a templated value
-        still holding a template is left for later) and right after rendering; ValueError names the parameter."""
-        check_parameters(self, PARAMETER_CHECKS, rendered=rendered)
+        """Check and convert the send parameters (``SEND_CHECKS``, and after rendering the shared ones too): when
+        the DAG is parsed (a templated value still holding a template is left for later) and right after
+        rendering; ValueError names the parameter."""
+        if rendered:
+            self.check_records_parameters(rendered=True)
+        check_parameters(self, SEND_CHECKS, rendered=rendered)
         with for_task(self):
-            if self.response_webhook_url and self.response_webhook_conn_id:
-                raise ValueError("give response_webhook_url or response_webhook_conn_id, not both")
-            if self.response_webhook_url and (rendered or not is_unrendered(self.response_webhook_url)):
-                check_webhook_url(str(self.response_webhook_url), allow_insecure=self.allow_insecure_webhook)
             self._grouping().validate()
 
     def _grouping(self) -> GroupingSettings:
@@ -293,66 +217,11 @@ class DockerHubSendOperator(BaseOperator):
         settings.validate()
         return settings
 
-    def build_sinks(self) -> tuple[list[Sink], XComResponses]:
-        """The response and reject sinks the parameters ask for."""
-        xcom = XComResponses(self.push_responses, include_secrets=self.include_secrets_in_xcom)
-        sinks: list[Sink] = [xcom]
-        if self.rejects_path:
-            sinks.append(RejectsFile(self.rejects_path))
-        if self.response_path:
-            sinks.append(ResponseFile(self.response_path))
-        if self.response_webhook_url:
-            sinks.append(Webhook(self.response_webhook_url, allow_insecure=self.allow_insecure_webhook))
-        elif self.response_webhook_conn_id:
-            sinks.append(webhook_from_connection(self.response_webhook_conn_id,
-                                                 allow_insecure=self.allow_insecure_webhook))
-        return sinks, xcom
-
-    # -- lineage ------------------------------------------------------------------------------------
-    @property
-    def written(self) -> WrittenResources:
-        """The Docker Hub paths this task wrote to (for OpenLineage)."""
-        if getattr(self, "_written", None) is None:
-            self._written = WrittenResources()
-        return self._written
-
-    @property
-    def dockerhub_page(self) -> str | None:
-        """The Docker Hub page of the organization or repository this task wrote to (its "Docker Hub" link)."""
-        return hub_page(self.written.paths)
-
-    def get_openlineage_facets_on_complete(self, task_instance: Any) -> Any:
-        """OpenLineage: the records file read and the Docker Hub resources written (see ``operators.lineage``)."""
-        return operator_lineage(self.records_path, getattr(self, "_lineage_base_url", None), self.written)
-
-    # -- rendering ----------------------------------------------------------------------------------
-    def render_template_fields(self, context: Context, jinja_env: Any = None) -> None:
-        """Render with the provider's filters (``templating.FILTERS``, e.g. ``{{ run_id | safe_filename }}``) added."""
-        super().render_template_fields(context, add_filters(jinja_env or self.get_template_env()))
-
-    def render_template(self, content: Any, context: Context, jinja_env: Any = None, seen_oids: Any = None) -> Any:
-        """Render templates, except inside literal records: a list or dict of records is data, never a
-        template (only a ``records`` string, such as an XCom pull, is rendered)."""
-        if content is self.records and isinstance(content, (list, tuple, dict)):
-            return content
-        return super().render_template(content, context, jinja_env, seen_oids)
-
     # -- execution ----------------------------------------------------------------------------------
-    def check_locations(self) -> None:
-        """Refuse outputs that would write into the input (an endless loop) or into each other."""
-        outputs = {"rejects_path": self.rejects_path, "response_path": self.response_path}
-        named = {name: str(path) for name, path in outputs.items() if path}
-        if self.records_path:
-            for name, path in named.items():
-                if same_location(path, str(self.records_path)):
-                    raise ValueError(f"{name} {path!r} is the input file records_path; give another file")
-        if len(named) == 2 and same_location(*named.values()):
-            raise ValueError("rejects_path and response_path name the same file; give two files")
-
     def execute(self, context: Context) -> dict[str, Any]:
         settings = self.pipeline_settings()
         self.check_locations()
-        items = read_records(self.records, self.records_path, self.records_format, self.csv_types)
+        items = self.read_input()
         hook = DockerHubHook(self.dockerhub_conn_id, pool_maxsize=max(settings.max_concurrency, 1))
         if not settings.dry_run:
             hook.auth  # noqa: B018 - a missing or broken connection fails here, once, before anything is read
@@ -432,12 +301,6 @@ class DockerHubSendOperator(BaseOperator):
             problems.append(f"responses or rejects could not all be written ({'; '.join(result['sink_errors'])}); "
                             f"the {result['calls']} calls were made, see XCom key 'summary'.")
         return problems
-
-    def _run_info(self, context: Context | None) -> dict[str, Any]:
-        """Names this task run in the webhook's ``run_started`` event."""
-        ti = (context or {}).get("ti")
-        return {"dag_id": getattr(ti, "dag_id", None), "task_id": self.task_id, "run_id": getattr(ti, "run_id", None),
-                "map_index": getattr(ti, "map_index", -1), "try_number": getattr(ti, "try_number", None)}
 
     @staticmethod
     def _preview_url(hook: DockerHubHook) -> Callable[[str], str]:

@@ -5,13 +5,14 @@ from __future__ import annotations
 import contextlib
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from airflow_provider_dockerhub._compat import AirflowException
 from airflow_provider_dockerhub.exceptions import DockerHubError, DockerHubRunError, DockerHubSinkError
 from airflow_provider_dockerhub.hooks.dockerhub import DockerHubHook
+from airflow_provider_dockerhub.operators.base import DockerHubRecordsOperator
 from airflow_provider_dockerhub.operators.params import (
     Converter,
     check_parameters,
@@ -21,11 +22,9 @@ from airflow_provider_dockerhub.operators.params import (
     optional,
     to_bool,
 )
-from airflow_provider_dockerhub.operators.send import DockerHubSendOperator
 from airflow_provider_dockerhub.pipeline.items import Item, Outcome, Status
 from airflow_provider_dockerhub.pipeline.runner import PipelineSettings, RecordPipeline
 from airflow_provider_dockerhub.pipeline.sinks import Sink
-from airflow_provider_dockerhub.pipeline.sources import read_records
 from airflow_provider_dockerhub.pipeline.storage import is_uri
 from airflow_provider_dockerhub.presets.apply import build_settings
 from airflow_provider_dockerhub.presets.registry import EndpointPreset
@@ -37,8 +36,6 @@ from airflow_provider_dockerhub.sync.summary import SyncSummary
 if TYPE_CHECKING:
     from airflow.sdk import Context
 
-_NOT_FOR_SYNC = ("endpoint_preset", "method", "endpoint", "body", "batching", "batch_size", "grouping", "group_by",
-                 "max_batch_bytes", "batch_key", "if_exists", "if_missing", "api_dry_run")
 #: Planned action kind -> the summary count it adds to when it is done.
 _DONE = {Kind.REVOKE: "revoked", Kind.CREATE: "created", Kind.UPDATE: "updated", Kind.DELETE: "deleted",
          Kind.CANCEL: "cancelled"}
@@ -57,13 +54,15 @@ SYNC_CHECKS: dict[str, Converter] = {
 }
 
 
-class DockerHubSyncOperator(DockerHubSendOperator):
+class DockerHubSyncOperator(DockerHubRecordsOperator):
     """
     Make one kind of Docker Hub resource match the records: read what exists, plan, and make only the calls
     that close the difference, so every run (a rerun, a retry after a crash) converges.
 
-    Takes the input options (``records``, ``records_path``, ...), sinks (``rejects_path``, ``response_path``,
-    webhook, ``push_responses``), ``max_concurrency`` and ``on_error`` of :class:`DockerHubSendOperator`.
+    A sibling of :class:`DockerHubSendOperator`: the input (``records``, ``records_path``, ...), the outputs
+    (``rejects_path``, ``response_path``, webhook, ``push_responses``, ``sinks``), ``max_concurrency`` and
+    ``on_error`` are those of :class:`DockerHubRecordsOperator`; the calls follow from the resource. The outputs are
+    opened once per task and receive every phase (revokes, creates, updates, deletes).
     Nothing that a record names is ever removed, even when the record itself is rejected; nothing is removed
     in a scope whose read did not complete; every destructive action (delete, revoke, cancelled invite)
     counts against ``max_deletes``. See docs/sync.md.
@@ -83,15 +82,42 @@ class DockerHubSyncOperator(DockerHubSendOperator):
         with ``guard`` saying whether the delete guard would refuse it. (templated)
     """
 
-    template_fields: Sequence[str] = tuple(dict.fromkeys(
-        (*DockerHubSendOperator.template_fields, "mode", "max_deletes", "dry_run", "on_error")))
+    template_fields: Sequence[str] = (*DockerHubRecordsOperator.template_fields, "mode", "max_deletes")
 
-    def __init__(self, *, resource: str, mode: str = "upsert", scope: Sequence[Mapping[str, Any]] | None = None,
-                 max_deletes: int | str | None = None, allow_empty: bool = False, **kwargs: Any) -> None:
-        given = [name for name in _NOT_FOR_SYNC if name in kwargs]
-        if given:
-            raise TypeError(f"DockerHubSyncOperator decides {', '.join(given)} itself from the resource")
-        super().__init__(**kwargs)
+    def __init__(
+        self,
+        *,
+        resource: str,
+        mode: str = "upsert",
+        scope: Sequence[Mapping[str, Any]] | None = None,
+        max_deletes: int | str | None = None,
+        allow_empty: bool = False,
+        dockerhub_conn_id: str = DockerHubHook.default_conn_name,
+        records: Any = None,
+        records_path: str | None = None,
+        records_format: str | None = None,
+        csv_types: Mapping[str, str] | None = None,
+        max_concurrency: int = 1,
+        dry_run: bool | str = False,
+        on_error: str = "fail",
+        response_check: Callable[[Any], bool] | None = None,
+        response_webhook_url: str | None = None,
+        response_webhook_conn_id: str | None = None,
+        response_path: str | None = None,
+        rejects_path: str | None = None,
+        push_responses: str = "none",
+        include_secrets_in_xcom: bool = False,
+        allow_insecure_webhook: bool = False,
+        sinks: Sequence[Sink] = (),
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(
+            dockerhub_conn_id=dockerhub_conn_id, records=records, records_path=records_path,
+            records_format=records_format, csv_types=csv_types, max_concurrency=max_concurrency, dry_run=dry_run,
+            on_error=on_error, response_check=response_check, response_webhook_url=response_webhook_url,
+            response_webhook_conn_id=response_webhook_conn_id, response_path=response_path, rejects_path=rejects_path,
+            push_responses=push_responses, include_secrets_in_xcom=include_secrets_in_xcom,
+            allow_insecure_webhook=allow_insecure_webhook, sinks=sinks, **kwargs)
         try:
             self.kind: ResourceKind = get_resource(resource, syncable=True)
         except KeyError as exc:
@@ -105,7 +131,7 @@ class DockerHubSyncOperator(DockerHubSendOperator):
         """Check and convert ``mode``, ``max_deletes`` and ``allow_empty`` (and, after rendering, the send operator's
         parameters): at parse time unless templated, and again after rendering, with the same messages."""
         if not parsing:
-            self.check_send_parameters(rendered=True)
+            self.check_records_parameters(rendered=True)
         check_parameters(self, SYNC_CHECKS, rendered=not parsing)
         if is_unrendered(self.mode):
             return
@@ -272,7 +298,7 @@ class DockerHubSyncOperator(DockerHubSendOperator):
 
     def _run(self, hook: DockerHubHook, summary: SyncSummary, sinks: list[Sink], captured: set[str] | None) -> None:
         rejects = RecordPipeline(self._settings(None), send=None, sinks=sinks, log=self.log)
-        items = read_records(self.records, self.records_path, self.records_format, self.csv_types)
+        items = self.read_input()
         desired, named = self.desired(items, summary, rejects.reject_unsent)
         rejects.run(())
         summary.rejected = rejects.summary.rejected

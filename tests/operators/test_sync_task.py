@@ -102,3 +102,43 @@ def test_the_webhook_hears_run_started_once_before_the_first_write(hub):
     events = [event for batch in _Webhook.received for event in batch]
     assert [e.get("event") for e in events].count("run_started") == 1 and events[0]["event"] == "run_started"
     assert sorted(e["method"] for e in events[1:]) == ["DELETE", "DELETE", "POST"]
+
+
+class _Collecting:
+    """A user's own output: it only needs the sink methods."""
+
+    def __init__(self):
+        self.started, self.events, self.outcomes, self.closed = [], [], [], 0
+        self.wants_events = True
+
+    def start(self, run):
+        self.started.append(run)
+
+    def on_event(self, event):
+        self.events.append(event)
+
+    def on_outcome(self, outcome):
+        self.outcomes.append(outcome.status.value)
+
+    def close(self):
+        self.closed += 1
+
+
+def test_a_user_sink_sees_every_phase_of_a_sync_and_a_send(hub):
+    from airflow_provider_dockerhub.operators.send import DockerHubSendOperator
+
+    hub.add_group("acme", "old")
+    mine = _Collecting()
+    run_task(DockerHubSyncOperator(task_id="s", resource="groups", mode="mirror", sinks=[mine],
+                                   records=[{"org": "acme", "name": "web"}]))
+    assert len(mine.started) == 1 and mine.closed == 1
+    assert sorted(e["method"] for e in mine.events) == ["DELETE", "DELETE", "POST"]
+    theirs = _Collecting()
+    run_task(DockerHubSendOperator(task_id="t", endpoint="/v2/namespaces/acme/repositories", sinks=[theirs],
+                                   records=[{"name": "api", "namespace": "acme"}]))
+    assert [e["status"] for e in theirs.events] == [201] and theirs.outcomes == ["succeeded"] and theirs.closed == 1
+
+
+def test_something_that_is_no_sink_is_refused_when_the_dag_is_parsed():
+    with pytest.raises(ValueError, match="sinks must be sink objects"):
+        DockerHubSyncOperator(task_id="s", resource="groups", records=[], sinks=["not a sink"])
