@@ -18,6 +18,7 @@ from airflow_provider_dockerhub.operators.endpoint_base import DockerHubEndpoint
 from airflow_provider_dockerhub.operators.send import DockerHubSendOperator
 from airflow_provider_dockerhub.operators.sync import DockerHubSyncOperator
 from airflow_provider_dockerhub.presets.registry import PRESETS, EndpointPreset
+from airflow_provider_dockerhub.resources import SYNCABLE, ResourceKind
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -89,9 +90,34 @@ def parameter_table(cls: type) -> str:
 
 #: The operators that get a parameter table (``<!-- params-NAME:begin -->`` markers); every generated endpoint
 #: operator takes the parameters of ``DockerHubEndpointOperator``.
+def _reads(kind: ResourceKind) -> str:
+    if kind.read_by_record:
+        return f"one GET per record (`{kind.get_path}`)"
+    if not kind.listable:
+        return f"one GET per scope (`{kind.get_path}`)"
+    extra = (f", plus one GET per record that names {', '.join(f'`{f}`' for f in kind.detail_fields)}"
+             if kind.detail_fields else "")
+    return f"the list `{kind.list_path}`{extra}"
+
+
+def resource_table() -> str:
+    """A Markdown table of the kinds the sync takes, from their classes (``resources/``)."""
+    rows = ["| resource | identity | compared | scope | writes (presets) | modes | reads | notes |",
+            "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+    for kind in SYNCABLE.values():
+        modes = ["create" if kind.create else None, "upsert" if kind.update else None,
+                 None if kind.mirror_problem() else "mirror"]
+        writes = ", ".join(f"`{p.name}`" for p in kind.writes if p is not kind.delete or not kind.mirror_problem())
+        cells = [f"`{kind.name}`", ", ".join(f"`{a}`" for a in kind.identity),
+                 ", ".join(f"`{a}`" for a in kind.compared) or "-", ", ".join(f"`{a}`" for a in kind.scope) or "the caller",
+                 writes, ", ".join(m for m in modes if m) or "-", _reads(kind), kind.notes or "-"]
+        rows.append("| " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
 PARAMETER_TABLES = (DockerHubSendOperator, DockerHubEndpointOperator, DockerHubSyncOperator)
 
-TABLES = {"preset-table": preset_table, "extras-table": extras_table,
+TABLES = {"preset-table": preset_table, "extras-table": extras_table, "resource-table": resource_table,
           **{f"params-{cls.__name__}": (lambda cls=cls: parameter_table(cls)) for cls in PARAMETER_TABLES}}
 
 

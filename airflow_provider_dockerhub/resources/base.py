@@ -55,6 +55,8 @@ class ResourceKind:
     delete: ClassVar[EndpointPreset | None] = None
     actions: ClassVar[tuple[EndpointPreset, ...]] = ()
     secret_once: ClassVar[bool] = False
+    #: what a DAG author should know about syncing this kind (docs/sync.md's table), with catalogue row ids
+    notes: ClassVar[str] = ""
     #: compared fields the list leaves out, and the path of the GET of one resource that has them
     detail_fields: ClassVar[tuple[str, ...]] = ()
     detail_path: ClassVar[str | None] = None

@@ -36,6 +36,7 @@ class Groups(ResourceKind):
 
 class GroupMembers(ResourceKind):
     name = "group_members"
+    notes = "Name the group as Docker Hub spells it: paths are case-sensitive (N2)."
     summary = "Members of an organization's group."
     identity = ("org", "group", "username")
     scope = ("org", "group")
@@ -56,6 +57,10 @@ class OrgMembers(ResourceKind):
     named by username or by email, and an invite by its invitee, so an accepted invite is its member."""
 
     name = "org_members"
+    notes = ("Named by username or email; a pending invite counts as present and its invitee names it; invites are"
+             " sent in bulk, grouped by team and role; roles `owner`, `editor`, `member` in any case or a custom "
+             "role's exact name (M2, M3); a pending invite's role cannot change (M8); mirror cancels invites and "
+             "never removes the caller.")
     summary = "Members of an organization, pending invites included."
     identity = ("org", "username")
     scope = ("org",)
@@ -134,6 +139,7 @@ class OrgSettings(ResourceKind):
     """One settings object per organization, read with a GET; it always exists, so it is only updated."""
 
     name = "org_settings"
+    notes = "Always exists: only updated."
     summary = "An organization's settings (restricted images)."
     identity = ("org",)
     scope = ("org",)

@@ -18,6 +18,9 @@ class Repositories(ResourceKind):
     Deleting a repository deletes its images, so mirror needs an explicit ``max_deletes``."""
 
     name = "repositories"
+    notes = ("Texts by PATCH (R6), privacy by its own call (R8); a README file in `full_description_path` is "
+             "compared as text; mirror deletes a repository with its images (R7), so it needs an explicit "
+             "`max_deletes`.")
     summary = "Repositories of a user or organization namespace."
     identity = ("namespace", "name")
     scope = ("namespace",)
@@ -74,6 +77,7 @@ class RepositoryGroups(ResourceKind):
     with its own GET (404: none); without a list, mirror is not possible (docs/docker-hub-api.md G2-G4)."""
 
     name = "repository_groups"
+    notes = "The API lists no grants, so mirror is not possible."
     summary = "A group's permission on a repository."
     identity = ("namespace", "repository", "group_id")
     scope = ("namespace", "repository")

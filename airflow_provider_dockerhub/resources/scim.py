@@ -15,6 +15,8 @@ _NAME_PARTS = ("givenName", "familyName")
 
 class ScimUsers(ResourceKind):
     name = "scim_users"
+    notes = ("The update replaces the user: `userName` and `active` are always sent, so an update never "
+             "deactivates by omission (S1).")
     summary = "Users provisioned through SCIM."
     identity = ("userName",)
     list_path = "/v2/scim/2.0/Users"

@@ -20,6 +20,8 @@ def _secret_responses(events: Iterable[Mapping[str, Any]], id_key: str) -> Itera
 
 class AccessTokens(ResourceKind):
     name = "access_tokens"
+    notes = ("The secret is shown once: `response_path` keeps it, matched by `uuid`; a token whose secret is not "
+             "held is revoked and created again in upsert and mirror (counted by the guard).")
     summary = "Personal access tokens of the authenticated user."
     identity = ("token_label",)
     list_path = "/v2/access-tokens"
@@ -48,6 +50,7 @@ class AccessTokens(ResourceKind):
 
 class OrgAccessTokens(ResourceKind):
     name = "org_access_tokens"
+    notes = "As personal tokens, matched by `id`."
     summary = "Organization access tokens."
     identity = ("org", "label")
     scope = ("org",)
