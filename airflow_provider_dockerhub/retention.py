@@ -137,7 +137,8 @@ def plan_retention(tags: Iterable[Mapping[str, Any]], rules: RetentionRules, now
             if recent:
                 keep = f"{recent[0][0]} {_age(now, recent[0][1])} (within {rules.delete_older_than_days} days)"
             else:
-                seen = f"pushed {_age(now, pushed)}" + (f", pulled {_age(now, pulled)}" if pulled else ", never pulled")
+                seen = (f"pushed {_age(now, pushed)}" if pushed else "push time unknown") + (
+                    f", pulled {_age(now, pulled)}" if pulled else ", never pulled")
                 why_not.append(f"{seen} (not within {rules.delete_older_than_days} days)")
         if keep is not None:
             decisions.append(TagDecision(name, KEEP, keep))

@@ -342,7 +342,7 @@ class DockerHubHook(BaseHook):
         self.log.warning(
             "Retrying %s %s in %.2fs (attempt %d of %d): %s",
             call.method, call.url, wait, state.attempt_number + 1, self._retry_policy.max_retries + 1,
-            describe_outcome(state.outcome),
+            describe_outcome(state.outcome) if state.outcome is not None else "no outcome",
         )
 
     def _send_once(self, call: HubCall) -> requests.Response:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import requests
 import tenacity
@@ -112,9 +113,12 @@ class RetryPolicy:
         """The retried function's first argument is the ``HubCall``; its outcome decides."""
         call: HubCall = state.args[0]
         outcome = state.outcome
+        assert outcome is not None  # tenacity decides on a finished attempt
         if not outcome.failed:
             return self.should_retry_status(outcome.result(), call)
-        return self.should_retry_exception(outcome.exception(), call)
+        error = outcome.exception()
+        assert error is not None
+        return self.should_retry_exception(error, call)
 
     def controller(self, on_retry: Callable[[tenacity.RetryCallState], None]) -> tenacity.Retrying:
         """One tenacity controller for every call of a hook (tenacity keeps per-call state per thread);
@@ -124,5 +128,11 @@ class RetryPolicy:
             wait=self.wait_seconds,
             retry=self.should_retry,
             before_sleep=on_retry,
-            retry_error_callback=lambda state: state.outcome.result(),
+            retry_error_callback=_last_outcome,
         )
+
+
+def _last_outcome(state: tenacity.RetryCallState) -> Any:
+    """When retries run out: the last response, or the last exception raised."""
+    assert state.outcome is not None
+    return state.outcome.result()

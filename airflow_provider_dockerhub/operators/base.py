@@ -125,6 +125,8 @@ class DockerHubRecordsOperator(BaseOperator):
         "dry_run",
     )
     template_fields_renderers = {"records": "json"}
+    #: shadows ``BaseOperator.dry_run()`` (a method the task runner never calls) with the contract parameter
+    dry_run: bool  # type: ignore[assignment]
     ui_color = "#1d63ed"
     operator_extra_links = (DockerHubLink(),)
 
@@ -157,7 +159,7 @@ class DockerHubRecordsOperator(BaseOperator):
         self.records_format = records_format
         self.csv_types = csv_types
         self.max_concurrency = max_concurrency
-        self.dry_run = dry_run
+        self.dry_run = dry_run  # type: ignore[assignment]  # text until rendered, then converted
         self.on_error = on_error
         self.response_check = response_check
         self.response_webhook_url = response_webhook_url

@@ -35,11 +35,12 @@ def hub_page(paths: Iterable[str]) -> str | None:
     """The one Docker Hub page the written ``paths`` point to: a repository's page when they all touch the same
     repository, else the organization's when they all touch one; None otherwise."""
     pages = {_page(path) for path in paths}
-    if not pages or None in pages:
+    known = {page for page in pages if page is not None}
+    if not pages or len(known) != len(pages):
         return None
-    if len(pages) == 1:
-        return pages.pop()
-    owners = {page.split("/")[4] for page in pages}  # https://hub.docker.com/{r|orgs}/{owner}[/{repo}]
+    if len(known) == 1:
+        return known.pop()
+    owners = {page.split("/")[4] for page in known}  # https://hub.docker.com/{r|orgs}/{owner}[/{repo}]
     return f"{HUB_WEB_URL}/orgs/{owners.pop()}" if len(owners) == 1 else None
 
 

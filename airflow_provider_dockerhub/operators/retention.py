@@ -10,20 +10,20 @@ from typing import TYPE_CHECKING, Any
 from airflow_provider_dockerhub._compat import AirflowException, BaseOperator
 from airflow_provider_dockerhub.exceptions import DockerHubError, DockerHubRunError
 from airflow_provider_dockerhub.hooks.dockerhub import DockerHubHook
+from airflow_provider_dockerhub.operators.params import Converter, check_parameters, optional, to_bool, whole_number
 from airflow_provider_dockerhub.pipeline.items import Item
 from airflow_provider_dockerhub.pipeline.runner import PipelineSettings, RecordPipeline
 from airflow_provider_dockerhub.pipeline.sources import read_records
 from airflow_provider_dockerhub.presets.apply import build_settings
 from airflow_provider_dockerhub.presets.registry import get_preset
 from airflow_provider_dockerhub.retention import RetentionRules, TagDecision, plan_retention
-from airflow_provider_dockerhub.sync.guard import DeleteLimit
+from airflow_provider_dockerhub.sync.guard import DeleteGuardError, DeleteLimit
 
 if TYPE_CHECKING:
     from airflow.sdk import Context
 
 #: The tag list is read 100 tags a page, Docker Hub's largest page.
 PAGE_SIZE = 100
-_FALSE, _TRUE = ("false", "0", "no", ""), ("true", "1", "yes")
 
 
 def tags_endpoint(namespace: str, repository: str) -> str:
@@ -54,13 +54,16 @@ class RepositoryPlan:
         return "\n".join(lines)
 
 
-def _flag(value: Any, name: str) -> bool:
-    """A bool, or its text as a template renders it."""
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, str) and value.strip().lower() in _FALSE + _TRUE:
-        return value.strip().lower() in _TRUE
-    raise ValueError(f"{name} must be true or false, got {value!r}")
+#: Checked when the DAG is parsed and again after rendering, as for the send and sync operators.
+RETENTION_CHECKS: dict[str, Converter] = {
+    "max_deletes": DeleteLimit.parse,
+    "dry_run": to_bool,
+    "max_concurrency": whole_number(1),
+    "keep_last": optional(whole_number(0)),
+    "delete_older_than_days": optional(whole_number(0)),
+}
+#: Plan lines a dry run puts in XCom (the log has every tag).
+PLAN_LINES_IN_XCOM = 200
 
 
 class DockerHubTagRetentionOperator(BaseOperator):
@@ -93,6 +96,8 @@ class DockerHubTagRetentionOperator(BaseOperator):
     )
     template_fields_renderers = {"records": "json"}
     ui_color = "#1d63ed"
+    #: shadows ``BaseOperator.dry_run()`` (a method the task runner never calls) with the contract parameter
+    dry_run: bool  # type: ignore[assignment]
 
     def __init__(
         self,
@@ -115,7 +120,9 @@ class DockerHubTagRetentionOperator(BaseOperator):
         self.namespace, self.repository = namespace, repository
         self.records, self.records_path = records, records_path
         self.keep_last, self.keep_patterns, self.delete_older_than_days = keep_last, keep_patterns, delete_older_than_days
-        self.max_deletes, self.dry_run, self.max_concurrency = max_deletes, dry_run, max_concurrency
+        self.max_deletes, self.max_concurrency = max_deletes, max_concurrency
+        self.dry_run = dry_run  # type: ignore[assignment]  # text until rendered, then converted
+        check_parameters(self, RETENTION_CHECKS, rendered=False)
 
     # -- input ------------------------------------------------------------------------------------------
     def repositories(self) -> list[tuple[str, str]]:
@@ -134,7 +141,8 @@ class DockerHubTagRetentionOperator(BaseOperator):
             if item.error or missing:
                 raise ValueError(f"record at {item.location}: {item.error or f'missing attribute {missing[0]!r}'}; "
                                  f"nothing was read or deleted")
-            found[(str(item.record["namespace"]), str(item.record["repository"]))] = None
+            record = item.record or {}
+            found[(str(record["namespace"]), str(record["repository"]))] = None
         return list(found)
 
     # -- reading and planning ---------------------------------------------------------------------------
@@ -163,9 +171,10 @@ class DockerHubTagRetentionOperator(BaseOperator):
 
     # -- execution --------------------------------------------------------------------------------------
     def execute(self, context: Context) -> dict[str, Any]:
+        check_parameters(self, RETENTION_CHECKS, rendered=True)
         rules = RetentionRules.parse(self.keep_last, self.keep_patterns, self.delete_older_than_days)
         limit = DeleteLimit.parse(self.max_deletes)
-        dry_run = _flag(self.dry_run, "dry_run")
+        dry_run = self.dry_run
         repositories = self.repositories()
         hook = DockerHubHook(self.dockerhub_conn_id, pool_maxsize=max(self.max_concurrency, 1))
         try:
@@ -174,10 +183,23 @@ class DockerHubTagRetentionOperator(BaseOperator):
             plans = self.plan(hook, repositories, rules, datetime.now(timezone.utc))
             for plan in plans:
                 self.log.info("%s", plan.describe())
-            for plan in plans:  # every repository is checked before the first deletion
-                limit.check({"tag deletions": len(plan.deletes)}, len(plan.decisions), f"tags of {plan.name}")
             summary = self._summary(plans, dry_run)
-            if not dry_run:
+            refusals = []
+            for plan in plans:  # every repository is checked before the first deletion
+                try:
+                    limit.check({"tag deletions": len(plan.deletes)}, len(plan.decisions), f"tags of {plan.name}")
+                except DeleteGuardError as exc:
+                    refusals.append(str(exc))
+            if dry_run:  # a dry run always shows the whole plan, and says whether the guard would refuse it
+                lines = [line for plan in plans for line in plan.describe().splitlines()]
+                summary["plan"] = lines[:PLAN_LINES_IN_XCOM] + (
+                    [f"... and {len(lines) - PLAN_LINES_IN_XCOM} more"] if len(lines) > PLAN_LINES_IN_XCOM else [])
+                if refusals:
+                    summary["guard"] = "; ".join(refusals)
+                    self.log.warning("The delete guard would refuse this plan: %s", summary["guard"])
+            elif refusals:
+                raise DeleteGuardError("; ".join(refusals))
+            else:
                 self._delete(hook, plans, summary)
         finally:
             hook.close()

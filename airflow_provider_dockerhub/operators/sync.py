@@ -30,7 +30,16 @@ from airflow_provider_dockerhub.presets.apply import build_settings
 from airflow_provider_dockerhub.presets.registry import EndpointPreset
 from airflow_provider_dockerhub.resources import Identity, ResourceKind, get_resource
 from airflow_provider_dockerhub.sync.guard import DeleteGuardError, DeleteLimit
-from airflow_provider_dockerhub.sync.plan import MODES, Action, Kind, Plan, ScopeRead, make_plan, updating
+from airflow_provider_dockerhub.sync.plan import (
+    MODES,
+    Action,
+    Kind,
+    Plan,
+    ScopeRead,
+    desired_record,
+    make_plan,
+    updating,
+)
 from airflow_provider_dockerhub.sync.summary import SyncSummary
 
 if TYPE_CHECKING:
@@ -163,7 +172,7 @@ class DockerHubSyncOperator(DockerHubRecordsOperator):
             if item.error:
                 reject(item, item.error)
                 continue
-            raw = item.record
+            raw = item.record or {}
             try:
                 item.record = kind.prepare(raw)
                 identity = kind.key(item.record)
@@ -238,8 +247,8 @@ class DockerHubSyncOperator(DockerHubRecordsOperator):
             try:
                 items = []
                 for existing in read.items:
-                    wishes = [desired[a] for a in kind.aliases(existing) if a in desired]
-                    needed = wishes and kind.needs_detail(wishes[0].record, existing)
+                    wishes = [desired_record(desired[a]) for a in kind.aliases(existing) if a in desired]
+                    needed = wishes and kind.needs_detail(wishes[0], existing)
                     items.append(kind.detail(hook.get_json, existing) if needed else existing)
                 reads[key] = ScopeRead(items)
             except DockerHubRunError:
@@ -405,15 +414,15 @@ class DockerHubSyncOperator(DockerHubRecordsOperator):
         kind = self.kind
         if not raced or self.mode == "create" or kind.update is None:
             return []
-        scopes = {kind.scope_of(a.identity): self._spelled(a.item.record) for a in raced if a.item}
-        named = {a.identity: a.item.record for a in raced if a.item}
+        scopes = {kind.scope_of(a.identity): self._spelled(desired_record(a.item)) for a in raced if a.item}
+        named = {a.identity: desired_record(a.item) for a in raced if a.item}
         index = {alias: existing for read in self.read(hook, scopes, named).values() for existing in read.items
                  for alias in kind.aliases(existing)}
         updates = []
         for action in raced:
             assert action.item is not None
             existing = index.get(action.identity)
-            changes = kind.differences(action.item.record, existing) if existing else {}
+            changes = kind.differences(desired_record(action.item), existing) if existing else {}
             if existing and changes and kind.updatable(existing):
                 self.log.info("%s was created meanwhile by someone else; it differs, so it is updated",
                               action.describe(self.resource).removeprefix("create "))

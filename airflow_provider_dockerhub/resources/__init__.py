@@ -23,4 +23,5 @@ SYNCABLE = {kind.name: kind for kind in RESOURCES if kind.syncable}
 
 def get_resource(name: str, *, syncable: bool = False) -> ResourceKind:
     """The resource kind called ``name`` (among those the sync takes, with ``syncable``); KeyError lists them."""
-    return named(SYNCABLE if syncable else _BY_NAME, name, "resource")
+    kind: ResourceKind = named(SYNCABLE if syncable else _BY_NAME, name, "resource")
+    return kind

@@ -13,6 +13,11 @@ _USER_ATTRIBUTES = ("userName", "givenName", "familyName", "name", "schemas")
 _NAME_PARTS = ("givenName", "familyName")
 
 
+def _name(user: Record) -> Record:
+    name = user.get("name")
+    return name if isinstance(name, dict) else {}
+
+
 class ScimUsers(ResourceKind):
     name = "scim_users"
     notes = ("The update replaces the user: `userName` and `active` are always sent, so an update never "
@@ -29,8 +34,7 @@ class ScimUsers(ResourceKind):
     def read(self, paginate: Paginate, get_json: GetJson, scope: Mapping[str, Any]) -> list[dict[str, Any]]:
         """Users with their ``name.givenName``/``name.familyName`` also flat, as records write them."""
         users = super().read(paginate, get_json, scope)
-        return [{**user, **only(user.get("name") if isinstance(user.get("name"), dict) else {}, *_NAME_PARTS)}
-                for user in users]
+        return [{**user, **only(_name(user), *_NAME_PARTS)} for user in users]
 
     def create_record(self, desired: Record) -> dict[str, Any]:
         return only(desired, *_USER_ATTRIBUTES)

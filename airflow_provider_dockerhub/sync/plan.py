@@ -198,6 +198,12 @@ def make_plan(
     return Plan(kind.name, tuple(actions), existing_count, limit, unread)
 
 
+def desired_record(item: Item) -> dict[str, Any]:
+    """The record of a desired item (every desired item was read whole: one that was not is rejected first)."""
+    assert item.record is not None, item.location
+    return item.record
+
+
 def _unique(records: list[Record]) -> list[Record]:
     return list({id(record): record for record in records}.values())
 
@@ -213,7 +219,7 @@ def _choose(kind: ResourceKind, matches: list[Record], captured: set[str] | None
 
 def _converge(kind: ResourceKind, identity: Identity, item: Item, existing: Record | None, mode: str,
               captured: set[str] | None) -> list[Action]:
-    record = item.record
+    record = desired_record(item)
     if existing is None:
         if kind.create is None:
             return [Action(Kind.STUCK, identity, item, reason=f"the Docker Hub API cannot create {kind.name}")]
@@ -235,13 +241,13 @@ def _converge(kind: ResourceKind, identity: Identity, item: Item, existing: Reco
 def updating(kind: ResourceKind, identity: Identity, item: Item, existing: Record,
              changes: Mapping[str, tuple[Any, Any]]) -> Action:
     """The update of ``existing`` to ``item``'s record, given what differs."""
-    return Action(Kind.UPDATE, identity, item, tuple(kind.update_writes(item.record, existing, changes)), changes,
-                  existing=existing)
+    return Action(Kind.UPDATE, identity, item, tuple(kind.update_writes(desired_record(item), existing, changes)),
+                  changes, existing=existing)
 
 
 def _create(kind: ResourceKind, identity: Identity, item: Item) -> Action:
     assert kind.create is not None
-    return Action(Kind.CREATE, identity, item, ((kind.create, kind.create_record(item.record)),))
+    return Action(Kind.CREATE, identity, item, ((kind.create, kind.create_record(desired_record(item))),))
 
 
 def _remove(kind: ResourceKind, identity: Identity, existing: Record, reason: str, as_kind: Kind | None = None) -> Action:

@@ -142,7 +142,9 @@ def test_rules_and_limits_are_checked_before_the_connection_is_used(run_op):
     with pytest.raises(ValueError, match="give at least one rule"):
         run_op(retention())
     with pytest.raises(ValueError, match="max_deletes must be a whole count"):
-        run_op(retention(keep_last=1, max_deletes=1.5))
+        retention(keep_last=1, max_deletes=1.5)  # when the DAG is parsed
+    with pytest.raises(ValueError, match="dry_run must be True or False"):
+        retention(keep_last=1, dry_run="perhaps")
     with pytest.raises(ValueError, match="give namespace and repository, or records"):
         run_op(DockerHubTagRetentionOperator(task_id="r", keep_last=1))
 
@@ -150,3 +152,13 @@ def test_rules_and_limits_are_checked_before_the_connection_is_used(run_op):
 def test_templated_fields():
     assert {"namespace", "repository", "records", "records_path", "keep_last", "keep_patterns",
             "delete_older_than_days", "max_deletes", "dry_run"} <= set(DockerHubTagRetentionOperator.template_fields)
+
+
+def test_a_dry_run_shows_the_whole_plan_even_past_the_guard(hub, web, run_op):
+    from airflow_provider_dockerhub.testing.tasks import run_task
+
+    result = run_task(retention(keep_last="{{ params.keep }}", max_deletes="{{ params.limit }}",
+                                dry_run="{{ params.dry }}"), params={"keep": "2", "limit": "1", "dry": "true"}).return_value
+    assert result["dry_run"] is True and result["deleted"] == 6 and hub.writes() == []
+    assert "destroys 6 tags of acme/web (6 tag deletions), more than max_deletes (1)" in result["guard"]
+    assert result["plan"][0].startswith("Retention plan for acme/web: 8 tags, 6 to delete")
