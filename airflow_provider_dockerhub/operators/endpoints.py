@@ -1,5 +1,5 @@
 """
-One operator per Docker Hub write endpoint, each a ``class`` statement with its preset as a class attribute.
+One operator per Docker Hub write endpoint, each a ``class`` statement with its preset constant as a class attribute.
 
 Generated from ``presets.registry`` by ``make docs`` (``scripts/gen_docs.py``); a test fails when this file is
 out of date. Each ``DockerHub<Action>Operator`` takes every parameter of ``DockerHubSendOperator`` except
@@ -11,7 +11,7 @@ out of date. Each ``DockerHub<Action>Operator`` takes every parameter of ``Docke
 from __future__ import annotations
 
 from airflow_provider_dockerhub.operators.endpoint_base import DockerHubEndpointOperator
-from airflow_provider_dockerhub.presets.registry import get_preset
+from airflow_provider_dockerhub.presets import registry
 
 
 class DockerHubCreateAccessTokenOperator(DockerHubEndpointOperator):
@@ -76,7 +76,7 @@ class DockerHubCreateAccessTokenOperator(DockerHubEndpointOperator):
         records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
-    preset = get_preset("create_access_token")
+    preset = registry.CREATE_ACCESS_TOKEN
 
 
 class DockerHubUpdateAccessTokenOperator(DockerHubEndpointOperator):
@@ -141,7 +141,7 @@ class DockerHubUpdateAccessTokenOperator(DockerHubEndpointOperator):
         records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
-    preset = get_preset("update_access_token")
+    preset = registry.UPDATE_ACCESS_TOKEN
 
 
 class DockerHubDeleteAccessTokenOperator(DockerHubEndpointOperator):
@@ -206,7 +206,7 @@ class DockerHubDeleteAccessTokenOperator(DockerHubEndpointOperator):
         records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
-    preset = get_preset("delete_access_token")
+    preset = registry.DELETE_ACCESS_TOKEN
 
 
 class DockerHubUpdateOrgSettingsOperator(DockerHubEndpointOperator):
@@ -271,7 +271,7 @@ class DockerHubUpdateOrgSettingsOperator(DockerHubEndpointOperator):
         records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
-    preset = get_preset("update_org_settings")
+    preset = registry.UPDATE_ORG_SETTINGS
 
 
 class DockerHubCreateOrgAccessTokenOperator(DockerHubEndpointOperator):
@@ -336,7 +336,7 @@ class DockerHubCreateOrgAccessTokenOperator(DockerHubEndpointOperator):
         records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
-    preset = get_preset("create_org_access_token")
+    preset = registry.CREATE_ORG_ACCESS_TOKEN
 
 
 class DockerHubUpdateOrgAccessTokenOperator(DockerHubEndpointOperator):
@@ -402,7 +402,7 @@ class DockerHubUpdateOrgAccessTokenOperator(DockerHubEndpointOperator):
         records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
-    preset = get_preset("update_org_access_token")
+    preset = registry.UPDATE_ORG_ACCESS_TOKEN
 
 
 class DockerHubDeleteOrgAccessTokenOperator(DockerHubEndpointOperator):
@@ -467,7 +467,7 @@ class DockerHubDeleteOrgAccessTokenOperator(DockerHubEndpointOperator):
         records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
-    preset = get_preset("delete_org_access_token")
+    preset = registry.DELETE_ORG_ACCESS_TOKEN
 
 
 class DockerHubUpdateImmutableTagsOperator(DockerHubEndpointOperator):
@@ -533,7 +533,7 @@ class DockerHubUpdateImmutableTagsOperator(DockerHubEndpointOperator):
         records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
-    preset = get_preset("update_immutable_tags")
+    preset = registry.UPDATE_IMMUTABLE_TAGS
 
 
 class DockerHubVerifyImmutableTagsOperator(DockerHubEndpointOperator):
@@ -598,7 +598,7 @@ class DockerHubVerifyImmutableTagsOperator(DockerHubEndpointOperator):
         records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
-    preset = get_preset("verify_immutable_tags")
+    preset = registry.VERIFY_IMMUTABLE_TAGS
 
 
 class DockerHubCreateRepositoryGroupOperator(DockerHubEndpointOperator):
@@ -663,7 +663,7 @@ class DockerHubCreateRepositoryGroupOperator(DockerHubEndpointOperator):
         records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
-    preset = get_preset("create_repository_group")
+    preset = registry.CREATE_REPOSITORY_GROUP
 
 
 class DockerHubUpdateRepositoryGroupOperator(DockerHubEndpointOperator):
@@ -731,7 +731,7 @@ class DockerHubUpdateRepositoryGroupOperator(DockerHubEndpointOperator):
         records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
-    preset = get_preset("update_repository_group")
+    preset = registry.UPDATE_REPOSITORY_GROUP
 
 
 class DockerHubDeleteRepositoryGroupOperator(DockerHubEndpointOperator):
@@ -799,7 +799,7 @@ class DockerHubDeleteRepositoryGroupOperator(DockerHubEndpointOperator):
         records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
-    preset = get_preset("delete_repository_group")
+    preset = registry.DELETE_REPOSITORY_GROUP
 
 
 class DockerHubCreateRepositoryOperator(DockerHubEndpointOperator):
@@ -865,7 +865,7 @@ class DockerHubCreateRepositoryOperator(DockerHubEndpointOperator):
         records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
-    preset = get_preset("create_repository")
+    preset = registry.CREATE_REPOSITORY
 
 
 class DockerHubUpdateRepositoryOperator(DockerHubEndpointOperator):
@@ -935,7 +935,7 @@ class DockerHubUpdateRepositoryOperator(DockerHubEndpointOperator):
         records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
-    preset = get_preset("update_repository")
+    preset = registry.UPDATE_REPOSITORY
 
 
 class DockerHubSetRepositoryPrivacyOperator(DockerHubEndpointOperator):
@@ -1003,7 +1003,7 @@ class DockerHubSetRepositoryPrivacyOperator(DockerHubEndpointOperator):
         records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
-    preset = get_preset("set_repository_privacy")
+    preset = registry.SET_REPOSITORY_PRIVACY
 
 
 class DockerHubDeleteRepositoryOperator(DockerHubEndpointOperator):
@@ -1071,7 +1071,7 @@ class DockerHubDeleteRepositoryOperator(DockerHubEndpointOperator):
         records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
-    preset = get_preset("delete_repository")
+    preset = registry.DELETE_REPOSITORY
 
 
 class DockerHubDeleteTagOperator(DockerHubEndpointOperator):
@@ -1139,7 +1139,7 @@ class DockerHubDeleteTagOperator(DockerHubEndpointOperator):
         records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
-    preset = get_preset("delete_tag")
+    preset = registry.DELETE_TAG
 
 
 class DockerHubUpdateOrgMemberRoleOperator(DockerHubEndpointOperator):
@@ -1204,7 +1204,7 @@ class DockerHubUpdateOrgMemberRoleOperator(DockerHubEndpointOperator):
         records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
-    preset = get_preset("update_org_member_role")
+    preset = registry.UPDATE_ORG_MEMBER_ROLE
 
 
 class DockerHubRemoveOrgMemberOperator(DockerHubEndpointOperator):
@@ -1269,7 +1269,7 @@ class DockerHubRemoveOrgMemberOperator(DockerHubEndpointOperator):
         records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
-    preset = get_preset("remove_org_member")
+    preset = registry.REMOVE_ORG_MEMBER
 
 
 class DockerHubCreateGroupOperator(DockerHubEndpointOperator):
@@ -1334,7 +1334,7 @@ class DockerHubCreateGroupOperator(DockerHubEndpointOperator):
         records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
-    preset = get_preset("create_group")
+    preset = registry.CREATE_GROUP
 
 
 class DockerHubUpdateGroupOperator(DockerHubEndpointOperator):
@@ -1399,7 +1399,7 @@ class DockerHubUpdateGroupOperator(DockerHubEndpointOperator):
         records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
-    preset = get_preset("update_group")
+    preset = registry.UPDATE_GROUP
 
 
 class DockerHubPatchGroupOperator(DockerHubEndpointOperator):
@@ -1464,7 +1464,7 @@ class DockerHubPatchGroupOperator(DockerHubEndpointOperator):
         records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
-    preset = get_preset("patch_group")
+    preset = registry.PATCH_GROUP
 
 
 class DockerHubDeleteGroupOperator(DockerHubEndpointOperator):
@@ -1529,7 +1529,7 @@ class DockerHubDeleteGroupOperator(DockerHubEndpointOperator):
         records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
-    preset = get_preset("delete_group")
+    preset = registry.DELETE_GROUP
 
 
 class DockerHubAddGroupMemberOperator(DockerHubEndpointOperator):
@@ -1594,7 +1594,7 @@ class DockerHubAddGroupMemberOperator(DockerHubEndpointOperator):
         records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
-    preset = get_preset("add_group_member")
+    preset = registry.ADD_GROUP_MEMBER
 
 
 class DockerHubRemoveGroupMemberOperator(DockerHubEndpointOperator):
@@ -1659,7 +1659,7 @@ class DockerHubRemoveGroupMemberOperator(DockerHubEndpointOperator):
         records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
-    preset = get_preset("remove_group_member")
+    preset = registry.REMOVE_GROUP_MEMBER
 
 
 class DockerHubCancelInviteOperator(DockerHubEndpointOperator):
@@ -1724,7 +1724,7 @@ class DockerHubCancelInviteOperator(DockerHubEndpointOperator):
         records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
-    preset = get_preset("cancel_invite")
+    preset = registry.CANCEL_INVITE
 
 
 class DockerHubResendInviteOperator(DockerHubEndpointOperator):
@@ -1789,7 +1789,7 @@ class DockerHubResendInviteOperator(DockerHubEndpointOperator):
         records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
-    preset = get_preset("resend_invite")
+    preset = registry.RESEND_INVITE
 
 
 class DockerHubBulkInviteOperator(DockerHubEndpointOperator):
@@ -1857,7 +1857,7 @@ class DockerHubBulkInviteOperator(DockerHubEndpointOperator):
         records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
-    preset = get_preset("bulk_invite")
+    preset = registry.BULK_INVITE
 
 
 class DockerHubCreateScimUserOperator(DockerHubEndpointOperator):
@@ -1922,7 +1922,7 @@ class DockerHubCreateScimUserOperator(DockerHubEndpointOperator):
         records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
-    preset = get_preset("create_scim_user")
+    preset = registry.CREATE_SCIM_USER
 
 
 class DockerHubUpdateScimUserOperator(DockerHubEndpointOperator):
@@ -1988,7 +1988,7 @@ class DockerHubUpdateScimUserOperator(DockerHubEndpointOperator):
         records and new token secrets, sent unencrypted then); refused otherwise.
     """
 
-    preset = get_preset("update_scim_user")
+    preset = registry.UPDATE_SCIM_USER
 
 
 __all__ = [
