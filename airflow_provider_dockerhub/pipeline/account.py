@@ -116,9 +116,6 @@ def unexpected_shape(call: PreparedCall, response: Any, expected: str) -> str:
            f"{expected}"
 
 
-RESPONSE_READERS: dict[str, ResponseReader] = {"whole_call": read_whole_call, "bulk_invites": read_bulk_invites}
-
-
 def find_secrets(value: Any) -> list[str]:
     """String values under secret-looking keys, anywhere in ``value``."""
     found: list[str] = []
