@@ -130,7 +130,7 @@ class EndpointPreset:
     path_attributes: Mapping[str, str] = field(default_factory=dict)
     required: tuple[str, ...] = ()
     body_fields: tuple[str, ...] = ()
-    enums: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    enums: Mapping[str, tuple[Any, ...]] = field(default_factory=dict)
     patterns: Mapping[str, str] = field(default_factory=dict)
     defaults: Mapping[str, Any] = field(default_factory=dict)
     content_type: str = "application/json"
@@ -220,8 +220,6 @@ _TERRAFORM = "docker/terraform-provider-docker internal/hubclient/client_reposit
 #: One group's permission on a repository (docs/docker-hub-api.md G2-G4).
 _GRANT = {**_REPO, "group_id": "group_id"}
 _GRANT_PATH = "/v2/repositories/{namespace}/{repository}/groups/{group_id}/"
-#: A repository record's texts: a README file read into ``full_description``, then Docker Hub's limits checked.
-_README = {"prepare": resolve_full_description, "extra_check": text_limits_problem}
 
 CREATE_ACCESS_TOKEN = EndpointPreset(
     "create_access_token", "POST", "/v2/access-tokens",
@@ -292,7 +290,8 @@ CREATE_REPOSITORY = EndpointPreset(
     path_attributes={"namespace": "namespace"}, required=("name",),
     body_fields=("name", "namespace", "description", "full_description", "registry", "is_private"),
     patterns={"name": REPOSITORY_NAME},
-    example={"namespace": "acme", "name": "web", "description": "Frontend", "is_private": True}, **_README)
+    example={"namespace": "acme", "name": "web", "description": "Frontend", "is_private": True},
+    prepare=resolve_full_description, extra_check=text_limits_problem)
 UPDATE_REPOSITORY = EndpointPreset(
     "update_repository", "PATCH", _LIVE_REPO_PATH,
     f"Set a repository's short description and full description (README); ``{PATH_ATTRIBUTE}`` names a file "
