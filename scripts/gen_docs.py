@@ -30,7 +30,7 @@ def preset_table() -> str:
     for p in PRESETS:
         optional = [a for a in p.attributes if a not in p.required_attributes]
         path = f"`{p.path}`" if p.documented else f"`{p.path}` (live only)"
-        cells = [f"`{p.operator}`", f"`{p.name}`", p.method, path,
+        cells = [f"`{p.operator_name}`", f"`{p.name}`", p.method, path,
                  ", ".join(f"`{a}`" for a in p.required_attributes) or "-", ", ".join(f"`{a}`" for a in optional) or "-"]
         rows.append("| " + " | ".join(cells) + " |")
     return "\n".join(rows)
@@ -134,7 +134,7 @@ def render_into(text: str) -> str:
 
 
 ENDPOINTS_HEADER = '''"""
-One operator per Docker Hub write endpoint, each a ``class`` statement with its preset as a class attribute.
+One operator per Docker Hub write endpoint, each a ``class`` statement with its preset constant as a class attribute.
 
 Generated from ``presets.registry`` by ``make docs`` (``scripts/gen_docs.py``); a test fails when this file is
 out of date. Each ``DockerHub<Action>Operator`` takes every parameter of ``DockerHubSendOperator`` except
@@ -146,7 +146,7 @@ out of date. Each ``DockerHub<Action>Operator`` takes every parameter of ``Docke
 from __future__ import annotations
 
 from airflow_provider_dockerhub.operators.endpoint_base import DockerHubEndpointOperator
-from airflow_provider_dockerhub.presets.registry import get_preset
+from airflow_provider_dockerhub.presets import registry
 '''
 
 
@@ -181,14 +181,14 @@ def endpoints_module() -> str:
         doc = "\n".join(f"    {line}".rstrip() for line in _operator_docstring(preset))
         parts.append(f'''
 
-class {preset.operator}(DockerHubEndpointOperator):
+class {preset.operator_name}(DockerHubEndpointOperator):
     """
 {doc}
     """
 
-    preset = get_preset("{preset.name}")
+    preset = registry.{preset.name.upper()}
 ''')
-    names = ",\n".join(f'    "{p.operator}"' for p in sorted(PRESETS, key=lambda p: p.operator))
+    names = ",\n".join(f'    "{name}"' for name in sorted(p.operator_name for p in PRESETS))
     parts.append(f"\n\n__all__ = [\n{names},\n]\n")
     return "".join(parts)
 

@@ -1,5 +1,5 @@
 """
-One operator per Docker Hub write endpoint, each a ``class`` statement with its preset as a class attribute.
+One operator per Docker Hub write endpoint, each a ``class`` statement with its preset constant as a class attribute.
 
 Generated from ``presets.registry`` by ``make docs`` (``scripts/gen_docs.py``); a test fails when this file is
 out of date. Each ``DockerHub<Action>Operator`` takes every parameter of ``DockerHubSendOperator`` except
@@ -11,7 +11,7 @@ out of date. Each ``DockerHub<Action>Operator`` takes every parameter of ``Docke
 from __future__ import annotations
 
 from airflow_provider_dockerhub.operators.endpoint_base import DockerHubEndpointOperator
-from airflow_provider_dockerhub.presets.registry import get_preset
+from airflow_provider_dockerhub.presets import registry
 
 
 class DockerHubCreateAccessTokenOperator(DockerHubEndpointOperator):
@@ -78,7 +78,7 @@ class DockerHubCreateAccessTokenOperator(DockerHubEndpointOperator):
         ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
-    preset = get_preset("create_access_token")
+    preset = registry.CREATE_ACCESS_TOKEN
 
 
 class DockerHubUpdateAccessTokenOperator(DockerHubEndpointOperator):
@@ -145,7 +145,7 @@ class DockerHubUpdateAccessTokenOperator(DockerHubEndpointOperator):
         ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
-    preset = get_preset("update_access_token")
+    preset = registry.UPDATE_ACCESS_TOKEN
 
 
 class DockerHubDeleteAccessTokenOperator(DockerHubEndpointOperator):
@@ -212,7 +212,7 @@ class DockerHubDeleteAccessTokenOperator(DockerHubEndpointOperator):
         ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
-    preset = get_preset("delete_access_token")
+    preset = registry.DELETE_ACCESS_TOKEN
 
 
 class DockerHubUpdateOrgSettingsOperator(DockerHubEndpointOperator):
@@ -279,7 +279,7 @@ class DockerHubUpdateOrgSettingsOperator(DockerHubEndpointOperator):
         ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
-    preset = get_preset("update_org_settings")
+    preset = registry.UPDATE_ORG_SETTINGS
 
 
 class DockerHubCreateOrgAccessTokenOperator(DockerHubEndpointOperator):
@@ -346,7 +346,7 @@ class DockerHubCreateOrgAccessTokenOperator(DockerHubEndpointOperator):
         ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
-    preset = get_preset("create_org_access_token")
+    preset = registry.CREATE_ORG_ACCESS_TOKEN
 
 
 class DockerHubUpdateOrgAccessTokenOperator(DockerHubEndpointOperator):
@@ -414,7 +414,7 @@ class DockerHubUpdateOrgAccessTokenOperator(DockerHubEndpointOperator):
         ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
-    preset = get_preset("update_org_access_token")
+    preset = registry.UPDATE_ORG_ACCESS_TOKEN
 
 
 class DockerHubDeleteOrgAccessTokenOperator(DockerHubEndpointOperator):
@@ -481,7 +481,7 @@ class DockerHubDeleteOrgAccessTokenOperator(DockerHubEndpointOperator):
         ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
-    preset = get_preset("delete_org_access_token")
+    preset = registry.DELETE_ORG_ACCESS_TOKEN
 
 
 class DockerHubUpdateImmutableTagsOperator(DockerHubEndpointOperator):
@@ -549,7 +549,7 @@ class DockerHubUpdateImmutableTagsOperator(DockerHubEndpointOperator):
         ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
-    preset = get_preset("update_immutable_tags")
+    preset = registry.UPDATE_IMMUTABLE_TAGS
 
 
 class DockerHubVerifyImmutableTagsOperator(DockerHubEndpointOperator):
@@ -616,7 +616,7 @@ class DockerHubVerifyImmutableTagsOperator(DockerHubEndpointOperator):
         ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
-    preset = get_preset("verify_immutable_tags")
+    preset = registry.VERIFY_IMMUTABLE_TAGS
 
 
 class DockerHubCreateRepositoryGroupOperator(DockerHubEndpointOperator):
@@ -683,7 +683,7 @@ class DockerHubCreateRepositoryGroupOperator(DockerHubEndpointOperator):
         ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
-    preset = get_preset("create_repository_group")
+    preset = registry.CREATE_REPOSITORY_GROUP
 
 
 class DockerHubUpdateRepositoryGroupOperator(DockerHubEndpointOperator):
@@ -753,7 +753,7 @@ class DockerHubUpdateRepositoryGroupOperator(DockerHubEndpointOperator):
         ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
-    preset = get_preset("update_repository_group")
+    preset = registry.UPDATE_REPOSITORY_GROUP
 
 
 class DockerHubDeleteRepositoryGroupOperator(DockerHubEndpointOperator):
@@ -823,7 +823,7 @@ class DockerHubDeleteRepositoryGroupOperator(DockerHubEndpointOperator):
         ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
-    preset = get_preset("delete_repository_group")
+    preset = registry.DELETE_REPOSITORY_GROUP
 
 
 class DockerHubCreateRepositoryOperator(DockerHubEndpointOperator):
@@ -891,7 +891,7 @@ class DockerHubCreateRepositoryOperator(DockerHubEndpointOperator):
         ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
-    preset = get_preset("create_repository")
+    preset = registry.CREATE_REPOSITORY
 
 
 class DockerHubUpdateRepositoryOperator(DockerHubEndpointOperator):
@@ -963,7 +963,7 @@ class DockerHubUpdateRepositoryOperator(DockerHubEndpointOperator):
         ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
-    preset = get_preset("update_repository")
+    preset = registry.UPDATE_REPOSITORY
 
 
 class DockerHubSetRepositoryPrivacyOperator(DockerHubEndpointOperator):
@@ -1033,7 +1033,7 @@ class DockerHubSetRepositoryPrivacyOperator(DockerHubEndpointOperator):
         ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
-    preset = get_preset("set_repository_privacy")
+    preset = registry.SET_REPOSITORY_PRIVACY
 
 
 class DockerHubDeleteRepositoryOperator(DockerHubEndpointOperator):
@@ -1103,7 +1103,7 @@ class DockerHubDeleteRepositoryOperator(DockerHubEndpointOperator):
         ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
-    preset = get_preset("delete_repository")
+    preset = registry.DELETE_REPOSITORY
 
 
 class DockerHubDeleteTagOperator(DockerHubEndpointOperator):
@@ -1173,7 +1173,7 @@ class DockerHubDeleteTagOperator(DockerHubEndpointOperator):
         ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
-    preset = get_preset("delete_tag")
+    preset = registry.DELETE_TAG
 
 
 class DockerHubUpdateOrgMemberRoleOperator(DockerHubEndpointOperator):
@@ -1240,7 +1240,7 @@ class DockerHubUpdateOrgMemberRoleOperator(DockerHubEndpointOperator):
         ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
-    preset = get_preset("update_org_member_role")
+    preset = registry.UPDATE_ORG_MEMBER_ROLE
 
 
 class DockerHubRemoveOrgMemberOperator(DockerHubEndpointOperator):
@@ -1307,7 +1307,7 @@ class DockerHubRemoveOrgMemberOperator(DockerHubEndpointOperator):
         ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
-    preset = get_preset("remove_org_member")
+    preset = registry.REMOVE_ORG_MEMBER
 
 
 class DockerHubCreateGroupOperator(DockerHubEndpointOperator):
@@ -1374,7 +1374,7 @@ class DockerHubCreateGroupOperator(DockerHubEndpointOperator):
         ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
-    preset = get_preset("create_group")
+    preset = registry.CREATE_GROUP
 
 
 class DockerHubUpdateGroupOperator(DockerHubEndpointOperator):
@@ -1441,7 +1441,7 @@ class DockerHubUpdateGroupOperator(DockerHubEndpointOperator):
         ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
-    preset = get_preset("update_group")
+    preset = registry.UPDATE_GROUP
 
 
 class DockerHubPatchGroupOperator(DockerHubEndpointOperator):
@@ -1508,7 +1508,7 @@ class DockerHubPatchGroupOperator(DockerHubEndpointOperator):
         ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
-    preset = get_preset("patch_group")
+    preset = registry.PATCH_GROUP
 
 
 class DockerHubDeleteGroupOperator(DockerHubEndpointOperator):
@@ -1575,7 +1575,7 @@ class DockerHubDeleteGroupOperator(DockerHubEndpointOperator):
         ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
-    preset = get_preset("delete_group")
+    preset = registry.DELETE_GROUP
 
 
 class DockerHubAddGroupMemberOperator(DockerHubEndpointOperator):
@@ -1642,7 +1642,7 @@ class DockerHubAddGroupMemberOperator(DockerHubEndpointOperator):
         ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
-    preset = get_preset("add_group_member")
+    preset = registry.ADD_GROUP_MEMBER
 
 
 class DockerHubRemoveGroupMemberOperator(DockerHubEndpointOperator):
@@ -1709,7 +1709,7 @@ class DockerHubRemoveGroupMemberOperator(DockerHubEndpointOperator):
         ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
-    preset = get_preset("remove_group_member")
+    preset = registry.REMOVE_GROUP_MEMBER
 
 
 class DockerHubCancelInviteOperator(DockerHubEndpointOperator):
@@ -1776,7 +1776,7 @@ class DockerHubCancelInviteOperator(DockerHubEndpointOperator):
         ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
-    preset = get_preset("cancel_invite")
+    preset = registry.CANCEL_INVITE
 
 
 class DockerHubResendInviteOperator(DockerHubEndpointOperator):
@@ -1843,7 +1843,7 @@ class DockerHubResendInviteOperator(DockerHubEndpointOperator):
         ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
-    preset = get_preset("resend_invite")
+    preset = registry.RESEND_INVITE
 
 
 class DockerHubBulkInviteOperator(DockerHubEndpointOperator):
@@ -1913,7 +1913,7 @@ class DockerHubBulkInviteOperator(DockerHubEndpointOperator):
         ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
-    preset = get_preset("bulk_invite")
+    preset = registry.BULK_INVITE
 
 
 class DockerHubCreateScimUserOperator(DockerHubEndpointOperator):
@@ -1980,7 +1980,7 @@ class DockerHubCreateScimUserOperator(DockerHubEndpointOperator):
         ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
-    preset = get_preset("create_scim_user")
+    preset = registry.CREATE_SCIM_USER
 
 
 class DockerHubUpdateScimUserOperator(DockerHubEndpointOperator):
@@ -2048,7 +2048,7 @@ class DockerHubUpdateScimUserOperator(DockerHubEndpointOperator):
         ``on_outcome``, ``close``), opened once per task beside the others.
     """
 
-    preset = get_preset("update_scim_user")
+    preset = registry.UPDATE_SCIM_USER
 
 
 __all__ = [

@@ -15,7 +15,7 @@ from airflow_provider_dockerhub.pipeline.items import Item
 from airflow_provider_dockerhub.pipeline.runner import PipelineSettings, RecordPipeline
 from airflow_provider_dockerhub.pipeline.sources import read_records
 from airflow_provider_dockerhub.presets.apply import build_settings
-from airflow_provider_dockerhub.presets.registry import get_preset
+from airflow_provider_dockerhub.presets.registry import DELETE_TAG
 from airflow_provider_dockerhub.retention import RetentionRules, TagDecision, plan_retention
 from airflow_provider_dockerhub.sync.guard import DeleteGuardError, DeleteLimit
 
@@ -232,7 +232,7 @@ class DockerHubTagRetentionOperator(BaseOperator):
             return
         settings = build_settings(
             PipelineSettings(method="DELETE", endpoint="/", max_concurrency=self.max_concurrency, on_error="continue",
-                             if_missing="skip"), get_preset("delete_tag"), endpoint=None, method=None)
+                             if_missing="skip"), DELETE_TAG, endpoint=None, method=None)
         pipeline = RecordPipeline(settings, send=lambda call: hook.request(call.method, call.url, headers=call.headers),
                                   log=self.log, total=len(items))
         result = pipeline.run(items)

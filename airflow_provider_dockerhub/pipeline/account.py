@@ -21,7 +21,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from airflow_provider_dockerhub.pipeline.deliver import Delivery
-from airflow_provider_dockerhub.pipeline.items import Item, Outcome, PreparedCall, Status
+from airflow_provider_dockerhub.pipeline.items import Conflict, Item, Outcome, PreparedCall, Status
 from airflow_provider_dockerhub.wire import error_detail, write_may_have_happened
 
 SUCCEEDED, UNCHANGED, FAILED, REJECTED = Status.SUCCEEDED, Status.UNCHANGED, Status.FAILED, Status.REJECTED
@@ -59,7 +59,7 @@ def failed_call(call: PreparedCall, response: Any, reason: str) -> list[Outcome]
     return [Outcome(item, FAILED, status, reason, uncertain) for item in call.items]
 
 
-def conflict_of(method: str, status: int, detail: str) -> str | None:
+def conflict_of(method: str, status: int, detail: str) -> Conflict | None:
     """``exists`` when a create found what it asks for already there, ``missing`` when a delete found it already
     gone, else None. Every form docs/docker-hub-api.md lists (E2, E3): a 409 to a POST (SCIM users, groups), a
     400 whose reason says it already exists (repositories: ``{"__all__": ["... already exists."]}``, R2;
@@ -114,9 +114,6 @@ def unexpected_shape(call: PreparedCall, response: Any, expected: str) -> str:
     """The reason given when an answer's JSON is not of the shape a reader needs: path, status, what was expected."""
     return f"{call.method} {urlsplit(call.url).path} answered HTTP {response.status_code} with a body that is not " \
            f"{expected}"
-
-
-RESPONSE_READERS: dict[str, ResponseReader] = {"whole_call": read_whole_call, "bulk_invites": read_bulk_invites}
 
 
 def find_secrets(value: Any) -> list[str]:
@@ -233,7 +230,7 @@ class Summary:
 
 def settle_conflicts(outcomes: list[Outcome], if_exists: str, if_missing: str) -> list[Outcome]:
     """With ``skip``, a record that failed because what it asks for is already so ends ``unchanged``."""
-    skip = {"exists": if_exists == "skip", "missing": if_missing == "skip"}
+    skip: dict[Conflict, bool] = {"exists": if_exists == "skip", "missing": if_missing == "skip"}
     for index, outcome in enumerate(outcomes):
         if outcome.conflict and skip[outcome.conflict]:
             reason = "already exists" if outcome.conflict == "exists" else "already gone"

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any
+from typing import Any, Literal
+
+#: Why a failed record's wish may already be true: it ``exists`` (a create) or is ``missing`` (a delete).
+Conflict = Literal["exists", "missing"]
 
 
 @dataclass(slots=True)
@@ -96,4 +99,4 @@ class Outcome:
     http_status: int | None = None
     reason: str | None = None
     uncertain: bool = False
-    conflict: str | None = None
+    conflict: Conflict | None = None

@@ -13,6 +13,7 @@ import json
 import re
 from collections import ChainMap
 from collections.abc import Callable, Mapping
+from enum import Enum
 from typing import Any
 from urllib.parse import quote
 
@@ -30,18 +31,30 @@ BodyBuilder = Callable[[Any], Any]
 NO_BODY = type("NoBody", (), {"__repr__": lambda self: "NO_BODY"})()
 
 
-def body_kind(method: str, body: Any) -> str:
-    """The one place that decides how a call gets its body: ``none``, ``template`` (Jinja rendering to JSON),
-    ``callable`` (built by a function) or ``records`` (the record, or the batch as an array)."""
+class BodyKind(str, Enum):
+    """How a call gets its body."""
+
+    #: no body at all (``NO_BODY``, or a DELETE without one)
+    NONE = "none"
+    #: a Jinja template rendering to JSON
+    TEMPLATE = "template"
+    #: built by a function from the record (or the batch's records)
+    CALLABLE = "callable"
+    #: the record, or the batch as a JSON array
+    RECORDS = "records"
+
+
+def body_kind(method: str, body: Any) -> BodyKind:
+    """The one place that decides how a call gets its body (see ``BodyKind``)."""
     if body is NO_BODY or (body is None and method.upper() == "DELETE"):
-        return "none"
+        return BodyKind.NONE
     if isinstance(body, str):
-        return "template"
+        return BodyKind.TEMPLATE
     if callable(body):
-        return "callable"
+        return BodyKind.CALLABLE
     if body is not None:
         raise TypeError(f"body must be a Jinja template string or a callable, got {type(body).__name__}")
-    return "records"
+    return BodyKind.RECORDS
 
 
 class RenderError(ValueError):
@@ -167,7 +180,7 @@ class RequestRenderer:
         self._endpoint = CompiledTemplate(url_env, endpoint, base) if _has_template(endpoint) else None
         self._static_endpoint = endpoint
         self._body_template = None
-        if self.kind == "template":
+        if self.kind is BodyKind.TEMPLATE:
             body_env = RecordEnvironment(undefined=StrictUndefined, autoescape=False)
             body_env.filters["tojson"] = to_json_text
             self._body_template = CompiledTemplate(body_env, body, base)
@@ -188,7 +201,7 @@ class RequestRenderer:
             raise RenderError(_explain(exc, "endpoint")) from None
 
     def _body(self, batch: Batch) -> bytes | None:
-        if self.kind == "none":
+        if self.kind is BodyKind.NONE:
             return None
         if self._body_template is not None:
             try:
@@ -199,7 +212,7 @@ class RequestRenderer:
             except ValueError as exc:
                 raise RenderError(f"body template did not render to JSON: {exc}") from None
             return text.encode("utf-8")
-        if self.kind == "callable":
+        if self.kind is BodyKind.CALLABLE:
             payload = [i.payload for i in batch.items] if self.batching else batch.items[0].payload
             try:
                 built = self.body(payload)

@@ -34,7 +34,7 @@ from airflow_provider_dockerhub.pipeline.account import (
 from airflow_provider_dockerhub.pipeline.deliver import Deliverer, Delivery
 from airflow_provider_dockerhub.pipeline.grouping import GroupingSettings, make_batches
 from airflow_provider_dockerhub.pipeline.items import Item, Outcome, PreparedCall
-from airflow_provider_dockerhub.pipeline.render import RenderError, RequestRenderer, body_kind
+from airflow_provider_dockerhub.pipeline.render import BodyKind, RenderError, RequestRenderer, body_kind
 from airflow_provider_dockerhub.pipeline.shape import Shaper
 from airflow_provider_dockerhub.pipeline.sinks import Sink
 
@@ -76,7 +76,7 @@ class PipelineSettings:
     progress_seconds: float = 10.0
 
     @property
-    def body_kind(self) -> str:
+    def body_kind(self) -> BodyKind:
         """How calls get their body (see ``render.body_kind``)."""
         return body_kind(self.method, self.body)
 
@@ -161,7 +161,7 @@ class RecordPipeline:
         self._reader = settings.response_reader
         self._fail_fast = settings.on_error == "fail_fast"
         g = settings.grouping
-        encode = settings.body_kind == "records" or (g.batching and g.grouping == "by_size")
+        encode = settings.body_kind is BodyKind.RECORDS or (g.batching and g.grouping == "by_size")
         self.shaper = Shaper(settings.exclude_attributes, encode=encode, defaults=settings.record_defaults)
         self.renderer = RequestRenderer(
             settings.method, settings.endpoint, headers=settings.headers, body=settings.body, batch_key=g.batch_key,

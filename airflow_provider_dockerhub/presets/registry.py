@@ -3,7 +3,8 @@
 Each preset says which method and path to call, which record attributes fill the path, which go
 in the body, which are required and which values an attribute may take. ``operators.endpoints``
 turns each preset into a ``DockerHub<Action>Operator``; ``DockerHubSendOperator(endpoint_preset=...)``
-reaches the same presets.
+reaches the same presets by name (``get_preset``). Each preset is a module constant named after it
+(``CREATE_ACCESS_TOKEN``) that the generated operators and the resource classes reference directly.
 """
 
 from __future__ import annotations
@@ -94,14 +95,12 @@ def bulk_invites_body(records: list[dict[str, Any]], fields: tuple[str, ...], dr
 
 
 
-
 @dataclass(frozen=True)
 class EndpointPreset:
     """
     One Docker Hub write endpoint as data.
 
-    :param name: registry key, e.g. ``create_repository``.
-    :param operator: the generated operator's class name.
+    :param name: registry key, e.g. ``create_repository``; it names the generated operator (``operator_name``).
     :param method: HTTP method.
     :param path: the OpenAPI path template, e.g. ``/v2/orgs/{org_name}/members/{username}``.
     :param summary: one line for the docs.
@@ -125,14 +124,13 @@ class EndpointPreset:
     """
 
     name: str
-    operator: str
     method: str
     path: str
     summary: str
     path_attributes: Mapping[str, str] = field(default_factory=dict)
     required: tuple[str, ...] = ()
     body_fields: tuple[str, ...] = ()
-    enums: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    enums: Mapping[str, tuple[Any, ...]] = field(default_factory=dict)
     patterns: Mapping[str, str] = field(default_factory=dict)
     defaults: Mapping[str, Any] = field(default_factory=dict)
     content_type: str = "application/json"
@@ -144,6 +142,11 @@ class EndpointPreset:
     prepare: RecordPrepare | None = field(default=None, repr=False)
     extra_check: RecordCheck | None = field(default=None, repr=False)
     source: str | None = None
+
+    @property
+    def operator_name(self) -> str:
+        """The generated operator's class name: ``create_access_token`` -> ``DockerHubCreateAccessTokenOperator``."""
+        return "DockerHub" + "".join(word.capitalize() for word in self.name.split("_")) + "Operator"
 
     @property
     def documented(self) -> bool:
@@ -217,169 +220,173 @@ _TERRAFORM = "docker/terraform-provider-docker internal/hubclient/client_reposit
 #: One group's permission on a repository (docs/docker-hub-api.md G2-G4).
 _GRANT = {**_REPO, "group_id": "group_id"}
 _GRANT_PATH = "/v2/repositories/{namespace}/{repository}/groups/{group_id}/"
-#: A repository record's texts: a README file read into ``full_description``, then Docker Hub's limits checked.
-_README = {"prepare": resolve_full_description, "extra_check": text_limits_problem}
 
+CREATE_ACCESS_TOKEN = EndpointPreset(
+    "create_access_token", "POST", "/v2/access-tokens",
+    "Create a personal access token (the secret is returned once; capture it with response_path or a webhook).",
+    required=("token_label", "scopes"), body_fields=("token_label", "scopes", "expires_at"),
+    enums={"scopes": PAT_SCOPES}, example={"token_label": "ci-read", "scopes": ["repo:read"]})
+UPDATE_ACCESS_TOKEN = EndpointPreset(
+    "update_access_token", "PATCH", "/v2/access-tokens/{uuid}",
+    "Rename a personal access token or activate/deactivate it.",
+    path_attributes={"uuid": "uuid"}, body_fields=("token_label", "is_active"),
+    example={"uuid": "b30bbf97-506c-4ecd-aabc-842f3cb484fb", "is_active": False})
+DELETE_ACCESS_TOKEN = EndpointPreset(
+    "delete_access_token", "DELETE", "/v2/access-tokens/{uuid}",
+    "Delete a personal access token.", path_attributes={"uuid": "uuid"},
+    body_builder=None, example={"uuid": "b30bbf97-506c-4ecd-aabc-842f3cb484fb"})
+UPDATE_ORG_SETTINGS = EndpointPreset(
+    "update_org_settings", "PUT", "/v2/orgs/{name}/settings",
+    "Set an organization's restricted-images settings.",
+    path_attributes={"name": "org"}, required=("restricted_images",), body_fields=("restricted_images",),
+    example={"org": "acme", "restricted_images": {"enabled": True, "allow_official_images": True,
+                                                  "allow_verified_publishers": False}})
+CREATE_ORG_ACCESS_TOKEN = EndpointPreset(
+    "create_org_access_token", "POST", "/v2/orgs/{name}/access-tokens",
+    "Create an organization access token (the secret is returned once).",
+    path_attributes={"name": "org"}, required=("label",),
+    body_fields=("label", "description", "resources", "expires_at"),
+    example={"org": "acme", "label": "deploy", "resources": [
+        {"type": "TYPE_REPO", "path": "acme/web", "scopes": ["repo-pull"]}]})
+UPDATE_ORG_ACCESS_TOKEN = EndpointPreset(
+    "update_org_access_token", "PATCH", "/v2/orgs/{org_name}/access-tokens/{access_token_id}",
+    "Update an organization access token's label, description, resources or active state.",
+    path_attributes=_OAT, body_fields=("label", "description", "resources", "is_active"),
+    example={"org": "acme", "access_token_id": "a7a5ef25-8889-43a0-8cc7-f2a94268e861", "is_active": False})
+DELETE_ORG_ACCESS_TOKEN = EndpointPreset(
+    "delete_org_access_token", "DELETE",
+    "/v2/orgs/{org_name}/access-tokens/{access_token_id}", "Delete an organization access token.",
+    path_attributes=_OAT,
+    body_builder=None, example={"org": "acme", "access_token_id": "a7a5ef25-8889-43a0-8cc7-f2a94268e861"})
+UPDATE_IMMUTABLE_TAGS = EndpointPreset(
+    "update_immutable_tags", "PATCH", "/v2/namespaces/{namespace}/repositories/{repository}/immutabletags",
+    "Turn immutable tags on or off for a repository and set the rules.",
+    path_attributes=_REPO, required=("immutable_tags", "immutable_tags_rules"),
+    body_fields=("immutable_tags", "immutable_tags_rules"),
+    example={"namespace": "acme", "repository": "web", "immutable_tags": True, "immutable_tags_rules": ["v.*"]})
+VERIFY_IMMUTABLE_TAGS = EndpointPreset(
+    "verify_immutable_tags", "POST", "/v2/namespaces/{namespace}/repositories/{repository}/immutabletags/verify",
+    "List the tags an immutable-tag rule would match.",
+    path_attributes=_REPO, required=("regex",), body_fields=("regex",),
+    example={"namespace": "acme", "repository": "web", "regex": "v1"})
+CREATE_REPOSITORY_GROUP = EndpointPreset(
+    "create_repository_group", "POST",
+    "/v2/repositories/{namespace}/{repository}/groups", "Give a group (team) a permission on a repository.",
+    path_attributes=_REPO, required=("group_id", "permission"),
+    body_fields=("group_id", "permission"), enums={"permission": REPO_PERMISSIONS},
+    example={"namespace": "acme", "repository": "web", "group_id": 1, "permission": "write"})
+UPDATE_REPOSITORY_GROUP = EndpointPreset(
+    "update_repository_group", "PATCH", _GRANT_PATH,
+    "Change a group's (team's) permission on a repository.", path_attributes=_GRANT, required=("permission",),
+    body_fields=("permission",), enums={"permission": REPO_PERMISSIONS},
+    example={"namespace": "acme", "repository": "web", "group_id": 1, "permission": "read"}, source=_TERRAFORM)
+DELETE_REPOSITORY_GROUP = EndpointPreset(
+    "delete_repository_group", "DELETE", _GRANT_PATH,
+    "Take a group's (team's) permission on a repository away.", path_attributes=_GRANT, body_builder=None,
+    example={"namespace": "acme", "repository": "web", "group_id": 1}, source=_TERRAFORM)
+CREATE_REPOSITORY = EndpointPreset(
+    "create_repository", "POST", "/v2/namespaces/{namespace}/repositories",
+    "Create a repository in a user's or organization's namespace.",
+    path_attributes={"namespace": "namespace"}, required=("name",),
+    body_fields=("name", "namespace", "description", "full_description", "registry", "is_private"),
+    patterns={"name": REPOSITORY_NAME},
+    example={"namespace": "acme", "name": "web", "description": "Frontend", "is_private": True},
+    prepare=resolve_full_description, extra_check=text_limits_problem)
+UPDATE_REPOSITORY = EndpointPreset(
+    "update_repository", "PATCH", _LIVE_REPO_PATH,
+    f"Set a repository's short description and full description (README); ``{PATH_ATTRIBUTE}`` names a file "
+    "or object-storage URI whose text is sent as the full description.",
+    path_attributes=_LIVE_REPO, body_fields=("description", "full_description", PATH_ATTRIBUTE),
+    example={"namespace": "acme", "name": "web", "description": "Frontend",
+             "full_description": "# web\n\nThe frontend."}, source=_TERRAFORM,
+    prepare=resolve_full_description, extra_check=repository_update_problem)
+SET_REPOSITORY_PRIVACY = EndpointPreset(
+    "set_repository_privacy", "POST", _LIVE_REPO_PATH + "privacy",
+    "Make a repository private or public.", path_attributes=_LIVE_REPO, required=("is_private",),
+    body_fields=("is_private",), enums={"is_private": (True, False)},
+    example={"namespace": "acme", "name": "web", "is_private": True}, source=_TERRAFORM)
+DELETE_REPOSITORY = EndpointPreset(
+    "delete_repository", "DELETE", _LIVE_REPO_PATH,
+    "Delete a repository with all its tags and images (this cannot be undone).", path_attributes=_LIVE_REPO,
+    body_builder=None, example={"namespace": "acme", "name": "old-app"}, source=f"{_HUB_TOOL}; {_TERRAFORM}")
+DELETE_TAG = EndpointPreset(
+    "delete_tag", "DELETE", "/v2/repositories/{namespace}/{repository}/tags/{tag}/",
+    "Delete a tag of a repository.", path_attributes={**_REPO, "tag": "tag"}, body_builder=None,
+    example={"namespace": "acme", "repository": "web", "tag": "pr-123"}, source=_HUB_TOOL)
+UPDATE_ORG_MEMBER_ROLE = EndpointPreset(
+    "update_org_member_role", "PUT", "/v2/orgs/{org_name}/members/{username}",
+    "Change an organization member's role: owner, editor, member or a custom role's name.",
+    path_attributes=_MEMBER, required=("role",), body_fields=("role",), patterns={"role": ORG_ROLE},
+    body_builder=role_body, example={"org": "acme", "username": "bob", "role": "editor"})
+REMOVE_ORG_MEMBER = EndpointPreset(
+    "remove_org_member", "DELETE", "/v2/orgs/{org_name}/members/{username}",
+    "Remove a member from an organization.", path_attributes=_MEMBER,
+    body_builder=None, example={"org": "acme", "username": "bob"})
+CREATE_GROUP = EndpointPreset(
+    "create_group", "POST", "/v2/orgs/{org_name}/groups",
+    "Create a group (team) in an organization.", path_attributes=_ORG, required=("name",),
+    body_fields=("name", "description"), example={"org": "acme", "name": "ops", "description": "Operations"})
+UPDATE_GROUP = EndpointPreset(
+    "update_group", "PUT", "/v2/orgs/{org_name}/groups/{group_name}",
+    "Replace a group's name and description.", path_attributes=_GROUP, required=("name",),
+    body_fields=("name", "description"), example={"org": "acme", "group_name": "devs", "name": "developers"})
+PATCH_GROUP = EndpointPreset(
+    "patch_group", "PATCH", "/v2/orgs/{org_name}/groups/{group_name}",
+    "Change some of a group's details.", path_attributes=_GROUP, body_fields=("name", "description"),
+    example={"org": "acme", "group_name": "devs", "description": "Developers"})
+DELETE_GROUP = EndpointPreset(
+    "delete_group", "DELETE", "/v2/orgs/{org_name}/groups/{group_name}",
+    "Delete a group.", path_attributes=_GROUP,
+    body_builder=None, example={"org": "acme", "group_name": "devs"})
+ADD_GROUP_MEMBER = EndpointPreset(
+    "add_group_member", "POST", "/v2/orgs/{org_name}/groups/{group_name}/members",
+    "Add an organization member to a group.", path_attributes=_GROUP, required=("member",),
+    body_fields=("member",), example={"org": "acme", "group_name": "devs", "member": "carol"})
+REMOVE_GROUP_MEMBER = EndpointPreset(
+    "remove_group_member", "DELETE",
+    "/v2/orgs/{org_name}/groups/{group_name}/members/{username}", "Remove a user from a group.",
+    path_attributes={**_GROUP, "username": "username"},
+    body_builder=None, example={"org": "acme", "group_name": "devs", "username": "bob"})
+CANCEL_INVITE = EndpointPreset(
+    "cancel_invite", "DELETE", "/v2/invites/{id}", "Cancel a pending invite.",
+    path_attributes={"id": "invite_id"},
+    body_builder=None, example={"invite_id": "e36eca69-4cc8-4f17-9845-ae8c2b832691"})
+RESEND_INVITE = EndpointPreset(
+    "resend_invite", "PATCH", "/v2/invites/{id}/resend", "Resend a pending invite.",
+    path_attributes={"id": "invite_id"},
+    body_builder=None, example={"invite_id": "e36eca69-4cc8-4f17-9845-ae8c2b832691"})
+BULK_INVITE = EndpointPreset(
+    "bulk_invite", "POST", "/v2/invites/bulk",
+    "Invite people (Docker IDs or emails) to an organization and team; one record per invitee, "
+    "grouped by org, team and role into bulk calls; each invitee's status becomes its record's outcome.",
+    required=("invitee", "org"), body_fields=("invitee", "org", "team", "role"),
+    patterns={"invitee": INVITEE, "role": ORG_ROLE},
+    defaults={"team": None, "role": "member"}, body_builder=bulk_invites_body, group_by=("org", "team", "role"),
+    response_reader=read_bulk_invites, api_dry_run="dry_run",
+    example={"invitee": "dana@example.com", "org": "acme", "team": "devs", "role": "member"})
+CREATE_SCIM_USER = EndpointPreset(
+    "create_scim_user", "POST", "/v2/scim/2.0/Users",
+    "Provision a user through SCIM (connection with auth_type bearer and the SCIM token).",
+    required=("userName",), body_fields=("schemas", "userName", "name", "givenName", "familyName"),
+    content_type=SCIM_CONTENT_TYPE,
+    body_builder=scim_user_body, example={"userName": "jane@example.com", "givenName": "Jane", "familyName": "Doe"})
+UPDATE_SCIM_USER = EndpointPreset(
+    "update_scim_user", "PUT", "/v2/scim/2.0/Users/{id}",
+    "Update a SCIM user's name or activate/deactivate it (active; a record without it keeps the user active).",
+    path_attributes={"id": "user_id"}, required=("userName",),
+    body_fields=("schemas", "userName", "name", "givenName", "familyName", "active", "enabled"),
+    content_type=SCIM_CONTENT_TYPE, body_builder=scim_update_body,
+    example={"user_id": "d9bd4e6e-0c6a-4a3e-a2f2-b5d1a4b6b3c8", "userName": "jane@example.com",
+             "givenName": "Jane", "active": False})
+
+#: Every preset, in the order of the docs table.
 PRESETS: tuple[EndpointPreset, ...] = (
-    EndpointPreset(
-        "create_access_token", "DockerHubCreateAccessTokenOperator", "POST", "/v2/access-tokens",
-        "Create a personal access token (the secret is returned once; capture it with response_path or a webhook).",
-        required=("token_label", "scopes"), body_fields=("token_label", "scopes", "expires_at"),
-        enums={"scopes": PAT_SCOPES}, example={"token_label": "ci-read", "scopes": ["repo:read"]}),
-    EndpointPreset(
-        "update_access_token", "DockerHubUpdateAccessTokenOperator", "PATCH", "/v2/access-tokens/{uuid}",
-        "Rename a personal access token or activate/deactivate it.",
-        path_attributes={"uuid": "uuid"}, body_fields=("token_label", "is_active"),
-        example={"uuid": "b30bbf97-506c-4ecd-aabc-842f3cb484fb", "is_active": False}),
-    EndpointPreset(
-        "delete_access_token", "DockerHubDeleteAccessTokenOperator", "DELETE", "/v2/access-tokens/{uuid}",
-        "Delete a personal access token.", path_attributes={"uuid": "uuid"},
-        body_builder=None, example={"uuid": "b30bbf97-506c-4ecd-aabc-842f3cb484fb"}),
-    EndpointPreset(
-        "update_org_settings", "DockerHubUpdateOrgSettingsOperator", "PUT", "/v2/orgs/{name}/settings",
-        "Set an organization's restricted-images settings.",
-        path_attributes={"name": "org"}, required=("restricted_images",), body_fields=("restricted_images",),
-        example={"org": "acme", "restricted_images": {"enabled": True, "allow_official_images": True,
-                                                      "allow_verified_publishers": False}}),
-    EndpointPreset(
-        "create_org_access_token", "DockerHubCreateOrgAccessTokenOperator", "POST", "/v2/orgs/{name}/access-tokens",
-        "Create an organization access token (the secret is returned once).",
-        path_attributes={"name": "org"}, required=("label",),
-        body_fields=("label", "description", "resources", "expires_at"),
-        example={"org": "acme", "label": "deploy", "resources": [
-            {"type": "TYPE_REPO", "path": "acme/web", "scopes": ["repo-pull"]}]}),
-    EndpointPreset(
-        "update_org_access_token", "DockerHubUpdateOrgAccessTokenOperator", "PATCH",
-        "/v2/orgs/{org_name}/access-tokens/{access_token_id}",
-        "Update an organization access token's label, description, resources or active state.",
-        path_attributes=_OAT, body_fields=("label", "description", "resources", "is_active"),
-        example={"org": "acme", "access_token_id": "a7a5ef25-8889-43a0-8cc7-f2a94268e861", "is_active": False}),
-    EndpointPreset(
-        "delete_org_access_token", "DockerHubDeleteOrgAccessTokenOperator", "DELETE",
-        "/v2/orgs/{org_name}/access-tokens/{access_token_id}", "Delete an organization access token.",
-        path_attributes=_OAT,
-        body_builder=None, example={"org": "acme", "access_token_id": "a7a5ef25-8889-43a0-8cc7-f2a94268e861"}),
-    EndpointPreset(
-        "update_immutable_tags", "DockerHubUpdateImmutableTagsOperator", "PATCH",
-        "/v2/namespaces/{namespace}/repositories/{repository}/immutabletags",
-        "Turn immutable tags on or off for a repository and set the rules.",
-        path_attributes=_REPO, required=("immutable_tags", "immutable_tags_rules"),
-        body_fields=("immutable_tags", "immutable_tags_rules"),
-        example={"namespace": "acme", "repository": "web", "immutable_tags": True, "immutable_tags_rules": ["v.*"]}),
-    EndpointPreset(
-        "verify_immutable_tags", "DockerHubVerifyImmutableTagsOperator", "POST",
-        "/v2/namespaces/{namespace}/repositories/{repository}/immutabletags/verify",
-        "List the tags an immutable-tag rule would match.",
-        path_attributes=_REPO, required=("regex",), body_fields=("regex",),
-        example={"namespace": "acme", "repository": "web", "regex": "v1"}),
-    EndpointPreset(
-        "create_repository_group", "DockerHubCreateRepositoryGroupOperator", "POST",
-        "/v2/repositories/{namespace}/{repository}/groups", "Give a group (team) a permission on a repository.",
-        path_attributes=_REPO, required=("group_id", "permission"),
-        body_fields=("group_id", "permission"), enums={"permission": REPO_PERMISSIONS},
-        example={"namespace": "acme", "repository": "web", "group_id": 1, "permission": "write"}),
-    EndpointPreset(
-        "update_repository_group", "DockerHubUpdateRepositoryGroupOperator", "PATCH", _GRANT_PATH,
-        "Change a group's (team's) permission on a repository.", path_attributes=_GRANT, required=("permission",),
-        body_fields=("permission",), enums={"permission": REPO_PERMISSIONS},
-        example={"namespace": "acme", "repository": "web", "group_id": 1, "permission": "read"}, source=_TERRAFORM),
-    EndpointPreset(
-        "delete_repository_group", "DockerHubDeleteRepositoryGroupOperator", "DELETE", _GRANT_PATH,
-        "Take a group's (team's) permission on a repository away.", path_attributes=_GRANT, body_builder=None,
-        example={"namespace": "acme", "repository": "web", "group_id": 1}, source=_TERRAFORM),
-    EndpointPreset(
-        "create_repository", "DockerHubCreateRepositoryOperator", "POST", "/v2/namespaces/{namespace}/repositories",
-        "Create a repository in a user's or organization's namespace.",
-        path_attributes={"namespace": "namespace"}, required=("name",),
-        body_fields=("name", "namespace", "description", "full_description", "registry", "is_private"),
-        patterns={"name": REPOSITORY_NAME},
-        example={"namespace": "acme", "name": "web", "description": "Frontend", "is_private": True}, **_README),
-    EndpointPreset(
-        "update_repository", "DockerHubUpdateRepositoryOperator", "PATCH", _LIVE_REPO_PATH,
-        f"Set a repository's short description and full description (README); ``{PATH_ATTRIBUTE}`` names a file "
-        "or object-storage URI whose text is sent as the full description.",
-        path_attributes=_LIVE_REPO, body_fields=("description", "full_description", PATH_ATTRIBUTE),
-        example={"namespace": "acme", "name": "web", "description": "Frontend",
-                 "full_description": "# web\n\nThe frontend."}, source=_TERRAFORM,
-        prepare=resolve_full_description, extra_check=repository_update_problem),
-    EndpointPreset(
-        "set_repository_privacy", "DockerHubSetRepositoryPrivacyOperator", "POST", _LIVE_REPO_PATH + "privacy",
-        "Make a repository private or public.", path_attributes=_LIVE_REPO, required=("is_private",),
-        body_fields=("is_private",), enums={"is_private": (True, False)},
-        example={"namespace": "acme", "name": "web", "is_private": True}, source=_TERRAFORM),
-    EndpointPreset(
-        "delete_repository", "DockerHubDeleteRepositoryOperator", "DELETE", _LIVE_REPO_PATH,
-        "Delete a repository with all its tags and images (this cannot be undone).", path_attributes=_LIVE_REPO,
-        body_builder=None, example={"namespace": "acme", "name": "old-app"}, source=f"{_HUB_TOOL}; {_TERRAFORM}"),
-    EndpointPreset(
-        "delete_tag", "DockerHubDeleteTagOperator", "DELETE", "/v2/repositories/{namespace}/{repository}/tags/{tag}/",
-        "Delete a tag of a repository.", path_attributes={**_REPO, "tag": "tag"}, body_builder=None,
-        example={"namespace": "acme", "repository": "web", "tag": "pr-123"}, source=_HUB_TOOL),
-    EndpointPreset(
-        "update_org_member_role", "DockerHubUpdateOrgMemberRoleOperator", "PUT", "/v2/orgs/{org_name}/members/{username}",
-        "Change an organization member's role: owner, editor, member or a custom role's name.",
-        path_attributes=_MEMBER, required=("role",), body_fields=("role",), patterns={"role": ORG_ROLE},
-        body_builder=role_body, example={"org": "acme", "username": "bob", "role": "editor"}),
-    EndpointPreset(
-        "remove_org_member", "DockerHubRemoveOrgMemberOperator", "DELETE", "/v2/orgs/{org_name}/members/{username}",
-        "Remove a member from an organization.", path_attributes=_MEMBER,
-        body_builder=None, example={"org": "acme", "username": "bob"}),
-    EndpointPreset(
-        "create_group", "DockerHubCreateGroupOperator", "POST", "/v2/orgs/{org_name}/groups",
-        "Create a group (team) in an organization.", path_attributes=_ORG, required=("name",),
-        body_fields=("name", "description"), example={"org": "acme", "name": "ops", "description": "Operations"}),
-    EndpointPreset(
-        "update_group", "DockerHubUpdateGroupOperator", "PUT", "/v2/orgs/{org_name}/groups/{group_name}",
-        "Replace a group's name and description.", path_attributes=_GROUP, required=("name",),
-        body_fields=("name", "description"), example={"org": "acme", "group_name": "devs", "name": "developers"}),
-    EndpointPreset(
-        "patch_group", "DockerHubPatchGroupOperator", "PATCH", "/v2/orgs/{org_name}/groups/{group_name}",
-        "Change some of a group's details.", path_attributes=_GROUP, body_fields=("name", "description"),
-        example={"org": "acme", "group_name": "devs", "description": "Developers"}),
-    EndpointPreset(
-        "delete_group", "DockerHubDeleteGroupOperator", "DELETE", "/v2/orgs/{org_name}/groups/{group_name}",
-        "Delete a group.", path_attributes=_GROUP,
-        body_builder=None, example={"org": "acme", "group_name": "devs"}),
-    EndpointPreset(
-        "add_group_member", "DockerHubAddGroupMemberOperator", "POST", "/v2/orgs/{org_name}/groups/{group_name}/members",
-        "Add an organization member to a group.", path_attributes=_GROUP, required=("member",),
-        body_fields=("member",), example={"org": "acme", "group_name": "devs", "member": "carol"}),
-    EndpointPreset(
-        "remove_group_member", "DockerHubRemoveGroupMemberOperator", "DELETE",
-        "/v2/orgs/{org_name}/groups/{group_name}/members/{username}", "Remove a user from a group.",
-        path_attributes={**_GROUP, "username": "username"},
-        body_builder=None, example={"org": "acme", "group_name": "devs", "username": "bob"}),
-    EndpointPreset(
-        "cancel_invite", "DockerHubCancelInviteOperator", "DELETE", "/v2/invites/{id}", "Cancel a pending invite.",
-        path_attributes={"id": "invite_id"},
-        body_builder=None, example={"invite_id": "e36eca69-4cc8-4f17-9845-ae8c2b832691"}),
-    EndpointPreset(
-        "resend_invite", "DockerHubResendInviteOperator", "PATCH", "/v2/invites/{id}/resend", "Resend a pending invite.",
-        path_attributes={"id": "invite_id"},
-        body_builder=None, example={"invite_id": "e36eca69-4cc8-4f17-9845-ae8c2b832691"}),
-    EndpointPreset(
-        "bulk_invite", "DockerHubBulkInviteOperator", "POST", "/v2/invites/bulk",
-        "Invite people (Docker IDs or emails) to an organization and team; one record per invitee, "
-        "grouped by org, team and role into bulk calls; each invitee's status becomes its record's outcome.",
-        required=("invitee", "org"), body_fields=("invitee", "org", "team", "role"),
-        patterns={"invitee": INVITEE, "role": ORG_ROLE},
-        defaults={"team": None, "role": "member"}, body_builder=bulk_invites_body, group_by=("org", "team", "role"),
-        response_reader=read_bulk_invites, api_dry_run="dry_run",
-        example={"invitee": "dana@example.com", "org": "acme", "team": "devs", "role": "member"}),
-    EndpointPreset(
-        "create_scim_user", "DockerHubCreateScimUserOperator", "POST", "/v2/scim/2.0/Users",
-        "Provision a user through SCIM (connection with auth_type bearer and the SCIM token).",
-        required=("userName",), body_fields=("schemas", "userName", "name", "givenName", "familyName"),
-        content_type=SCIM_CONTENT_TYPE,
-        body_builder=scim_user_body, example={"userName": "jane@example.com", "givenName": "Jane", "familyName": "Doe"}),
-    EndpointPreset(
-        "update_scim_user", "DockerHubUpdateScimUserOperator", "PUT", "/v2/scim/2.0/Users/{id}",
-        "Update a SCIM user's name or activate/deactivate it (active; a record without it keeps the user active).",
-        path_attributes={"id": "user_id"}, required=("userName",),
-        body_fields=("schemas", "userName", "name", "givenName", "familyName", "active", "enabled"),
-        content_type=SCIM_CONTENT_TYPE, body_builder=scim_update_body,
-        example={"user_id": "d9bd4e6e-0c6a-4a3e-a2f2-b5d1a4b6b3c8", "userName": "jane@example.com",
-                 "givenName": "Jane", "active": False}),
+    CREATE_ACCESS_TOKEN, UPDATE_ACCESS_TOKEN, DELETE_ACCESS_TOKEN, UPDATE_ORG_SETTINGS, CREATE_ORG_ACCESS_TOKEN,
+    UPDATE_ORG_ACCESS_TOKEN, DELETE_ORG_ACCESS_TOKEN, UPDATE_IMMUTABLE_TAGS, VERIFY_IMMUTABLE_TAGS,
+    CREATE_REPOSITORY_GROUP, UPDATE_REPOSITORY_GROUP, DELETE_REPOSITORY_GROUP, CREATE_REPOSITORY, UPDATE_REPOSITORY,
+    SET_REPOSITORY_PRIVACY, DELETE_REPOSITORY, DELETE_TAG, UPDATE_ORG_MEMBER_ROLE, REMOVE_ORG_MEMBER, CREATE_GROUP,
+    UPDATE_GROUP, PATCH_GROUP, DELETE_GROUP, ADD_GROUP_MEMBER, REMOVE_GROUP_MEMBER, CANCEL_INVITE, RESEND_INVITE,
+    BULK_INVITE, CREATE_SCIM_USER, UPDATE_SCIM_USER,
 )
 
 _BY_NAME = {preset.name: preset for preset in PRESETS}

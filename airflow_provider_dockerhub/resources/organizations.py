@@ -6,7 +6,22 @@ from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from airflow_provider_dockerhub.hooks.pagination import DataListPaginator
-from airflow_provider_dockerhub.presets.registry import EndpointPreset, get_preset, role_value
+from airflow_provider_dockerhub.presets.registry import (
+    ADD_GROUP_MEMBER,
+    BULK_INVITE,
+    CANCEL_INVITE,
+    CREATE_GROUP,
+    DELETE_GROUP,
+    PATCH_GROUP,
+    REMOVE_GROUP_MEMBER,
+    REMOVE_ORG_MEMBER,
+    RESEND_INVITE,
+    UPDATE_GROUP,
+    UPDATE_ORG_MEMBER_ROLE,
+    UPDATE_ORG_SETTINGS,
+    EndpointPreset,
+    role_value,
+)
 from airflow_provider_dockerhub.resources.base import GetJson, Identity, Paginate, Record, ResourceKind, only
 
 
@@ -19,10 +34,10 @@ class Groups(ResourceKind):
     list_path = "/v2/orgs/{org}/groups"
     get_path = "/v2/orgs/{org}/groups/{name}"
     compared = ("description",)
-    create: ClassVar[EndpointPreset | None] = get_preset("create_group")
-    update: ClassVar[EndpointPreset | None] = get_preset("patch_group")
-    delete: ClassVar[EndpointPreset | None] = get_preset("delete_group")
-    actions = (get_preset("update_group"),)
+    create: ClassVar[EndpointPreset | None] = CREATE_GROUP
+    update: ClassVar[EndpointPreset | None] = PATCH_GROUP
+    delete: ClassVar[EndpointPreset | None] = DELETE_GROUP
+    actions = (UPDATE_GROUP,)
 
     def create_record(self, desired: Record) -> dict[str, Any]:
         return super().create_record(only(desired, "org", "name", "description"))
@@ -42,8 +57,8 @@ class GroupMembers(ResourceKind):
     scope = ("org", "group")
     docker_ids = frozenset({"org", "username"})
     list_path = "/v2/orgs/{org}/groups/{group}/members"
-    create: ClassVar[EndpointPreset | None] = get_preset("add_group_member")
-    delete: ClassVar[EndpointPreset | None] = get_preset("remove_group_member")
+    create: ClassVar[EndpointPreset | None] = ADD_GROUP_MEMBER
+    delete: ClassVar[EndpointPreset | None] = REMOVE_GROUP_MEMBER
 
     def create_record(self, desired: Record) -> dict[str, Any]:
         return {"org": desired["org"].lower(), "group_name": desired["group"], "member": desired["username"].lower()}
@@ -68,11 +83,11 @@ class OrgMembers(ResourceKind):
     list_path = "/v2/orgs/{org}/members"
     invites_path = "/v2/orgs/{org}/invites"
     compared = ("role",)
-    create: ClassVar[EndpointPreset | None] = get_preset("bulk_invite")
-    update: ClassVar[EndpointPreset | None] = get_preset("update_org_member_role")
-    delete: ClassVar[EndpointPreset | None] = get_preset("remove_org_member")
-    cancel = get_preset("cancel_invite")
-    actions = (cancel, get_preset("resend_invite"))
+    create: ClassVar[EndpointPreset | None] = BULK_INVITE
+    update: ClassVar[EndpointPreset | None] = UPDATE_ORG_MEMBER_ROLE
+    delete: ClassVar[EndpointPreset | None] = REMOVE_ORG_MEMBER
+    cancel = CANCEL_INVITE
+    actions = (cancel, RESEND_INVITE)
 
     def prepare(self, record: Record) -> dict[str, Any]:
         prepared = {**record, "username": record.get("username") or record.get("email")}
@@ -146,7 +161,7 @@ class OrgSettings(ResourceKind):
     docker_ids = frozenset({"org"})
     get_path = "/v2/orgs/{org}/settings"
     compared = ("restricted_images",)
-    update: ClassVar[EndpointPreset | None] = get_preset("update_org_settings")
+    update: ClassVar[EndpointPreset | None] = UPDATE_ORG_SETTINGS
 
     def read(self, paginate: Paginate, get_json: GetJson, scope: Mapping[str, Any]) -> list[dict[str, Any]]:
         assert self.get_path is not None

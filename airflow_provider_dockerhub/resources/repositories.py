@@ -6,7 +6,19 @@ from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from airflow_provider_dockerhub.presets.readme import resolve_full_description
-from airflow_provider_dockerhub.presets.registry import EndpointPreset, get_preset
+from airflow_provider_dockerhub.presets.registry import (
+    CREATE_REPOSITORY,
+    CREATE_REPOSITORY_GROUP,
+    DELETE_REPOSITORY,
+    DELETE_REPOSITORY_GROUP,
+    DELETE_TAG,
+    SET_REPOSITORY_PRIVACY,
+    UPDATE_IMMUTABLE_TAGS,
+    UPDATE_REPOSITORY,
+    UPDATE_REPOSITORY_GROUP,
+    VERIFY_IMMUTABLE_TAGS,
+    EndpointPreset,
+)
 from airflow_provider_dockerhub.resources.base import GetJson, Record, ResourceKind, only
 
 _TEXTS = ("description", "full_description")
@@ -30,11 +42,11 @@ class Repositories(ResourceKind):
     detail_path = "/v2/repositories/{namespace}/{name}/"
     detail_fields = ("full_description",)
     compared = ("description", "full_description", "is_private")
-    create: ClassVar[EndpointPreset | None] = get_preset("create_repository")
-    update: ClassVar[EndpointPreset | None] = get_preset("update_repository")
-    delete: ClassVar[EndpointPreset | None] = get_preset("delete_repository")
-    privacy = get_preset("set_repository_privacy")
-    actions = (privacy, get_preset("delete_tag"))
+    create: ClassVar[EndpointPreset | None] = CREATE_REPOSITORY
+    update: ClassVar[EndpointPreset | None] = UPDATE_REPOSITORY
+    delete: ClassVar[EndpointPreset | None] = DELETE_REPOSITORY
+    privacy = SET_REPOSITORY_PRIVACY
+    actions = (privacy, DELETE_TAG)
     explicit_delete_limit = True
 
     def prepare(self, record: Record) -> dict[str, Any]:
@@ -67,8 +79,8 @@ class ImmutableTags(ResourceKind):
     scope = ("namespace", "repository")
     docker_ids = frozenset({"namespace", "repository"})
     get_path = "/v2/namespaces/{namespace}/repositories/{repository}"
-    update: ClassVar[EndpointPreset | None] = get_preset("update_immutable_tags")
-    actions = (get_preset("verify_immutable_tags"),)
+    update: ClassVar[EndpointPreset | None] = UPDATE_IMMUTABLE_TAGS
+    actions = (VERIFY_IMMUTABLE_TAGS,)
     syncable = False
 
 
@@ -84,9 +96,9 @@ class RepositoryGroups(ResourceKind):
     docker_ids = frozenset({"namespace", "repository"})
     get_path = "/v2/repositories/{namespace}/{repository}/groups/{group_id}/"
     compared = ("permission",)
-    create: ClassVar[EndpointPreset | None] = get_preset("create_repository_group")
-    update: ClassVar[EndpointPreset | None] = get_preset("update_repository_group")
-    delete: ClassVar[EndpointPreset | None] = get_preset("delete_repository_group")
+    create: ClassVar[EndpointPreset | None] = CREATE_REPOSITORY_GROUP
+    update: ClassVar[EndpointPreset | None] = UPDATE_REPOSITORY_GROUP
+    delete: ClassVar[EndpointPreset | None] = DELETE_REPOSITORY_GROUP
 
     read_by_record = True
 

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from airflow_provider_dockerhub.hooks.pagination import ScimPaginator
-from airflow_provider_dockerhub.presets.registry import EndpointPreset, get_preset
+from airflow_provider_dockerhub.presets.registry import CREATE_SCIM_USER, UPDATE_SCIM_USER, EndpointPreset
 from airflow_provider_dockerhub.resources.base import GetJson, Paginate, Record, ResourceKind, only
 
 _USER_ATTRIBUTES = ("userName", "givenName", "familyName", "name", "schemas")
@@ -28,8 +28,8 @@ class ScimUsers(ResourceKind):
     get_path = "/v2/scim/2.0/Users/{id}"
     paginator = ScimPaginator()
     compared = ("active", "givenName", "familyName")
-    create: ClassVar[EndpointPreset | None] = get_preset("create_scim_user")
-    update: ClassVar[EndpointPreset | None] = get_preset("update_scim_user")
+    create: ClassVar[EndpointPreset | None] = CREATE_SCIM_USER
+    update: ClassVar[EndpointPreset | None] = UPDATE_SCIM_USER
 
     def read(self, paginate: Paginate, get_json: GetJson, scope: Mapping[str, Any]) -> list[dict[str, Any]]:
         """Users with their ``name.givenName``/``name.familyName`` also flat, as records write them."""

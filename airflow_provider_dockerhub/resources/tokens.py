@@ -6,7 +6,15 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any, ClassVar
 
-from airflow_provider_dockerhub.presets.registry import EndpointPreset, get_preset
+from airflow_provider_dockerhub.presets.registry import (
+    CREATE_ACCESS_TOKEN,
+    CREATE_ORG_ACCESS_TOKEN,
+    DELETE_ACCESS_TOKEN,
+    DELETE_ORG_ACCESS_TOKEN,
+    UPDATE_ACCESS_TOKEN,
+    UPDATE_ORG_ACCESS_TOKEN,
+    EndpointPreset,
+)
 from airflow_provider_dockerhub.resources.base import Record, ResourceKind, only
 
 
@@ -27,9 +35,9 @@ class AccessTokens(ResourceKind):
     list_path = "/v2/access-tokens"
     get_path = "/v2/access-tokens/{uuid}"
     compared = ("is_active",)
-    create: ClassVar[EndpointPreset | None] = get_preset("create_access_token")
-    update: ClassVar[EndpointPreset | None] = get_preset("update_access_token")
-    delete: ClassVar[EndpointPreset | None] = get_preset("delete_access_token")
+    create: ClassVar[EndpointPreset | None] = CREATE_ACCESS_TOKEN
+    update: ClassVar[EndpointPreset | None] = UPDATE_ACCESS_TOKEN
+    delete: ClassVar[EndpointPreset | None] = DELETE_ACCESS_TOKEN
     secret_once = True
 
     def create_record(self, desired: Record) -> dict[str, Any]:
@@ -60,9 +68,9 @@ class OrgAccessTokens(ResourceKind):
     detail_path = "/v2/orgs/{org}/access-tokens/{id}"  # the list leaves out description (O1, O2)
     detail_fields = ("description",)
     compared = ("description", "is_active")
-    create: ClassVar[EndpointPreset | None] = get_preset("create_org_access_token")
-    update: ClassVar[EndpointPreset | None] = get_preset("update_org_access_token")
-    delete: ClassVar[EndpointPreset | None] = get_preset("delete_org_access_token")
+    create: ClassVar[EndpointPreset | None] = CREATE_ORG_ACCESS_TOKEN
+    update: ClassVar[EndpointPreset | None] = UPDATE_ORG_ACCESS_TOKEN
+    delete: ClassVar[EndpointPreset | None] = DELETE_ORG_ACCESS_TOKEN
     secret_once = True
 
     def create_record(self, desired: Record) -> dict[str, Any]:

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from airflow_provider_dockerhub.pipeline.items import Batch, Item
-from airflow_provider_dockerhub.pipeline.render import RenderError, RequestRenderer
+from airflow_provider_dockerhub.pipeline.render import NO_BODY, BodyKind, RenderError, RequestRenderer, body_kind
 from airflow_provider_dockerhub.pipeline.shape import Shaper
 from airflow_provider_dockerhub.wire import parse_headers
 
@@ -89,6 +89,20 @@ def test_body_callable():
     failing = RequestRenderer("POST", "/x", body=lambda r: r["missing"])
     with pytest.raises(RenderError, match="body callable failed: KeyError"):
         failing.render(batch({}))
+
+
+@pytest.mark.parametrize(("method", "body", "kind"), [
+    ("POST", None, BodyKind.RECORDS), ("DELETE", None, BodyKind.NONE), ("PATCH", NO_BODY, BodyKind.NONE),
+    ("POST", '{"a": {{ record.a }}}', BodyKind.TEMPLATE), ("PUT", dict, BodyKind.CALLABLE),
+])
+def test_each_body_form_decides_how_calls_get_their_body(method, body, kind):
+    assert body_kind(method, body) is kind
+    assert RequestRenderer(method, "/x", body=body).kind is kind
+
+
+def test_a_body_of_another_type_is_refused_by_type():
+    with pytest.raises(TypeError, match="body must be a Jinja template string or a callable, got dict"):
+        body_kind("POST", {"a": 1})
 
 
 def test_method_is_checked():

@@ -12,6 +12,7 @@ from jsonschema import Draft7Validator
 from airflow_provider_dockerhub._compat import AirflowException
 from airflow_provider_dockerhub.operators import endpoints
 from airflow_provider_dockerhub.operators.send import DockerHubSendOperator
+from airflow_provider_dockerhub.presets import registry
 from airflow_provider_dockerhub.presets.registry import PRESETS, get_preset
 from airflow_provider_dockerhub.testing.emulator import DockerHubEmulator
 from airflow_provider_dockerhub.testing.openapi import AUTH_PATHS, find_operation, write_operations
@@ -37,9 +38,36 @@ def test_live_only_presets_name_their_public_source():
     assert all(source.startswith("docker/") for source in live.values())
 
 
+#: The endpoint operators' class names: public API, so a change to how they are derived must not rename one.
+PUBLIC_OPERATOR_NAMES = (
+    "DockerHubAddGroupMemberOperator", "DockerHubBulkInviteOperator", "DockerHubCancelInviteOperator",
+    "DockerHubCreateAccessTokenOperator", "DockerHubCreateGroupOperator", "DockerHubCreateOrgAccessTokenOperator",
+    "DockerHubCreateRepositoryGroupOperator", "DockerHubCreateRepositoryOperator", "DockerHubCreateScimUserOperator",
+    "DockerHubDeleteAccessTokenOperator", "DockerHubDeleteGroupOperator", "DockerHubDeleteOrgAccessTokenOperator",
+    "DockerHubDeleteRepositoryGroupOperator", "DockerHubDeleteRepositoryOperator", "DockerHubDeleteTagOperator",
+    "DockerHubPatchGroupOperator", "DockerHubRemoveGroupMemberOperator", "DockerHubRemoveOrgMemberOperator",
+    "DockerHubResendInviteOperator", "DockerHubSetRepositoryPrivacyOperator", "DockerHubUpdateAccessTokenOperator",
+    "DockerHubUpdateGroupOperator", "DockerHubUpdateImmutableTagsOperator", "DockerHubUpdateOrgAccessTokenOperator",
+    "DockerHubUpdateOrgMemberRoleOperator", "DockerHubUpdateOrgSettingsOperator", "DockerHubUpdateRepositoryGroupOperator",
+    "DockerHubUpdateRepositoryOperator", "DockerHubUpdateScimUserOperator", "DockerHubVerifyImmutableTagsOperator",
+)
+
+
+def test_operator_names_derived_from_preset_names_are_the_published_ones():
+    assert registry.CREATE_ACCESS_TOKEN.operator_name == "DockerHubCreateAccessTokenOperator"
+    assert sorted(p.operator_name for p in PRESETS) == list(PUBLIC_OPERATOR_NAMES)
+
+
+def test_each_preset_is_the_module_constant_named_after_it():
+    for preset in PRESETS:
+        assert getattr(registry, preset.name.upper()) is preset is get_preset(preset.name)
+    constants = [v for v in vars(registry).values() if isinstance(v, registry.EndpointPreset)]
+    assert len(constants) == len(PRESETS) == len({p.name for p in PRESETS})
+
+
 def test_every_preset_has_an_operator_class():
     for preset in PRESETS:
-        cls = getattr(endpoints, preset.operator)
+        cls = getattr(endpoints, preset.operator_name)
         assert issubclass(cls, DockerHubSendOperator) and cls.preset is preset
         assert cls.__module__ == "airflow_provider_dockerhub.operators.endpoints"
         assert preset.method in cls.__doc__ and preset.path in cls.__doc__
@@ -88,23 +116,23 @@ def test_path_attributes_fill_the_path_and_stay_out_of_the_body(preset, monkeypa
             assert attribute not in (call["body"] or {})
 
 
-@pytest.mark.parametrize(("name", "record", "reason"), [
-    ("create_repository", {"namespace": "acme"}, "missing required attribute 'name' for create_repository"),
-    ("update_org_member_role", {"org": "acme", "username": "bob", "role": " "},
+@pytest.mark.parametrize(("preset", "record", "reason"), [
+    (registry.CREATE_REPOSITORY, {"namespace": "acme"}, "missing required attribute 'name' for create_repository"),
+    (registry.UPDATE_ORG_MEMBER_ROLE, {"org": "acme", "username": "bob", "role": " "},
      "attribute 'role' is ' ', which Docker Hub does not accept"),
-    ("create_access_token", {"token_label": "x", "scopes": ["repo:read", "repo:all"]},
+    (registry.CREATE_ACCESS_TOKEN, {"token_label": "x", "scopes": ["repo:read", "repo:all"]},
      "attribute 'scopes' is 'repo:all'; create_access_token accepts one of"),
-    ("create_repository_group", {"namespace": "acme", "repository": "web", "group_id": 1},
+    (registry.CREATE_REPOSITORY_GROUP, {"namespace": "acme", "repository": "web", "group_id": 1},
      "missing required attribute 'permission'"),
-    ("bulk_invite", {"invitee": "not an id", "org": "acme"},
+    (registry.BULK_INVITE, {"invitee": "not an id", "org": "acme"},
      "attribute 'invitee' is 'not an id', which Docker Hub does not accept"),
-    ("update_repository", {"namespace": "acme", "name": "web"},
+    (registry.UPDATE_REPOSITORY, {"namespace": "acme", "name": "web"},
      "update_repository needs description, full_description or full_description_path"),
-    ("create_repository", {"namespace": "acme", "name": "Bad Name!"},
+    (registry.CREATE_REPOSITORY, {"namespace": "acme", "name": "Bad Name!"},
      "attribute 'name' is 'Bad Name!', which Docker Hub does not accept"),
-])
-def test_records_are_checked_before_sending(name, record, reason):
-    assert get_preset(name).check(dict(record)).startswith(reason)
+], ids=lambda value: value.name if isinstance(value, registry.EndpointPreset) else "")
+def test_records_are_checked_before_sending(preset, record, reason):
+    assert preset.check(dict(record)).startswith(reason)
 
 
 def test_unknown_preset_and_fixed_parameters_are_clear_errors():
@@ -120,9 +148,9 @@ def test_unknown_preset_and_fixed_parameters_are_clear_errors():
 def test_endpoint_operators_module_is_current_and_explicit():
     assert ENDPOINTS_MODULE.read_text() == endpoints_module(), "run `make docs` to regenerate operators/endpoints.py"
     classes = re.findall(r"^class (DockerHub\w+Operator)\(DockerHubEndpointOperator\):", ENDPOINTS_MODULE.read_text(), re.M)
-    assert sorted(classes) == sorted(p.operator for p in PRESETS) == sorted(endpoints.__all__)
+    assert sorted(classes) == sorted(p.operator_name for p in PRESETS) == sorted(endpoints.__all__)
     for preset in PRESETS:
-        operator = getattr(endpoints, preset.operator)
+        operator = getattr(endpoints, preset.operator_name)
         assert operator.preset is preset and operator.__module__ == endpoints.__name__
 
 
@@ -130,7 +158,7 @@ def test_docs_table_is_current():
     text = DOCS.read_text()
     assert render_into(text) == text, "run `make docs` to regenerate docs/presets.md"
     for preset in PRESETS:
-        assert preset.operator in text
+        assert preset.operator_name in text
 
 
 # -- each preset against the emulator ------------------------------------------------------------------
@@ -223,7 +251,7 @@ def test_preset_changes_the_emulated_hub(world, preset):
     cases = _state_cases(world)
     records, check = cases[preset.name]
     conn_id = "dockerhub_scim" if preset.path.startswith("/v2/scim/") else "dockerhub_default"
-    op = getattr(endpoints, preset.operator)(task_id="t", records=records, dockerhub_conn_id=conn_id)
+    op = getattr(endpoints, preset.operator_name)(task_id="t", records=records, dockerhub_conn_id=conn_id)
     result = op.execute({})
     assert (result["succeeded"], result["failed"], result["rejected"]) == (len(records), 0, 0)
     assert check()
