@@ -21,9 +21,10 @@ $(E2E_STAMP): $(STAMP) e2e/requirements.txt
 	$(PY) -m pip install --quiet "apache-airflow==$(AIRFLOW_VERSION)" -r e2e/requirements.txt
 	touch $(E2E_STAMP)
 
-## Lint, then run the test suite (unit tests, emulator integration tests, example DAG runs).
+## Lint and type-check, then run the test suite (unit tests, emulator integration tests, example DAG runs).
 test: $(STAMP)
 	$(PY) -m ruff check airflow_provider_dockerhub tests bench scripts example_dags e2e
+	$(PY) -m mypy
 	$(PY) -m pytest -q -p no:cacheprovider
 
 ## The examples on a real deployment (PostgreSQL, Redis, Celery with two workers, API server, scheduler,
