@@ -6,8 +6,9 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from airflow_provider_dockerhub._compat import AirflowException, BaseOperator
-from airflow_provider_dockerhub.exceptions import DockerHubRunError
+from airflow_provider_dockerhub.exceptions import DockerHubRunError, provider_error
 from airflow_provider_dockerhub.hooks.dockerhub import DockerHubHook
+from airflow_provider_dockerhub.masking import register_secrets
 from airflow_provider_dockerhub.operators.lineage import WrittenResources, operator_lineage
 from airflow_provider_dockerhub.operators.links import DockerHubLink, hub_page
 from airflow_provider_dockerhub.operators.params import (
@@ -20,6 +21,7 @@ from airflow_provider_dockerhub.operators.params import (
     to_bool,
     whole_number,
 )
+from airflow_provider_dockerhub.operators.webhooks import webhook_from_connection, webhook_sink
 from airflow_provider_dockerhub.pipeline.account import CONFLICT_POLICIES
 from airflow_provider_dockerhub.pipeline.grouping import GROUPINGS, GroupingSettings
 from airflow_provider_dockerhub.pipeline.render import METHODS
@@ -29,10 +31,8 @@ from airflow_provider_dockerhub.pipeline.sinks import (
     RejectsFile,
     ResponseFile,
     Sink,
-    Webhook,
     XComResponses,
     check_webhook_url,
-    webhook_from_connection,
 )
 from airflow_provider_dockerhub.pipeline.sources import CSV_CONVERTERS, FORMATS, read_records
 from airflow_provider_dockerhub.pipeline.storage import same_location
@@ -296,13 +296,13 @@ class DockerHubSendOperator(BaseOperator):
     def build_sinks(self) -> tuple[list[Sink], XComResponses]:
         """The response and reject sinks the parameters ask for."""
         xcom = XComResponses(self.push_responses, include_secrets=self.include_secrets_in_xcom)
-        sinks: list[Sink] = [xcom]
+        sinks: list[Sink] = [xcom] if self.push_responses != "none" else []
         if self.rejects_path:
             sinks.append(RejectsFile(self.rejects_path))
         if self.response_path:
             sinks.append(ResponseFile(self.response_path))
         if self.response_webhook_url:
-            sinks.append(Webhook(self.response_webhook_url, allow_insecure=self.allow_insecure_webhook))
+            sinks.append(webhook_sink(self.response_webhook_url, allow_insecure=self.allow_insecure_webhook))
         elif self.response_webhook_conn_id:
             sinks.append(webhook_from_connection(self.response_webhook_conn_id,
                                                  allow_insecure=self.allow_insecure_webhook))
@@ -363,7 +363,8 @@ class DockerHubSendOperator(BaseOperator):
             send=self.written.recording(
                 lambda call: hook.request(call.method, call.url, data=call.body, headers=call.headers)),
             sinks=sinks, context=dict(context or {}), log=self.log, preview_url=self._preview_url(hook),
-            total=len(self.records) if isinstance(self.records, list) else None, run=self._run_info(context))
+            total=len(self.records) if isinstance(self.records, list) else None, run=self._run_info(context),
+            register_secrets=register_secrets)
         ti = context.get("ti") if context else None
         try:
             pipeline.run(items)
@@ -377,7 +378,8 @@ class DockerHubSendOperator(BaseOperator):
         if problems:
             if ti is not None:
                 ti.xcom_push(key="summary", value=result)
-            error = pipeline.run_error if isinstance(pipeline.run_error, DockerHubRunError) else None
+            error = provider_error(pipeline.run_error)
+            error = error if isinstance(error, DockerHubRunError) else None
             raise (type(error) if error else AirflowException)(" ".join(problems))
         return result
 
