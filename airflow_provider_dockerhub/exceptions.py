@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+from typing import TypeVar
+
 from airflow_provider_dockerhub._compat import AirflowException
+from airflow_provider_dockerhub.errors import AnswerTooLargeError, NotSentError, RunError, SinkError, WaitTooLongError
 
 __all__ = [
     "DockerHubAuthError",
@@ -13,6 +18,8 @@ __all__ = [
     "DockerHubRunError",
     "DockerHubSinkError",
     "DockerHubUnreachableError",
+    "provider_error",
+    "provider_errors",
 ]
 
 
@@ -20,11 +27,11 @@ class DockerHubError(AirflowException):
     """Base class of every error this provider raises."""
 
 
-class DockerHubRunError(DockerHubError):
+class DockerHubRunError(DockerHubError, RunError):
     """A failure of the whole run, not of one record: it stops sending at once, whatever ``on_error`` says."""
 
 
-class DockerHubWaitTooLongError(DockerHubRunError):
+class DockerHubWaitTooLongError(DockerHubRunError, WaitTooLongError):
     """Docker Hub (or a proxy) asked for a wait longer than the connection's ``max_wait``."""
 
 
@@ -51,11 +58,11 @@ class DockerHubUnreachableError(DockerHubConnectionError, DockerHubRunError):
         super().__init__(message, may_have_reached=False)
 
 
-class DockerHubAnswerTooLargeError(DockerHubConnectionError):
+class DockerHubAnswerTooLargeError(DockerHubConnectionError, AnswerTooLargeError):
     """An answer grew past ``max_answer_bytes`` (after decompression) while it was read; the rest was not read."""
 
 
-class DockerHubNotSentError(DockerHubError):
+class DockerHubNotSentError(DockerHubError, NotSentError):
     """The run stopped while this call waited to start (rate limit, token): it was not sent at all."""
 
 
@@ -81,5 +88,41 @@ class DockerHubRequestError(DockerHubError, ValueError):
     """A request was refused before sending: foreign origin, forbidden header, bad method."""
 
 
-class DockerHubSinkError(DockerHubRunError):
+class DockerHubSinkError(DockerHubRunError, SinkError):
     """A response, reject or webhook output failed: the run stops so that nothing more goes unrecorded."""
+
+
+#: Each engine error (``errors.py``) and its provider twin, the most specific first.
+_TWINS: tuple[tuple[type[Exception], type[DockerHubError]], ...] = (
+    (SinkError, DockerHubSinkError),
+    (WaitTooLongError, DockerHubWaitTooLongError),
+    (RunError, DockerHubRunError),
+    (NotSentError, DockerHubNotSentError),
+    (AnswerTooLargeError, DockerHubAnswerTooLargeError),
+)
+E = TypeVar("E", bound=BaseException)
+
+
+def provider_error(exc: E | None) -> E | DockerHubError | None:
+    """``exc`` as the provider raises it: an engine error (``errors.py``) becomes its ``DockerHub*Error`` twin
+    (same message, ``except DockerHubRunError`` catches it); anything else is returned as it is."""
+    if exc is None or isinstance(exc, DockerHubError):
+        return exc
+    for engine, provider in _TWINS:
+        if isinstance(exc, engine):
+            twin = provider(str(exc))
+            twin.__cause__, twin.__suppress_context__ = exc.__cause__, exc.__suppress_context__
+            return twin.with_traceback(exc.__traceback__)
+    return exc
+
+
+@contextlib.contextmanager
+def provider_errors() -> Iterator[None]:
+    """Raise an engine error of the block as its provider twin (see ``provider_error``)."""
+    try:
+        yield
+    except (RunError, NotSentError, AnswerTooLargeError) as exc:
+        twin = provider_error(exc)
+        if twin is exc:
+            raise
+        raise twin from exc.__cause__

@@ -57,6 +57,8 @@ PUBLIC_MODULES = [
     "airflow_provider_dockerhub.operators.links", "airflow_provider_dockerhub.pipeline.sinks",
     "airflow_provider_dockerhub.pipeline.storage", "airflow_provider_dockerhub.testing.emulator",
     "airflow_provider_dockerhub.testing.tasks", "airflow_provider_dockerhub.testing.dag_runner",
+    "airflow_provider_dockerhub.errors", "airflow_provider_dockerhub.pipeline.sources",
+    "airflow_provider_dockerhub.operators.webhooks", "airflow_provider_dockerhub.transport.retry",
 ]
 
 

@@ -20,17 +20,11 @@ from airflow_provider_dockerhub.exceptions import (
     DockerHubReadError,
     DockerHubRequestError,
     DockerHubUnreachableError,
+    provider_errors,
 )
 from airflow_provider_dockerhub.hooks.auth import ExchangedToken, StaticBearer
 from airflow_provider_dockerhub.hooks.pagination import MAX_ITEMS, NextLinkPaginator, Paginator, read_pages
 from airflow_provider_dockerhub.hooks.ratelimit import RateLimiter
-from airflow_provider_dockerhub.hooks.retry import (
-    HubCall,
-    RetryPolicy,
-    describe_outcome,
-    failed_before_sending,
-    retry_after_seconds,
-)
 from airflow_provider_dockerhub.hooks.settings import (
     EXTRA_FIELDS,
     HIDDEN_FIELDS,
@@ -38,8 +32,15 @@ from airflow_provider_dockerhub.hooks.settings import (
     RELABELING,
     DockerHubConnectionSettings,
 )
-from airflow_provider_dockerhub.hooks.transport import DeadlineAdapter, send_within
 from airflow_provider_dockerhub.masking import register_secrets
+from airflow_provider_dockerhub.transport.deadline import DeadlineAdapter, send_within
+from airflow_provider_dockerhub.transport.retry import (
+    HubCall,
+    RetryPolicy,
+    describe_outcome,
+    failed_before_sending,
+    retry_after_seconds,
+)
 from airflow_provider_dockerhub.wire import (
     call_may_start,
     check_header,
@@ -383,7 +384,8 @@ class DockerHubHook(BaseHook):
         self.prepare()
         self._thread_state.gated = gated
         try:
-            return self._retrying(self._send_once, call)
+            with provider_errors():
+                return self._retrying(self._send_once, call)
         except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as exc:
             if failed_before_sending(exc):
                 raise DockerHubUnreachableError(

@@ -23,8 +23,9 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 
-from airflow_provider_dockerhub.hooks.waits import LONG_WAIT, RESET_MARGIN, check_wait, describe_instant
-from airflow_provider_dockerhub.hooks.waits import header_number as _header_number
+from airflow_provider_dockerhub.errors import NotSentError
+from airflow_provider_dockerhub.transport.waits import LONG_WAIT, RESET_MARGIN, check_wait, describe_instant
+from airflow_provider_dockerhub.transport.waits import header_number as _header_number
 
 __all__ = ["RESET_MARGIN", "RateLimiter"]
 #: A waiting call asks whether it was cancelled at least this often (seconds).
@@ -35,7 +36,7 @@ class RateLimiter:
     """Decides when the next call may start; ``acquire`` before sending, ``release`` after.
 
     :param max_wait: the longest single wait the server may impose; a longer one raises
-        ``DockerHubWaitTooLongError`` from ``acquire`` (None: no ceiling).
+        ``WaitTooLongError`` from ``acquire`` (None: no ceiling).
     """
 
     def __init__(
@@ -64,14 +65,12 @@ class RateLimiter:
         """Block until a call may start; return the seconds waited.
 
         :param cancelled: asked at least every ``CANCEL_CHECK`` seconds while waiting; when it says yes,
-            ``DockerHubNotSentError`` is raised and the call does not start (the run stopped meanwhile).
+            ``NotSentError`` is raised and the call does not start (the run stopped meanwhile).
         """
         waited = 0.0
         while True:
             if cancelled is not None and cancelled():
-                from airflow_provider_dockerhub.exceptions import DockerHubNotSentError
-
-                raise DockerHubNotSentError("not sent: the run stopped while the call waited for the rate limit")
+                raise NotSentError("not sent: the run stopped while the call waited for the rate limit")
             with self._lock:
                 now = self._clock()
                 if self._window_reset is not None and now >= self._window_reset:

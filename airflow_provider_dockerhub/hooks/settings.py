@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from airflow_provider_dockerhub.hooks.retry import RetryPolicy
-from airflow_provider_dockerhub.hooks.transport import DEFAULT_MAX_ANSWER_BYTES
-from airflow_provider_dockerhub.hooks.waits import DEFAULT_MAX_WAIT
+from airflow_provider_dockerhub.transport.deadline import DEFAULT_MAX_ANSWER_BYTES
+from airflow_provider_dockerhub.transport.retry import RetryPolicy
+from airflow_provider_dockerhub.transport.waits import DEFAULT_MAX_WAIT
 from airflow_provider_dockerhub.wire import (
     FALSE_WORDS,
     TRUE_WORDS,

@@ -25,17 +25,18 @@ from airflow_provider_dockerhub.operators.params import (
     to_bool,
     whole_number,
 )
+from airflow_provider_dockerhub.operators.webhooks import webhook_from_connection, webhook_sink
 from airflow_provider_dockerhub.pipeline.items import Item
 from airflow_provider_dockerhub.pipeline.runner import ON_ERROR
 from airflow_provider_dockerhub.pipeline.sinks import (
     PUSH_RESPONSES,
+    EventSink,
+    OutcomeSink,
     RejectsFile,
     ResponseFile,
     Sink,
-    Webhook,
     XComResponses,
     check_webhook_url,
-    webhook_from_connection,
 )
 from airflow_provider_dockerhub.pipeline.sources import CSV_CONVERTERS, FORMATS, read_records
 from airflow_provider_dockerhub.pipeline.storage import same_location
@@ -55,9 +56,10 @@ def _csv_types(value: Any, name: str) -> dict[str, str]:
 
 def _sinks(value: Any, name: str) -> tuple[Sink, ...]:
     sinks = tuple(value or ())
-    wrong = [sink for sink in sinks if not callable(getattr(sink, "close", None))]
+    wrong = [sink for sink in sinks if not isinstance(sink, (EventSink, OutcomeSink))]
     if wrong:
-        raise ValueError(f"{name} must be sink objects (see pipeline.sinks.Sink), got {wrong[0]!r}")
+        raise ValueError(f"{name} must be sinks (subclasses of pipeline.sinks.EventSink and/or OutcomeSink), "
+                         f"got {wrong[0]!r}")
     return sinks
 
 
@@ -109,8 +111,9 @@ class DockerHubRecordsOperator(BaseOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
-    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
-        ``on_outcome``, ``close``), opened once per task beside the others.
+    :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
+        ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
+        and closed once per task beside the others.
     """
 
     template_fields: Sequence[str] = (
@@ -190,13 +193,13 @@ class DockerHubRecordsOperator(BaseOperator):
     def build_sinks(self) -> tuple[list[Sink], XComResponses]:
         """The outputs the parameters ask for, the user's ``sinks`` last; the XCom one is also returned."""
         xcom = XComResponses(self.push_responses, include_secrets=self.include_secrets_in_xcom)
-        sinks: list[Sink] = [xcom]
+        sinks: list[Sink] = [xcom] if self.push_responses != "none" else []  # no events built for nothing
         if self.rejects_path:
             sinks.append(RejectsFile(self.rejects_path))
         if self.response_path:
             sinks.append(ResponseFile(self.response_path))
         if self.response_webhook_url:
-            sinks.append(Webhook(self.response_webhook_url, allow_insecure=self.allow_insecure_webhook))
+            sinks.append(webhook_sink(self.response_webhook_url, allow_insecure=self.allow_insecure_webhook))
         elif self.response_webhook_conn_id:
             sinks.append(webhook_from_connection(self.response_webhook_conn_id,
                                                  allow_insecure=self.allow_insecure_webhook))

@@ -74,8 +74,9 @@ class DockerHubCreateAccessTokenOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
-    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
-        ``on_outcome``, ``close``), opened once per task beside the others.
+    :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
+        ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
+        and closed once per task beside the others.
     """
 
     preset = registry.CREATE_ACCESS_TOKEN
@@ -141,8 +142,9 @@ class DockerHubUpdateAccessTokenOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
-    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
-        ``on_outcome``, ``close``), opened once per task beside the others.
+    :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
+        ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
+        and closed once per task beside the others.
     """
 
     preset = registry.UPDATE_ACCESS_TOKEN
@@ -208,8 +210,9 @@ class DockerHubDeleteAccessTokenOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
-    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
-        ``on_outcome``, ``close``), opened once per task beside the others.
+    :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
+        ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
+        and closed once per task beside the others.
     """
 
     preset = registry.DELETE_ACCESS_TOKEN
@@ -275,8 +278,9 @@ class DockerHubUpdateOrgSettingsOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
-    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
-        ``on_outcome``, ``close``), opened once per task beside the others.
+    :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
+        ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
+        and closed once per task beside the others.
     """
 
     preset = registry.UPDATE_ORG_SETTINGS
@@ -342,8 +346,9 @@ class DockerHubCreateOrgAccessTokenOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
-    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
-        ``on_outcome``, ``close``), opened once per task beside the others.
+    :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
+        ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
+        and closed once per task beside the others.
     """
 
     preset = registry.CREATE_ORG_ACCESS_TOKEN
@@ -410,8 +415,9 @@ class DockerHubUpdateOrgAccessTokenOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
-    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
-        ``on_outcome``, ``close``), opened once per task beside the others.
+    :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
+        ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
+        and closed once per task beside the others.
     """
 
     preset = registry.UPDATE_ORG_ACCESS_TOKEN
@@ -477,8 +483,9 @@ class DockerHubDeleteOrgAccessTokenOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
-    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
-        ``on_outcome``, ``close``), opened once per task beside the others.
+    :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
+        ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
+        and closed once per task beside the others.
     """
 
     preset = registry.DELETE_ORG_ACCESS_TOKEN
@@ -545,8 +552,9 @@ class DockerHubUpdateImmutableTagsOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
-    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
-        ``on_outcome``, ``close``), opened once per task beside the others.
+    :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
+        ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
+        and closed once per task beside the others.
     """
 
     preset = registry.UPDATE_IMMUTABLE_TAGS
@@ -612,8 +620,9 @@ class DockerHubVerifyImmutableTagsOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
-    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
-        ``on_outcome``, ``close``), opened once per task beside the others.
+    :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
+        ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
+        and closed once per task beside the others.
     """
 
     preset = registry.VERIFY_IMMUTABLE_TAGS
@@ -679,8 +688,9 @@ class DockerHubCreateRepositoryGroupOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
-    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
-        ``on_outcome``, ``close``), opened once per task beside the others.
+    :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
+        ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
+        and closed once per task beside the others.
     """
 
     preset = registry.CREATE_REPOSITORY_GROUP
@@ -749,8 +759,9 @@ class DockerHubUpdateRepositoryGroupOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
-    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
-        ``on_outcome``, ``close``), opened once per task beside the others.
+    :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
+        ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
+        and closed once per task beside the others.
     """
 
     preset = registry.UPDATE_REPOSITORY_GROUP
@@ -819,8 +830,9 @@ class DockerHubDeleteRepositoryGroupOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
-    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
-        ``on_outcome``, ``close``), opened once per task beside the others.
+    :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
+        ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
+        and closed once per task beside the others.
     """
 
     preset = registry.DELETE_REPOSITORY_GROUP
@@ -887,8 +899,9 @@ class DockerHubCreateRepositoryOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
-    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
-        ``on_outcome``, ``close``), opened once per task beside the others.
+    :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
+        ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
+        and closed once per task beside the others.
     """
 
     preset = registry.CREATE_REPOSITORY
@@ -959,8 +972,9 @@ class DockerHubUpdateRepositoryOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
-    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
-        ``on_outcome``, ``close``), opened once per task beside the others.
+    :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
+        ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
+        and closed once per task beside the others.
     """
 
     preset = registry.UPDATE_REPOSITORY
@@ -1029,8 +1043,9 @@ class DockerHubSetRepositoryPrivacyOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
-    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
-        ``on_outcome``, ``close``), opened once per task beside the others.
+    :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
+        ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
+        and closed once per task beside the others.
     """
 
     preset = registry.SET_REPOSITORY_PRIVACY
@@ -1099,8 +1114,9 @@ class DockerHubDeleteRepositoryOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
-    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
-        ``on_outcome``, ``close``), opened once per task beside the others.
+    :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
+        ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
+        and closed once per task beside the others.
     """
 
     preset = registry.DELETE_REPOSITORY
@@ -1169,8 +1185,9 @@ class DockerHubDeleteTagOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
-    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
-        ``on_outcome``, ``close``), opened once per task beside the others.
+    :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
+        ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
+        and closed once per task beside the others.
     """
 
     preset = registry.DELETE_TAG
@@ -1236,8 +1253,9 @@ class DockerHubUpdateOrgMemberRoleOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
-    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
-        ``on_outcome``, ``close``), opened once per task beside the others.
+    :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
+        ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
+        and closed once per task beside the others.
     """
 
     preset = registry.UPDATE_ORG_MEMBER_ROLE
@@ -1303,8 +1321,9 @@ class DockerHubRemoveOrgMemberOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
-    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
-        ``on_outcome``, ``close``), opened once per task beside the others.
+    :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
+        ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
+        and closed once per task beside the others.
     """
 
     preset = registry.REMOVE_ORG_MEMBER
@@ -1370,8 +1389,9 @@ class DockerHubCreateGroupOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
-    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
-        ``on_outcome``, ``close``), opened once per task beside the others.
+    :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
+        ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
+        and closed once per task beside the others.
     """
 
     preset = registry.CREATE_GROUP
@@ -1437,8 +1457,9 @@ class DockerHubUpdateGroupOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
-    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
-        ``on_outcome``, ``close``), opened once per task beside the others.
+    :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
+        ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
+        and closed once per task beside the others.
     """
 
     preset = registry.UPDATE_GROUP
@@ -1504,8 +1525,9 @@ class DockerHubPatchGroupOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
-    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
-        ``on_outcome``, ``close``), opened once per task beside the others.
+    :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
+        ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
+        and closed once per task beside the others.
     """
 
     preset = registry.PATCH_GROUP
@@ -1571,8 +1593,9 @@ class DockerHubDeleteGroupOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
-    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
-        ``on_outcome``, ``close``), opened once per task beside the others.
+    :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
+        ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
+        and closed once per task beside the others.
     """
 
     preset = registry.DELETE_GROUP
@@ -1638,8 +1661,9 @@ class DockerHubAddGroupMemberOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
-    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
-        ``on_outcome``, ``close``), opened once per task beside the others.
+    :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
+        ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
+        and closed once per task beside the others.
     """
 
     preset = registry.ADD_GROUP_MEMBER
@@ -1705,8 +1729,9 @@ class DockerHubRemoveGroupMemberOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
-    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
-        ``on_outcome``, ``close``), opened once per task beside the others.
+    :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
+        ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
+        and closed once per task beside the others.
     """
 
     preset = registry.REMOVE_GROUP_MEMBER
@@ -1772,8 +1797,9 @@ class DockerHubCancelInviteOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
-    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
-        ``on_outcome``, ``close``), opened once per task beside the others.
+    :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
+        ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
+        and closed once per task beside the others.
     """
 
     preset = registry.CANCEL_INVITE
@@ -1839,8 +1865,9 @@ class DockerHubResendInviteOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
-    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
-        ``on_outcome``, ``close``), opened once per task beside the others.
+    :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
+        ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
+        and closed once per task beside the others.
     """
 
     preset = registry.RESEND_INVITE
@@ -1909,8 +1936,9 @@ class DockerHubBulkInviteOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
-    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
-        ``on_outcome``, ``close``), opened once per task beside the others.
+    :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
+        ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
+        and closed once per task beside the others.
     """
 
     preset = registry.BULK_INVITE
@@ -1976,8 +2004,9 @@ class DockerHubCreateScimUserOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
-    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
-        ``on_outcome``, ``close``), opened once per task beside the others.
+    :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
+        ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
+        and closed once per task beside the others.
     """
 
     preset = registry.CREATE_SCIM_USER
@@ -2044,8 +2073,9 @@ class DockerHubUpdateScimUserOperator(DockerHubEndpointOperator):
     :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
     :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
         records and new token secrets, sent unencrypted then); refused otherwise.
-    :param sinks: your own outputs: objects with the ``pipeline.sinks.Sink`` methods (``start``, ``on_event``,
-        ``on_outcome``, ``close``), opened once per task beside the others.
+    :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
+        ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
+        and closed once per task beside the others.
     """
 
     preset = registry.UPDATE_SCIM_USER

@@ -8,8 +8,10 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
 from airflow_provider_dockerhub._compat import AirflowException, BaseOperator
-from airflow_provider_dockerhub.exceptions import DockerHubError, DockerHubRunError
+from airflow_provider_dockerhub.errors import RunError
+from airflow_provider_dockerhub.exceptions import DockerHubError, provider_error
 from airflow_provider_dockerhub.hooks.dockerhub import DockerHubHook
+from airflow_provider_dockerhub.masking import register_secrets
 from airflow_provider_dockerhub.operators.params import Converter, check_parameters, optional, to_bool, whole_number
 from airflow_provider_dockerhub.pipeline.items import Item
 from airflow_provider_dockerhub.pipeline.runner import PipelineSettings, RecordPipeline
@@ -234,9 +236,9 @@ class DockerHubTagRetentionOperator(BaseOperator):
             PipelineSettings(method="DELETE", endpoint="/", max_concurrency=self.max_concurrency, on_error="continue",
                              if_missing="skip"), DELETE_TAG, endpoint=None, method=None)
         pipeline = RecordPipeline(settings, send=lambda call: hook.request(call.method, call.url, headers=call.headers),
-                                  log=self.log, total=len(items))
+                                  log=self.log, total=len(items), register_secrets=register_secrets)
         result = pipeline.run(items)
         summary.update(deleted=result.succeeded, failed=result.failed + result.rejected, calls=result.calls,
                        first_failures=result.first_failures)
-        if isinstance(pipeline.run_error, DockerHubRunError):
-            raise pipeline.run_error
+        if isinstance(pipeline.run_error, RunError):
+            raise provider_error(pipeline.run_error)

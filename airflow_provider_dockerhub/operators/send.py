@@ -6,8 +6,9 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from airflow_provider_dockerhub._compat import AirflowException
-from airflow_provider_dockerhub.exceptions import DockerHubRunError
+from airflow_provider_dockerhub.exceptions import DockerHubRunError, provider_error
 from airflow_provider_dockerhub.hooks.dockerhub import DockerHubHook
+from airflow_provider_dockerhub.masking import register_secrets
 from airflow_provider_dockerhub.operators.base import DockerHubRecordsOperator
 from airflow_provider_dockerhub.operators.params import (
     Converter,
@@ -232,7 +233,8 @@ class DockerHubSendOperator(DockerHubRecordsOperator):
             send=self.written.recording(
                 lambda call: hook.request(call.method, call.url, data=call.body, headers=call.headers)),
             sinks=sinks, context=dict(context or {}), log=self.log, preview_url=self._preview_url(hook),
-            total=len(self.records) if isinstance(self.records, list) else None, run=self._run_info(context))
+            total=len(self.records) if isinstance(self.records, list) else None, run=self._run_info(context),
+            register_secrets=register_secrets)
         ti = context.get("ti") if context else None
         try:
             pipeline.run(items)
@@ -246,7 +248,8 @@ class DockerHubSendOperator(DockerHubRecordsOperator):
         if problems:
             if ti is not None:
                 ti.xcom_push(key="summary", value=result)
-            error = pipeline.run_error if isinstance(pipeline.run_error, DockerHubRunError) else None
+            error = provider_error(pipeline.run_error)
+            error = error if isinstance(error, DockerHubRunError) else None
             raise (type(error) if error else AirflowException)(" ".join(problems))
         return result
 

@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from airflow_provider_dockerhub._compat import AirflowException
-from airflow_provider_dockerhub.exceptions import DockerHubError, DockerHubRunError, DockerHubSinkError
+from airflow_provider_dockerhub.exceptions import DockerHubError, DockerHubRunError, DockerHubSinkError, provider_error
 from airflow_provider_dockerhub.hooks.dockerhub import DockerHubHook
+from airflow_provider_dockerhub.masking import register_secrets
 from airflow_provider_dockerhub.operators.base import DockerHubRecordsOperator
 from airflow_provider_dockerhub.operators.params import (
     Converter,
@@ -24,7 +25,7 @@ from airflow_provider_dockerhub.operators.params import (
 )
 from airflow_provider_dockerhub.pipeline.items import Item, Outcome, Status
 from airflow_provider_dockerhub.pipeline.runner import PipelineSettings, RecordPipeline
-from airflow_provider_dockerhub.pipeline.sinks import Sink
+from airflow_provider_dockerhub.pipeline.sinks import EventSink, OutcomeSink, Sink
 from airflow_provider_dockerhub.pipeline.storage import is_uri
 from airflow_provider_dockerhub.presets.apply import build_settings
 from airflow_provider_dockerhub.presets.registry import EndpointPreset
@@ -313,7 +314,7 @@ class DockerHubSyncOperator(DockerHubRecordsOperator):
         summary.rejected = rejects.summary.rejected
         summary.first_failures += rejects.summary.first_failures
         if rejects.run_error is not None:
-            raise rejects.run_error
+            raise provider_error(rejects.run_error)
         if self.mode == "mirror" and not named and not self.allow_empty:
             raise ValueError("mirror with no records would delete everything in scope; set allow_empty=True to do it")
         before = hook.reads
@@ -401,12 +402,13 @@ class DockerHubSyncOperator(DockerHubRecordsOperator):
         for name, calls in by_preset.items():
             owner = {id(item): number for number, item in calls}
             collected = _Outcomes()
-            pipeline = RecordPipeline(self._settings(presets[name]), send=send, sinks=[*sinks, collected], log=self.log)
+            pipeline = RecordPipeline(self._settings(presets[name]), send=send, sinks=[*sinks, collected], log=self.log,
+                                      register_secrets=register_secrets)
             summary.calls += pipeline.run([item for _, item in calls]).calls
             for outcome in collected.outcomes:
                 outcomes[owner[id(outcome.item)]].append(outcome)
             if pipeline.run_error is not None:
-                raise pipeline.run_error
+                raise provider_error(pipeline.run_error)
         return outcomes
 
     def _after_races(self, raced: list[Action], hook: DockerHubHook) -> list[Action]:
@@ -430,18 +432,19 @@ class DockerHubSyncOperator(DockerHubRecordsOperator):
         return updates
 
 
-class _Unclosed(Sink):
+class _Unclosed(EventSink, OutcomeSink):
     """A task-owned sink lent to one write phase: the phase's end does not close it (the task does, once)."""
 
     def __init__(self, sink: Sink) -> None:
         self.sink = sink
-        self.wants_events = sink.wants_events
 
     def on_event(self, event: dict[str, Any]) -> None:
-        self.sink.on_event(event)
+        if isinstance(self.sink, EventSink):
+            self.sink.on_event(event)
 
     def on_outcome(self, outcome: Outcome) -> None:
-        self.sink.on_outcome(outcome)
+        if isinstance(self.sink, OutcomeSink):
+            self.sink.on_outcome(outcome)
 
 
 def _start(sinks: list[Sink], run: Mapping[str, Any]) -> None:
@@ -464,10 +467,8 @@ def _close(sinks: list[Sink]) -> list[str]:
     return errors
 
 
-class _Outcomes(Sink):
+class _Outcomes(OutcomeSink):
     """Every outcome of one pipeline, to be told back to the actions they belong to."""
-
-    wants_events = False
 
     def __init__(self) -> None:
         self.outcomes: list[Outcome] = []

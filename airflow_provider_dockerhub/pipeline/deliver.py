@@ -13,7 +13,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from airflow_provider_dockerhub.exceptions import DockerHubNotSentError
+from airflow_provider_dockerhub.errors import NotSentError
 from airflow_provider_dockerhub.pipeline.items import Outcome, PreparedCall
 from airflow_provider_dockerhub.wire import set_call_gate
 
@@ -56,7 +56,7 @@ class Deliverer:
         set_call_gate(self._may_start)  # asked again right before the call goes on the wire
         try:
             delivery = Delivery(call, self._send(call))
-        except DockerHubNotSentError:  # the run stopped while the call waited to start
+        except NotSentError:  # the run stopped while the call waited to start
             return Delivery(call, skipped=True)
         except Exception as exc:  # reported as the call's outcome, never lost
             delivery = Delivery(call, error=exc)

@@ -14,11 +14,10 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
-from airflow_provider_dockerhub.exceptions import DockerHubRunError, DockerHubSinkError
-from airflow_provider_dockerhub.masking import register_secrets
+from airflow_provider_dockerhub.errors import RunError, SinkError
 from airflow_provider_dockerhub.pipeline.account import (
     CONFLICT_POLICIES,
     SUCCEEDED,
@@ -36,11 +35,18 @@ from airflow_provider_dockerhub.pipeline.grouping import GroupingSettings, make_
 from airflow_provider_dockerhub.pipeline.items import Item, Outcome, PreparedCall
 from airflow_provider_dockerhub.pipeline.render import BodyKind, RenderError, RequestRenderer, body_kind
 from airflow_provider_dockerhub.pipeline.shape import Shaper
-from airflow_provider_dockerhub.pipeline.sinks import Sink
+from airflow_provider_dockerhub.pipeline.sinks import EventSink, OutcomeSink, Sink
 
 ON_ERROR = ("fail", "fail_fast", "continue")
+S = TypeVar("S", bound=Sink)
 RecordCheck = Callable[[Mapping[str, Any]], "str | None"]
 RecordPrepare = Callable[[Mapping[str, Any]], Mapping[str, Any]]
+#: Registers secrets (new tokens in answers) with a log masker: ``register(secrets, where)``.
+RegisterSecrets = Callable[[list[str], str], object]
+
+
+def no_masking(secrets: list[str], where: str) -> None:
+    """The default ``register_secrets``: no masker (an Airflow task passes ``masking.register_secrets``)."""
 
 
 @dataclass(frozen=True)
@@ -125,10 +131,13 @@ class RecordPipeline:
     every record read but not sent is rejected as not sent, and ``run_error`` holds the cause.
 
     :param send: sends one prepared call and returns the response (the hook); unused in a dry run.
-    :param sinks: receive every call's event and every record's outcome.
+    :param sinks: ``EventSink``s receive every call's event, ``OutcomeSink``s every record's outcome (a sink may be
+        both); each is started before the first call and closed at the end.
     :param context: Airflow context for the endpoint and body templates.
     :param preview_url: turns a rendered endpoint into the full URL shown in a dry-run preview.
     :param run: names the task run (dag_id, task_id, run_id, ...) for the sinks' ``start``.
+    :param register_secrets: called with the secrets of each answer (new tokens) before any sink or log sees
+        them, so a masker hides them in logs (Airflow's, through ``masking.register_secrets``).
     """
 
     def __init__(
@@ -142,13 +151,19 @@ class RecordPipeline:
         preview_url: Callable[[str], str] = str,
         total: int | None = None,
         run: Mapping[str, Any] | None = None,
+        register_secrets: RegisterSecrets = no_masking,
     ) -> None:
         settings.validate()
         self.run_info = {**dict(run or {}), "dry_run": settings.dry_run}
         self.settings = settings
         self.sinks = list(sinks)
-        self._event_sinks = [sink for sink in self.sinks if sink.wants_events]
-        self._outcome_sinks = [sink for sink in self.sinks if type(sink).on_outcome is not Sink.on_outcome]
+        for sink in self.sinks:
+            if not isinstance(sink, (EventSink, OutcomeSink)):
+                raise TypeError(f"{type(sink).__name__} is not a sink: subclass EventSink (on_event) or OutcomeSink "
+                                f"(on_outcome), or both")
+        self._event_sinks: list[EventSink] = [sink for sink in self.sinks if isinstance(sink, EventSink)]
+        self._outcome_sinks: list[OutcomeSink] = [sink for sink in self.sinks if isinstance(sink, OutcomeSink)]
+        self.register_secrets = register_secrets
         self._sinks_lock = threading.Lock()
         self.sink_errors: list[str] = []
         self.log = log or logging.getLogger(__name__)
@@ -194,7 +209,7 @@ class RecordPipeline:
             if self._fail_fast:
                 self.stop("the first failure (on_error='fail_fast')")
 
-    def _notify(self, sinks: list[Sink], action: Callable[[Sink], None]) -> None:
+    def _notify(self, sinks: list[S], action: Callable[[S], None]) -> None:
         """Apply ``action`` to each sink; a sink that fails stops the run (what it would record would be lost)."""
         for sink in list(sinks):
             try:
@@ -219,7 +234,7 @@ class RecordPipeline:
         self.sinks = [s for s in self.sinks if s is not sink]
         self._event_sinks = [s for s in self._event_sinks if s is not sink]
         self._outcome_sinks = [s for s in self._outcome_sinks if s is not sink]
-        self.stop(f"an output failed ({message})", DockerHubSinkError(message))
+        self.stop(f"an output failed ({message})", SinkError(message))
 
     def _reject(self, item: Item, reason: str) -> None:
         self._finish(reject(item, reason))
@@ -246,7 +261,7 @@ class RecordPipeline:
                 return
             except Exception as exc:
                 where = f"after {summary.last_read}" if summary.last_read else "before the first record"
-                self.stop(f"an input error {where}", DockerHubRunError(
+                self.stop(f"an input error {where}", RunError(
                     f"reading the records stopped {where}: {type(exc).__name__}: {exc}"))
                 return
             summary.last_read = item.location
@@ -321,13 +336,13 @@ class RecordPipeline:
                                                         s.if_missing)
         secrets = response_secrets(delivery.response)
         if secrets:
-            register_secrets(secrets, f"the answer to {delivery.call.method} {urlsplit(delivery.call.url).path}")
+            self.register_secrets(secrets, f"the answer to {delivery.call.method} {urlsplit(delivery.call.url).path}")
         self._answered[id(delivery.call)] = delivery  # dict writes are atomic: no lock needed
         if self._event_sinks:
             with self._sinks_lock:
                 event = delivery_event(delivery, outcomes)
                 self._notify(self._event_sinks, lambda sink: sink.on_event(event))
-        if isinstance(delivery.error, DockerHubRunError):
+        if isinstance(delivery.error, RunError):
             self.stop(f"a run-level failure ({type(delivery.error).__name__})", delivery.error)
         elif self._fail_fast and not all(o.status.ok for o in outcomes):
             self.stop("the first failure (on_error='fail_fast')")
@@ -385,4 +400,4 @@ class RecordPipeline:
                           f"{type(exc).__name__}: {exc}"
                 self.log.error("%s", message)
                 self.sink_errors.append(message)
-                self.run_error = self.run_error or DockerHubSinkError(message)
+                self.run_error = self.run_error or SinkError(message)

@@ -1,8 +1,9 @@
-"""Sink stage: where responses and rejected records go (files, a webhook, XCom).
+"""Sink stage: where responses and rejected records go (files, a webhook, XCom, or a user's own sink).
 
-Every sink receives ``start`` once before the first call (the webhook checks itself there), ``on_event``
-once per call made (method, URL, status, what was sent, what came back, per-record outcomes) and
-``on_outcome`` once per record; ``close`` flushes it.
+A sink is an ``EventSink`` (``on_event`` once per call made: method, URL, status, what was sent, what came
+back, per-record outcomes), an ``OutcomeSink`` (``on_outcome`` once per record read), or both. Every sink
+gets ``start`` once before the first call (the webhook checks itself there) and ``close`` at the end.
+The runner builds call events only when some sink is an ``EventSink``.
 """
 
 from __future__ import annotations
@@ -10,32 +11,33 @@ from __future__ import annotations
 import ipaddress
 import json
 import time
-from collections.abc import Mapping
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Mapping
 from typing import IO, Any
 from urllib.parse import urlsplit
 
 import requests
 
-from airflow_provider_dockerhub._compat import mask_secret
-from airflow_provider_dockerhub.hooks.retry import HubCall, RetryPolicy
-from airflow_provider_dockerhub.hooks.transport import DeadlineAdapter, send_within
 from airflow_provider_dockerhub.pipeline.account import FAILED, REJECTED, find_secrets, redact_secrets
 from airflow_provider_dockerhub.pipeline.items import Outcome
 from airflow_provider_dockerhub.pipeline.shape import encode_json
 from airflow_provider_dockerhub.pipeline.storage import open_for_appending
-from airflow_provider_dockerhub.wire import base_url, check_header, redact_url
+from airflow_provider_dockerhub.transport.deadline import DeadlineAdapter, send_within
+from airflow_provider_dockerhub.transport.retry import HubCall, RetryPolicy
+from airflow_provider_dockerhub.wire import redact_url
 
 __all__ = [
     "PUSH_RESPONSES",
     "RUN_STARTED",
+    "EventSink",
     "JsonLinesWriter",
+    "OutcomeSink",
     "RejectsFile",
     "ResponseFile",
     "Sink",
     "Webhook",
     "XComResponses",
     "check_webhook_url",
-    "webhook_from_connection",
 ]
 
 PUSH_RESPONSES = ("none", "failed", "all")
@@ -45,23 +47,34 @@ RUN_STARTED = "run_started"
 WEBHOOK_ANSWER_BYTES = 1024 * 1024
 
 
-class Sink:
-    """Base sink: ignores everything. ``wants_events`` tells the runner whether to build call events
-    (that costs time per call); ``on_outcome`` is called only on sinks that override it."""
+class Sink(ABC):  # noqa: B024 (start and close are optional; what a sink receives is its subclass's method)
+    """What every sink has: ``start`` before the first call and ``close`` at the end (both do nothing here).
 
-    wants_events = True
+    A sink that raises (in any method) stops the run: nothing more is sent, since what it would record would
+    be lost. Subclass ``EventSink``, ``OutcomeSink`` or both; they are called from one thread at a time.
+    """
 
-    def start(self, run: Mapping[str, Any]) -> None:
+    def start(self, run: Mapping[str, Any]) -> None:  # noqa: B027 (optional hook)
         """Before the first call: ``run`` names the task run. A sink that cannot work raises here, before any write."""
 
+    def close(self) -> None:  # noqa: B027 (optional hook)
+        """Flush and release resources; called once, also when the run failed."""
+
+
+class EventSink(Sink):
+    """A sink of calls: ``on_event`` receives one dict per call made (see docs/send-operator.md for its keys)."""
+
+    @abstractmethod
     def on_event(self, event: dict[str, Any]) -> None:
-        """One call's event."""
+        """One call's event: method, URL, status, what was sent, what came back, its records' outcomes."""
 
+
+class OutcomeSink(Sink):
+    """A sink of records: ``on_outcome`` receives every record's ``Outcome`` (succeeded, failed or rejected)."""
+
+    @abstractmethod
     def on_outcome(self, outcome: Outcome) -> None:
-        """One record's outcome."""
-
-    def close(self) -> None:
-        """Flush and release resources."""
+        """One record's outcome (``outcome.item`` is the record as read, with its index and location)."""
 
 
 class JsonLinesWriter:
@@ -100,11 +113,9 @@ def _sent_body(item: Any) -> Any:
     return item.payload
 
 
-class RejectsFile(Sink):
+class RejectsFile(OutcomeSink):
     """Every failed or rejected record: its index, location, outcome, status and reason, the record exactly as
     read (``record``) and the body that was or would have been sent for it (``body``)."""
-
-    wants_events = False
 
     def __init__(self, path: str) -> None:
         self.writer = JsonLinesWriter(path)
@@ -121,7 +132,7 @@ class RejectsFile(Sink):
         self.writer.close()
 
 
-class ResponseFile(Sink):
+class ResponseFile(EventSink):
     """Every call's event as a JSON line (secrets included: this is how users capture new tokens)."""
 
     def __init__(self, path: str) -> None:
@@ -158,26 +169,28 @@ def check_webhook_url(url: str, *, allow_insecure: bool = False) -> None:
             f"and new token secrets, so use https://, or set allow_insecure_webhook=True to send them unencrypted")
 
 
-class Webhook(Sink):
+class Webhook(EventSink):
     """POSTs events to a webhook as JSON arrays of up to ``batch_size`` events, with its own retries.
 
     ``start`` POSTs one ``run_started`` event before the first call, so a webhook that does not answer stops the
     task before anything is written. Events are posted at least every ``flush_seconds``, and an event that carries
     a secret (a new token) at once, so a webhook failing mid-run stops the run soon. It has its own session: the
     Docker Hub bearer token is never sent to it. The URL is shown as ``redact_url`` does. ``timeout`` bounds each
-    POST from connect to the last byte of the answer.
+    POST from connect to the last byte of the answer. ``register_secrets`` receives the URL when it holds a token
+    (Airflow's masker in a task), like the runner's.
     """
 
     def __init__(self, url: str, *, headers: Mapping[str, str] | None = None, auth: Any = None,
                  batch_size: int = 100, timeout: float = 30.0, retry_policy: RetryPolicy | None = None,
-                 allow_insecure: bool = False, flush_seconds: float = 2.0) -> None:
+                 allow_insecure: bool = False, flush_seconds: float = 2.0,
+                 register_secrets: Callable[[list[str], str], object] | None = None) -> None:
         check_webhook_url(url, allow_insecure=allow_insecure)
         self.url = url
         self.flush_seconds = flush_seconds
         self._last_flush = time.monotonic()
-        if redact_url(url).endswith("/***"):  # a token in the path or query stays out of Airflow's logs
+        if redact_url(url).endswith("/***") and register_secrets is not None:  # a token in the path or query
             parts = urlsplit(url)
-            mask_secret([url, f"{parts.path}?{parts.query}" if parts.query else parts.path])
+            register_secrets([url, f"{parts.path}?{parts.query}" if parts.query else parts.path], "the webhook URL")
         self.batch_size = batch_size
         self.timeout = timeout
         self.session = requests.Session()
@@ -233,7 +246,7 @@ class Webhook(Sink):
             self.session.close()
 
 
-class XComResponses(Sink):
+class XComResponses(EventSink):
     """Collects events for XCom key ``responses``: ``failed`` ones or ``all``, at most ``limit`` of them
     (XCom is no place for a million responses: ``response_path`` takes them all); secrets redacted unless asked."""
 
@@ -243,7 +256,6 @@ class XComResponses(Sink):
         self.mode = mode
         self.include_secrets = include_secrets
         self.limit = limit
-        self.wants_events = mode != "none"
         self.events: list[dict[str, Any]] = []
         self.left_out = 0
 
@@ -254,22 +266,4 @@ class XComResponses(Sink):
             self.left_out += 1
             return
         self.events.append(event if self.include_secrets else redact_secrets(event))
-
-
-def webhook_from_connection(conn_id: str, *, allow_insecure: bool = False) -> Webhook:
-    """A webhook from an Airflow HTTP connection: host (with scheme), port, schema as path, login/password, extra headers."""
-    from airflow_provider_dockerhub._compat import BaseHook
-
-    conn = BaseHook.get_connection(conn_id)
-    host = base_url(conn.host, conn.schema, conn.port)
-    if not host:
-        raise ValueError(f"response_webhook_conn_id {conn_id!r}: the connection has no host")
-    extra = conn.extra_dejson or {}
-    path = extra.pop("endpoint", "") if isinstance(extra, dict) else ""
-    headers = {k: str(v) for k, v in extra.items() if isinstance(v, (str, int, float))}
-    for name, value in headers.items():
-        check_header(name, value)
-    auth = (conn.login, conn.password) if conn.login else None
-    return Webhook(f"{host.rstrip('/')}/{str(path).lstrip('/')}" if path else host, headers=headers, auth=auth,
-                   allow_insecure=allow_insecure)
 

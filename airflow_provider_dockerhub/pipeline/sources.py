@@ -1,5 +1,7 @@
 """Source stage: read records from a list, a JSON string, or a JSON / JSON Lines / CSV file, as a stream.
 
+Each file format has one ``RecordReader`` class (``READERS``), given the ``SourceOptions`` of the read.
+
 A record that cannot be read (a broken line, a value that is not an object, a CSV row with the
 wrong number of values) becomes an ``Item`` with ``error`` set: it is counted and rejected, not
 skipped, and the records after it are still read.
@@ -11,9 +13,11 @@ import ast
 import csv
 import io
 import json
+from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import IO, Any
+from dataclasses import dataclass, field
+from typing import IO, Any, ClassVar
 
 import ijson
 
@@ -30,8 +34,8 @@ from airflow_provider_dockerhub.pipeline.items import Item
 from airflow_provider_dockerhub.pipeline.storage import open_for_reading
 from airflow_provider_dockerhub.wire import parse_bool
 
-FORMATS = ("json", "jsonl", "csv")
-_EXTENSIONS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
+__all__ = ["CSV_CONVERTERS", "FORMATS", "READERS", "CsvReader", "JsonArrayReader", "JsonLinesReader", "RecordReader",
+           "SourceOptions", "guess_format", "iter_values", "read_file", "read_records"]
 
 
 def _to_bool(text: str) -> bool:
@@ -50,21 +54,6 @@ CSV_CONVERTERS: dict[str, Callable[[str], Any]] = {
     "bool": _to_bool,
     "json": _to_json,
 }
-
-
-def guess_format(path: str, records_format: str | None = None) -> str:
-    """The format named by ``records_format``, else by the file's extension."""
-    if records_format:
-        fmt = records_format.lower().lstrip(".")
-        fmt = "jsonl" if fmt == "ndjson" else fmt
-        if fmt not in FORMATS:
-            raise ValueError(f"records_format must be one of {FORMATS}, got {records_format!r}")
-        return fmt
-    lowered = path.lower()
-    for ext, fmt in _EXTENSIONS.items():
-        if lowered.endswith(ext):
-            return fmt
-    raise ValueError(f"cannot tell the format of {path!r} from its extension; set records_format to one of {FORMATS}")
 
 
 def _item(index: int, value: Any, location: str) -> Item:
@@ -118,103 +107,165 @@ class _LineTooLong(Exception):
     pass
 
 
-def _jsonl(handle: IO[bytes], limits: RecordLimits) -> Iterator[Item]:
-    index = 0
-    lines = _BoundedLines(handle, limits.max_record_bytes)
-    while True:
-        try:
-            line = next(lines)
-        except StopIteration:
-            return
-        except _LineTooLong:
-            yield Item(index, None, f"line {lines.number}", limits.too_large(limits.max_record_bytes + 1))
+@dataclass(frozen=True)
+class SourceOptions:
+    """How a records file is read, in one object: its format (None: from the file's extension), the CSV column
+    types (``CSV_CONVERTERS`` names; other CSV values stay strings) and the size and nesting limits."""
+
+    format: str | None = None
+    csv_types: Mapping[str, str] = field(default_factory=dict)
+    limits: RecordLimits = DEFAULT_LIMITS
+
+    def validate(self) -> None:
+        """Raise ValueError for options no reader can follow (checked before the file is opened)."""
+        if self.format is not None:
+            format_named(self.format)
+        bad = {c: k for c, k in self.csv_types.items() if k not in CSV_CONVERTERS}
+        if bad:
+            raise ValueError(f"csv_types values must be one of {sorted(CSV_CONVERTERS)}, got {bad}")
+
+    def reader_for(self, path: str) -> RecordReader:
+        """The reader of ``path``'s format: ``format`` if set, else the one whose extension the path has."""
+        return READERS[format_named(self.format) if self.format else format_of(path)](self)
+
+
+class RecordReader(ABC):
+    """Reads one input format: every record of an open binary file as an ``Item``, streamed.
+
+    A record that cannot be read becomes an ``Item`` with ``error`` (counted and rejected, and reading goes on);
+    a problem with the whole file (its top level, its header) raises ValueError. To add a format, subclass this,
+    set ``format`` and ``extensions``, and add the class to ``READERS``.
+    """
+
+    #: The ``records_format`` value that selects this reader.
+    format: ClassVar[str]
+    #: File name endings that select it when no format is given (the first is the usual one).
+    extensions: ClassVar[tuple[str, ...]]
+
+    def __init__(self, options: SourceOptions) -> None:
+        self.options = options
+        self.limits = options.limits
+
+    @abstractmethod
+    def read(self, handle: IO[bytes]) -> Iterator[Item]:
+        """The records of ``handle``, in order, each with its location (``line 3``, ``item 2``)."""
+
+
+class JsonLinesReader(RecordReader):
+    """One JSON object per line; blank lines are skipped, a line over ``max_record_bytes`` is rejected unread."""
+
+    format = "jsonl"
+    extensions = (".jsonl", ".ndjson")
+
+    def read(self, handle: IO[bytes]) -> Iterator[Item]:
+        limits, index = self.limits, 0
+        lines = _BoundedLines(handle, limits.max_record_bytes)
+        while True:
+            try:
+                line = next(lines)
+            except StopIteration:
+                return
+            except _LineTooLong:
+                yield Item(index, None, f"line {lines.number}", limits.too_large(limits.max_record_bytes + 1))
+                index += 1
+                continue
+            location = f"line {lines.number}"
+            if lines.number == 1 and line.startswith(BOM):
+                line = line[len(BOM):]
+            if not line.strip():
+                continue  # blank lines separate nothing and are not records
+            try:
+                value = decode_json_line(line, limits)
+            except RecordError as exc:
+                yield Item(index, None, location, str(exc))
+            else:
+                item = _item(index, value, location)
+                if item.error is None:
+                    item.encoded = line.strip()  # valid JSON already: sent as is unless attributes are excluded
+                yield item
             index += 1
-            continue
-        location = f"line {lines.number}"
-        if lines.number == 1 and line.startswith(BOM):
-            line = line[len(BOM):]
-        if not line.strip():
-            continue  # blank lines separate nothing and are not records
-        try:
-            value = decode_json_line(line, limits)
-        except RecordError as exc:
-            yield Item(index, None, location, str(exc))
-        else:
-            item = _item(index, value, location)
-            if item.error is None:
-                item.encoded = line.strip()  # valid JSON already: sent as is unless attributes are excluded
-            yield item
-        index += 1
 
 
 _TOP_LEVEL = {"start_map": "a JSON object", "string": "a string", "number": "a number", "boolean": "a boolean",
               "null": "null"}
 
 
-def _json_array(handle: IO[bytes], limits: RecordLimits) -> Iterator[Item]:
-    """Items of a top-level JSON array, built from parser events so that nesting and size stay bounded."""
-    events = ijson.basic_parse(handle, use_float=True)
-    index = 0
-    try:
-        first = next(events, None)
-    except ijson.IncompleteJSONError:
-        first = None
-    try:
-        if first is None:
-            raise ValueError("the file is empty; expected a JSON array of records")
-        if first[0] != "start_array":
-            raise ValueError(f"the top level is {_TOP_LEVEL.get(first[0], first[0])}, expected an array of records")
-        for event in events:
-            if event[0] == "end_array":
-                return
-            location = f"item {index}"
-            try:
-                value = build_from_events(event, events, limits)
-            except RecordError as exc:
-                yield Item(index, None, location, str(exc))
-            else:
-                yield _item(index, value, location)
-            index += 1
-    except ijson.JSONError as exc:
-        raise ValueError(f"invalid JSON at item {index}, nothing after it can be read ({exc})") from None
+class JsonArrayReader(RecordReader):
+    """A top-level JSON array of objects, built from parser events so that nesting and size stay bounded."""
 
+    format = "json"
+    extensions = (".json",)
 
-def _csv(handle: IO[bytes], csv_types: Mapping[str, str], limits: RecordLimits) -> Iterator[Item]:
-    # Undecodable bytes become lone surrogates, so the row that holds them is rejected by line number.
-    text = io.TextIOWrapper(handle, encoding="utf-8-sig", errors="surrogateescape", newline="")
-    lines = _BoundedLines(text, limits.max_record_bytes)
-    reader = csv.reader(lines)
-    try:
-        header = next(reader, None)
-    except (csv.Error, _LineTooLong) as exc:
-        raise ValueError(f"the CSV header cannot be read: {exc or 'it is over max_record_bytes'}") from None
-    if header is None:
-        return
-    if has_lone_surrogate("".join(header)):
-        raise ValueError("the CSV header is not valid UTF-8")
-    repeated = sorted(column for column, count in Counter(header).items() if count > 1)
-    if repeated:
-        raise ValueError(f"the CSV header names column(s) {repeated} more than once; each column needs its own name")
-    unknown = sorted(set(csv_types) - set(header))
-    if unknown:
-        raise ValueError(f"csv_types names column(s) {unknown} that the CSV header {header} does not have")
-    converters = {column: CSV_CONVERTERS[kind] for column, kind in csv_types.items()}
-    index = 0
-    while True:
+    def read(self, handle: IO[bytes]) -> Iterator[Item]:
+        events = ijson.basic_parse(handle, use_float=True)
+        index = 0
         try:
-            row = next(reader)
-        except StopIteration:
+            first = next(events, None)
+        except ijson.IncompleteJSONError:
+            first = None
+        try:
+            if first is None:
+                raise ValueError("the file is empty; expected a JSON array of records")
+            if first[0] != "start_array":
+                raise ValueError(f"the top level is {_TOP_LEVEL.get(first[0], first[0])}, expected an array of records")
+            for event in events:
+                if event[0] == "end_array":
+                    return
+                location = f"item {index}"
+                try:
+                    value = build_from_events(event, events, self.limits)
+                except RecordError as exc:
+                    yield Item(index, None, location, str(exc))
+                else:
+                    yield _item(index, value, location)
+                index += 1
+        except ijson.JSONError as exc:
+            raise ValueError(f"invalid JSON at item {index}, nothing after it can be read ({exc})") from None
+
+
+class CsvReader(RecordReader):
+    """A CSV file with a header row (UTF-8, a BOM allowed); ``csv_types`` converts the columns it names."""
+
+    format = "csv"
+    extensions = (".csv",)
+
+    def read(self, handle: IO[bytes]) -> Iterator[Item]:
+        limits, csv_types = self.limits, self.options.csv_types
+        # Undecodable bytes become lone surrogates, so the row that holds them is rejected by line number.
+        text = io.TextIOWrapper(handle, encoding="utf-8-sig", errors="surrogateescape", newline="")
+        lines = _BoundedLines(text, limits.max_record_bytes)
+        reader = csv.reader(lines)
+        try:
+            header = next(reader, None)
+        except (csv.Error, _LineTooLong) as exc:
+            raise ValueError(f"the CSV header cannot be read: {exc or 'it is over max_record_bytes'}") from None
+        if header is None:
             return
-        except _LineTooLong:
-            yield Item(index, None, f"line {lines.number}", limits.too_large(limits.max_record_bytes + 1))
+        if has_lone_surrogate("".join(header)):
+            raise ValueError("the CSV header is not valid UTF-8")
+        repeated = sorted(column for column, count in Counter(header).items() if count > 1)
+        if repeated:
+            raise ValueError(f"the CSV header names column(s) {repeated} more than once; each column needs its own name")
+        unknown = sorted(set(csv_types) - set(header))
+        if unknown:
+            raise ValueError(f"csv_types names column(s) {unknown} that the CSV header {header} does not have")
+        converters = {column: CSV_CONVERTERS[kind] for column, kind in csv_types.items()}
+        index = 0
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except _LineTooLong:
+                yield Item(index, None, f"line {lines.number}", limits.too_large(limits.max_record_bytes + 1))
+                index += 1
+                continue
+            except csv.Error as exc:
+                yield Item(index, None, f"line {lines.number}", f"invalid CSV ({exc})")
+                index += 1
+                continue
+            yield _csv_item(index, f"line {lines.number}", header, row, converters)
             index += 1
-            continue
-        except csv.Error as exc:
-            yield Item(index, None, f"line {lines.number}", f"invalid CSV ({exc})")
-            index += 1
-            continue
-        yield _csv_item(index, f"line {lines.number}", header, row, converters)
-        index += 1
 
 
 def _csv_item(index: int, location: str, header: list[str], row: list[str],
@@ -233,25 +284,47 @@ def _csv_item(index: int, location: str, header: list[str], row: list[str],
     return Item(index, record, location)
 
 
-def iter_file(path: str, records_format: str | None = None, csv_types: Mapping[str, str] | None = None,
-              limits: RecordLimits = DEFAULT_LIMITS) -> Iterator[Item]:
-    """Items streamed from a local file or any URI ``ObjectStoragePath`` understands (settings checked now)."""
-    fmt = guess_format(path, records_format)
-    csv_types = dict(csv_types or {})
-    bad = {c: k for c, k in csv_types.items() if k not in CSV_CONVERTERS}
-    if bad:
-        raise ValueError(f"csv_types values must be one of {sorted(CSV_CONVERTERS)}, got {bad}")
-    return _stream_file(path, fmt, csv_types, limits)
+#: The reader of each ``records_format``.
+READERS: dict[str, type[RecordReader]] = {reader.format: reader for reader in (JsonArrayReader, JsonLinesReader,
+                                                                                CsvReader)}
+FORMATS = tuple(READERS)
 
 
-def _stream_file(path: str, fmt: str, csv_types: dict[str, str], limits: RecordLimits) -> Iterator[Item]:
+def format_named(records_format: str) -> str:
+    """The format ``records_format`` names (a format or one of its extensions, e.g. ``ndjson``); ValueError if none."""
+    name = records_format.lower().lstrip(".")
+    if name in READERS:
+        return name
+    for fmt, reader in READERS.items():
+        if f".{name}" in reader.extensions:
+            return fmt
+    raise ValueError(f"records_format must be one of {FORMATS}, got {records_format!r}")
+
+
+def format_of(path: str) -> str:
+    """The format of ``path`` by its extension; ValueError when no reader has it."""
+    lowered = path.lower()
+    for fmt, reader in READERS.items():
+        if lowered.endswith(reader.extensions):
+            return fmt
+    raise ValueError(f"cannot tell the format of {path!r} from its extension; set records_format to one of {FORMATS}")
+
+
+def guess_format(path: str, records_format: str | None = None) -> str:
+    """The format named by ``records_format``, else by the file's extension."""
+    return format_named(records_format) if records_format else format_of(path)
+
+
+def read_file(path: str, options: SourceOptions = SourceOptions()) -> Iterator[Item]:  # noqa: B008 (frozen)
+    """Items streamed from a local file or any URI ``ObjectStoragePath`` understands (options checked now)."""
+    options.validate()
+    reader = options.reader_for(path)
+    return _stream(path, reader)
+
+
+def _stream(path: str, reader: RecordReader) -> Iterator[Item]:
     with open_for_reading(path) as handle:
-        if fmt == "jsonl":
-            yield from _jsonl(handle, limits)
-        elif fmt == "json":
-            yield from _json_array(handle, limits)
-        else:
-            yield from _csv(handle, csv_types, limits)
+        yield from reader.read(handle)
 
 
 def read_records(
@@ -261,9 +334,10 @@ def read_records(
     csv_types: Mapping[str, str] | None = None,
     limits: RecordLimits = DEFAULT_LIMITS,
 ) -> Iterator[Item]:
-    """Items from exactly one of ``records`` and ``records_path``."""
+    """Items from exactly one of ``records`` and ``records_path`` (read as ``SourceOptions`` of the other arguments
+    say)."""
     if (records is None) == (records_path is None):
         raise ValueError("give exactly one of records and records_path")
     if records_path is not None:
-        return iter_file(str(records_path), records_format, csv_types, limits)
+        return read_file(str(records_path), SourceOptions(records_format, dict(csv_types or {}), limits))
     return iter_values(records)

@@ -1,29 +1,47 @@
-"""Where records are read from and responses written to: a local path or any ``ObjectStoragePath`` URI."""
+"""Where records are read from and responses written to: a local path or any ``ObjectStoragePath`` URI.
+
+A URI is opened with Airflow's ``ObjectStoragePath`` when Airflow is installed (its connections give the
+credentials: ``s3://aws_default@bucket/key``), else with ``upath.UPath`` (universal_pathlib over fsspec, which
+``ObjectStoragePath`` is built on). Nothing of Airflow is imported until a URI is opened.
+"""
 
 from __future__ import annotations
 
 import io
 import os
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
-__all__ = ["PRIVATE_FILE_MODE", "is_uri", "make_private", "open_for_appending", "open_for_reading", "same_location"]
+__all__ = ["PRIVATE_FILE_MODE", "is_uri", "make_private", "object_path", "open_for_appending", "open_for_reading",
+           "same_location"]
 
 #: Files the provider writes can hold secrets (new tokens, records): only their owner may read them.
 PRIVATE_FILE_MODE = 0o600
 
 
 def is_uri(path: str) -> bool:
-    """True for ``scheme://...`` locations, which go through Airflow's ObjectStoragePath."""
+    """True for ``scheme://...`` locations, which go through ``object_path``."""
     return "://" in path
+
+
+def object_path(uri: str) -> Any:
+    """``uri`` as a path object that opens it: Airflow's ``ObjectStoragePath`` if Airflow is there, else ``UPath``."""
+    try:
+        from airflow.sdk import ObjectStoragePath
+    except ImportError:
+        try:
+            from upath import UPath
+        except ImportError:
+            raise ValueError(f"{uri.split('://')[0]}:// locations need Apache Airflow or universal_pathlib "
+                             f"(pip install universal_pathlib)") from None
+        return UPath(uri)
+    return ObjectStoragePath(uri)
 
 
 def open_for_reading(path: str) -> IO[bytes]:
     """Open ``path`` for binary reading."""
     if is_uri(path):
-        from airflow_provider_dockerhub._compat import ObjectStoragePath
-
-        handle = ObjectStoragePath(path).open("rb")
+        handle = object_path(path).open("rb")
         # readline(limit) is how readers bound a line's size; fsspec's files do not take a limit.
         return handle if isinstance(handle, io.BufferedIOBase) else io.BufferedReader(handle)
     return open(path, "rb")  # noqa: SIM115 - the caller closes it
@@ -32,9 +50,7 @@ def open_for_reading(path: str) -> IO[bytes]:
 def open_for_appending(path: str) -> IO[bytes]:
     """Open ``path`` to add lines: appended locally (folders made as needed); a URI's object is written whole."""
     if is_uri(path):
-        from airflow_provider_dockerhub._compat import ObjectStoragePath
-
-        return ObjectStoragePath(path).open("wb")
+        return object_path(path).open("wb")
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, PRIVATE_FILE_MODE)
     try:

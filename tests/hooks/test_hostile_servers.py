@@ -22,8 +22,8 @@ from airflow_provider_dockerhub.exceptions import (
     DockerHubRunError,
     DockerHubWaitTooLongError,
 )
-from airflow_provider_dockerhub.hooks import waits
 from airflow_provider_dockerhub.hooks.dockerhub import DockerHubHook
+from airflow_provider_dockerhub.transport import waits
 from tests.helpers import SECRET, make_jwt
 from tests.hostile_server import HostileServer, answer, gzip_bomb, trickle
 
@@ -210,8 +210,8 @@ def test_the_exchanged_token_is_used_after_a_well_formed_answer(hub_conn):
 
 # -- the webhook sink has the same deadline ---------------------------------------------------------------
 def test_a_webhook_trickling_its_answer_is_cut_at_its_timeout():
-    from airflow_provider_dockerhub.hooks.retry import RetryPolicy
     from airflow_provider_dockerhub.pipeline.sinks import Webhook
+    from airflow_provider_dockerhub.transport.retry import RetryPolicy
 
     with HostileServer(lambda request: trickle(_trickled_answer(), 2, 0.2)) as server:
         hook = Webhook(f"{server.url}/hook", timeout=1, retry_policy=RetryPolicy(max_retries=0))

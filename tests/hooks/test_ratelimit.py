@@ -136,25 +136,25 @@ def test_a_header_that_is_no_finite_number_is_ignored(fake_time, bad):
 
 
 def test_a_cancelled_wait_gives_up_within_the_check_interval_and_starts_nothing(fake_time):
-    from airflow_provider_dockerhub.exceptions import DockerHubNotSentError
+    from airflow_provider_dockerhub.errors import NotSentError
     from airflow_provider_dockerhub.hooks.ratelimit import CANCEL_CHECK
 
     limiter = RateLimiter(clock=fake_time.clock, sleep=fake_time.sleep)
     limiter.acquire()
     limiter.release({"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": str(fake_time.now + 60)}, 201, None)
     stop_at = fake_time.now + 1.0
-    with pytest.raises(DockerHubNotSentError, match="the run stopped while the call waited"):
+    with pytest.raises(NotSentError, match="the run stopped while the call waited"):
         limiter.acquire(cancelled=lambda: fake_time.now >= stop_at)
     assert fake_time.now - stop_at <= CANCEL_CHECK + 1e-9
     assert limiter._in_flight == 0
 
 
 def test_a_wait_beyond_max_wait_is_refused_before_it_starts(fake_time):
-    from airflow_provider_dockerhub.exceptions import DockerHubWaitTooLongError
+    from airflow_provider_dockerhub.errors import WaitTooLongError
 
     limiter = RateLimiter(max_wait=30, clock=fake_time.clock, sleep=fake_time.sleep)
     limiter.acquire()
     limiter.release({"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": str(fake_time.now + 3600)}, 201, None)
-    with pytest.raises(DockerHubWaitTooLongError, match=r"\(3600 s\), more than max_wait \(30 s\)"):
+    with pytest.raises(WaitTooLongError, match=r"\(3600 s\), more than max_wait \(30 s\)"):
         limiter.acquire()
     assert fake_time.now == 1000.0  # nothing was slept

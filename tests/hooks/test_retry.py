@@ -1,4 +1,4 @@
-"""When calls are retried, and when writes are not repeated (hooks/retry.py, through the hook)."""
+"""When calls are retried, and when writes are not repeated (transport/retry.py, through the hook)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from airflow_provider_dockerhub.exceptions import (
 )
 from airflow_provider_dockerhub.hooks.dockerhub import DockerHubHook
 from airflow_provider_dockerhub.hooks.ratelimit import RESET_MARGIN
-from airflow_provider_dockerhub.hooks.retry import retry_after_seconds
+from airflow_provider_dockerhub.transport.retry import retry_after_seconds
 from tests.helpers import BASE, REPOS_URL, SECRET, TOKEN_URL, make_jwt
 
 

@@ -9,6 +9,7 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 import pytest
 
 from airflow_provider_dockerhub.operators.sync import DockerHubSyncOperator
+from airflow_provider_dockerhub.pipeline.sinks import EventSink, OutcomeSink
 from airflow_provider_dockerhub.sync.guard import DeleteGuardError
 from airflow_provider_dockerhub.testing.tasks import run_task
 
@@ -104,12 +105,11 @@ def test_the_webhook_hears_run_started_once_before_the_first_write(hub):
     assert sorted(e["method"] for e in events[1:]) == ["DELETE", "DELETE", "POST"]
 
 
-class _Collecting:
-    """A user's own output: it only needs the sink methods."""
+class _Collecting(EventSink, OutcomeSink):
+    """A user's own output: the two sink interfaces, nothing else."""
 
     def __init__(self):
         self.started, self.events, self.outcomes, self.closed = [], [], [], 0
-        self.wants_events = True
 
     def start(self, run):
         self.started.append(run)
@@ -140,5 +140,5 @@ def test_a_user_sink_sees_every_phase_of_a_sync_and_a_send(hub):
 
 
 def test_something_that_is_no_sink_is_refused_when_the_dag_is_parsed():
-    with pytest.raises(ValueError, match="sinks must be sink objects"):
+    with pytest.raises(ValueError, match="sinks must be sinks"):
         DockerHubSyncOperator(task_id="s", resource="groups", records=[], sinks=["not a sink"])

@@ -204,3 +204,45 @@ def test_csv_with_a_repeated_header_is_an_input_error_naming_the_column(tmp_path
     path.write_text("name,email,name\nweb,a@example.com,api\n")
     with pytest.raises(ValueError, match=r"names column\(s\) \['name'\] more than once"):
         list(read_records(records_path=str(path)))
+
+
+def test_a_reader_added_to_the_table_is_chosen_by_its_format_and_its_extension(tmp_path, monkeypatch):
+    from airflow_provider_dockerhub.pipeline import sources
+    from airflow_provider_dockerhub.pipeline.items import Item
+
+    class NamesReader(sources.RecordReader):
+        """One repository name per line."""
+
+        format = "names"
+        extensions = (".names", ".txt")
+
+        def read(self, handle):
+            for number, line in enumerate(handle, 1):
+                yield Item(number - 1, {"name": line.decode().strip()}, f"line {number}")
+
+    monkeypatch.setitem(sources.READERS, "names", NamesReader)
+    (tmp_path / "repos.txt").write_text("web\napi\n")
+    assert [i.record for i in read_records(records_path=str(tmp_path / "repos.txt"))] == [{"name": "web"},
+                                                                                         {"name": "api"}]
+    (tmp_path / "repos.list").write_text("db\n")
+    assert [i.record for i in read_records(records_path=str(tmp_path / "repos.list"), records_format="NAMES")] == [
+        {"name": "db"}]
+
+
+def test_source_options_are_checked_before_the_file_is_opened(tmp_path):
+    from airflow_provider_dockerhub.pipeline.sources import JsonLinesReader, SourceOptions, read_file
+
+    assert isinstance(SourceOptions(format="ndjson").reader_for("x.csv"), JsonLinesReader)
+    assert guess_format("x.NDJSON") == "jsonl"
+    with pytest.raises(ValueError, match=r"records_format must be one of \('json', 'jsonl', 'csv'\), got 'xml'"):
+        read_file(str(tmp_path / "missing.xml"), SourceOptions(format="xml"))
+    with pytest.raises(ValueError, match="csv_types values must be one of"):
+        read_file(str(tmp_path / "missing.csv"), SourceOptions(csv_types={"a": "date"}))
+
+
+def test_an_object_storage_uri_is_read_without_airflow(tmp_path, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "airflow.sdk", None)  # as if Airflow were not installed
+    (tmp_path / "records.jsonl").write_bytes(b'{"a": 1}\n')
+    assert [i.record for i in read_records(records_path=f"file://{tmp_path}/records.jsonl")] == [{"a": 1}]

@@ -5,7 +5,7 @@ time keeps a call for as long as it likes. Here every call is watched: when its 
 before the last byte is in, a single reaper thread shuts the call's socket down, the blocked read
 returns at once, and the call raises ``requests.exceptions.ReadTimeout`` (so the retry policy treats
 it like any other timeout). The answer is read as a stream and decoded while read (gzip included),
-and stops with ``DockerHubAnswerTooLargeError`` once it passes the cap.
+and stops with ``AnswerTooLargeError`` (``errors.py``) once it passes the cap.
 
 Use ``DeadlineAdapter`` on the session and ``send_within`` for every call.
 """
@@ -24,6 +24,8 @@ from typing import Any
 import requests
 from requests.adapters import HTTPAdapter
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+
+from airflow_provider_dockerhub.errors import AnswerTooLargeError
 
 #: Default cap on one answer's size after decompression.
 DEFAULT_MAX_ANSWER_BYTES = 32 * 1024 * 1024
@@ -148,21 +150,18 @@ class DeadlineAdapter(HTTPAdapter):
 
 
 def read_capped(response: requests.Response, max_bytes: int, what: str) -> bytes:
-    """Read the rest of a streamed answer, decoded; ``DockerHubAnswerTooLargeError`` past ``max_bytes``."""
-    # imported here: the connection settings (read while Airflow itself loads) import this module
-    from airflow_provider_dockerhub.exceptions import DockerHubAnswerTooLargeError
-
+    """Read the rest of a streamed answer, decoded; ``AnswerTooLargeError`` past ``max_bytes``."""
     declared = response.headers.get("Content-Length", "")
     if declared.isdigit() and int(declared) > max_bytes and not response.headers.get("Content-Encoding"):
         response.close()
-        raise DockerHubAnswerTooLargeError(
+        raise AnswerTooLargeError(
             f"{what}: the answer is {int(declared)} bytes, more than max_answer_bytes ({max_bytes} bytes)")
     chunks, size = [], 0
     for chunk in response.iter_content(CHUNK_BYTES):
         size += len(chunk)
         if size > max_bytes:
             response.close()
-            raise DockerHubAnswerTooLargeError(
+            raise AnswerTooLargeError(
                 f"{what}: the answer passed max_answer_bytes ({max_bytes} bytes) after decompression; "
                 f"stopped reading at {size} bytes")
         chunks.append(chunk)

@@ -3,7 +3,7 @@
 Docker Hub announces waits in three headers: ``Retry-After`` (seconds, or an HTTP date),
 ``X-Retry-After`` (epoch seconds, the older form) and ``X-RateLimit-Reset`` (epoch seconds). A value
 that is no number or date, not finite, or negative is ignored with a warning. A wait longer than the
-connection's ``max_wait`` is never started: ``DockerHubWaitTooLongError`` fails the run at once.
+connection's ``max_wait`` is never started: ``WaitTooLongError`` fails the run at once.
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ import threading
 import time
 from collections.abc import Mapping
 from email.utils import parsedate_to_datetime
+
+from airflow_provider_dockerhub.errors import WaitTooLongError
 
 #: The longest single wait a server may ask for, unless the connection's ``max_wait`` says otherwise.
 DEFAULT_MAX_WAIT = 300.0
@@ -106,13 +108,10 @@ def describe_instant(epoch: float) -> str:
 
 
 def check_wait(seconds: float, max_wait: float | None, why: str, now: float | None = None) -> None:
-    """Raise ``DockerHubWaitTooLongError`` when ``seconds`` is more than ``max_wait`` (None: no ceiling)."""
+    """Raise ``WaitTooLongError`` when ``seconds`` is more than ``max_wait`` (None: no ceiling)."""
     if max_wait is None or seconds <= max_wait:
         return
-    # imported here: the connection settings (read while Airflow itself loads) import this module
-    from airflow_provider_dockerhub.exceptions import DockerHubWaitTooLongError
-
     now = time.time() if now is None else now
-    raise DockerHubWaitTooLongError(
+    raise WaitTooLongError(
         f"Docker Hub asks to wait until {describe_instant(now + seconds)} ({seconds:.0f} s), "
         f"more than max_wait ({max_wait:g} s): {why}")

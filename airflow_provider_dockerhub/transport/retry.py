@@ -17,7 +17,7 @@ import requests
 import tenacity
 from urllib3.exceptions import ConnectTimeoutError, NewConnectionError
 
-from airflow_provider_dockerhub.hooks.waits import DEFAULT_MAX_WAIT, check_wait, retry_after_seconds
+from airflow_provider_dockerhub.transport.waits import DEFAULT_MAX_WAIT, check_wait, retry_after_seconds
 from airflow_provider_dockerhub.wire import refused_by_limiter
 
 #: Statuses worth another try; for non-idempotent methods see ``RetryPolicy.should_retry_status``.
@@ -96,7 +96,7 @@ class RetryPolicy:
     def wait_seconds(self, state: tenacity.RetryCallState) -> float:
         """Server-announced wait for 429/503, else exponential backoff with full jitter.
 
-        An announced wait longer than ``max_wait`` raises ``DockerHubWaitTooLongError`` instead."""
+        An announced wait longer than ``max_wait`` raises ``WaitTooLongError`` instead."""
         outcome = state.outcome
         if outcome is not None and not outcome.failed:
             response = outcome.result()
