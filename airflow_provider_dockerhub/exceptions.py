@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from typing import TypeVar
+from typing import TypeVar, overload
 
 from airflow_provider_dockerhub._compat import AirflowException
 from airflow_provider_dockerhub.errors import AnswerTooLargeError, NotSentError, RunError, SinkError, WaitTooLongError
@@ -101,6 +101,14 @@ _TWINS: tuple[tuple[type[Exception], type[DockerHubError]], ...] = (
     (AnswerTooLargeError, DockerHubAnswerTooLargeError),
 )
 E = TypeVar("E", bound=BaseException)
+
+
+@overload
+def provider_error(exc: None) -> None: ...
+
+
+@overload
+def provider_error(exc: E) -> E | DockerHubError: ...
 
 
 def provider_error(exc: E | None) -> E | DockerHubError | None:

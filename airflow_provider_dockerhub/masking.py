@@ -20,6 +20,7 @@ import logging
 import re
 import threading
 from collections.abc import Iterable
+from typing import Any, cast
 
 from airflow_provider_dockerhub._compat import mask_secret
 
@@ -35,7 +36,7 @@ _TOKEN = re.compile("|".join(f"(?:{p})" for p in TOKEN_PATTERNS))
 log = logging.getLogger(__name__)
 
 
-def _local_masker():
+def _local_masker() -> Any:
     """Airflow's in-process masker, or None when its internals are not where this provider expects them."""
     try:
         from airflow.sdk._shared.secrets_masker import _secrets_masker
@@ -55,7 +56,7 @@ def _tell_supervisor(secrets: list[str]) -> None:
     comms = getattr(task_runner, "SUPERVISOR_COMMS", None)
     if comms is not None:
         try:
-            comms.send(MaskSecret(value=secrets, name=None))
+            comms.send(MaskSecret(value=cast(Any, secrets), name=None))
         except Exception:  # as mask_secret does: masking must never fail the call it protects
             log.debug("Could not send %d secrets to the supervisor", len(secrets))
 
@@ -88,7 +89,7 @@ class SecretRegistry:
             _tell_supervisor(new)
             return len(new)
 
-    def _add_locally(self, masker, secrets: list[str]) -> None:
+    def _add_locally(self, masker: Any, secrets: list[str]) -> None:
         """Add the token patterns (once) and ``secrets`` to the local masker with one recompile."""
         minimum = getattr(masker, "min_length_to_mask", 5)
         patterns = set() if self._patterns_added else {f"(?:{p})" for p in TOKEN_PATTERNS}

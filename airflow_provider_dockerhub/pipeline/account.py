@@ -99,7 +99,7 @@ def read_bulk_invites(call: PreparedCall, response: Any) -> list[Outcome]:
                 if isinstance(r, dict) and isinstance(r.get("invitee"), str)}
     outcomes = []
     for item in call.items:
-        invitee = item.record.get("invitee")
+        invitee = item.fields.get("invitee")
         status = statuses.get(invitee) if isinstance(invitee, str) else None
         if status == "invited":
             outcomes.append(Outcome(item, SUCCEEDED, response.status_code))
@@ -185,7 +185,7 @@ class Summary:
     stop_reason: str | None = None
     calls: int = 0
     retries: int = 0
-    status_counts: Counter = field(default_factory=Counter)
+    status_counts: Counter[int | str] = field(default_factory=Counter)
     first_failures: list[dict[str, Any]] = field(default_factory=list)
     started: float = field(default_factory=time.monotonic)
     elapsed_seconds: float = 0.0

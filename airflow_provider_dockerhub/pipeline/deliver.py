@@ -8,7 +8,7 @@ at once. After ``stop()`` no call starts: calls not yet started come back with `
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
@@ -66,7 +66,7 @@ class Deliverer:
             self._after_send(delivery)
         return delivery
 
-    def run(self, calls: Iterable[PreparedCall]) -> Iterator[Delivery]:
+    def run(self, calls: Iterable[PreparedCall]) -> Generator[Delivery, None, None]:
         """Yield a ``Delivery`` per call, in the order the calls came; no call is taken after ``stop()``."""
         iterator = iter(calls)
         if self.max_concurrency == 1:

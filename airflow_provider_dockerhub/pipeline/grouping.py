@@ -106,7 +106,7 @@ def by_attributes(
     open_groups: dict[Any, tuple[tuple[Any, ...], list[Item]]] = {}
     for item in items:
         try:
-            values = group_values(item.record, keys)
+            values = group_values(item.fields, keys)
         except KeyError as exc:
             reject(item, f"missing group_by attribute {exc.args[0]!r}")
             continue
@@ -159,5 +159,6 @@ def make_batches(items: Iterable[Item], settings: GroupingSettings, reject: Call
         return by_attributes(items, settings.group_by, settings.batch_size, reject, settings.max_open_groups)
     if settings.grouping == "by_size":
         overhead = 2 + (len(settings.batch_key.encode()) + 5 if settings.batch_key else 0)  # {"key":[...]}
+        assert settings.max_batch_bytes is not None  # GroupingSettings.validate requires it for by_size
         return by_size(items, settings.max_batch_bytes, settings.batch_size, reject, overhead)
     return sequential(items, settings.batch_size)

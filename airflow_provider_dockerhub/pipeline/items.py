@@ -39,6 +39,12 @@ class Item:
         """The record exactly as read from the input."""
         return self.original if self.original is not None else self.record
 
+    @property
+    def fields(self) -> dict[str, Any]:
+        """The record of an item that was read whole (every stage after reading sees only those)."""
+        assert self.record is not None, f"{self.location} was not read"
+        return self.record
+
 
 @dataclass(slots=True)
 class Batch:

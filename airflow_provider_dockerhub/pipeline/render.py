@@ -141,8 +141,8 @@ class CompiledTemplate:
 
     def render(self, variables: dict[str, Any]) -> str:
         """Render with ``variables`` over the globals."""
-        context = new_context(self.environment, self.template.name, self.template.blocks,
-                              ChainMap(variables, self.parent), shared=True)
+        scope: Any = ChainMap(variables, self.parent)  # jinja2 reads it as a mapping; a ChainMap copies nothing
+        context = new_context(self.environment, self.template.name, self.template.blocks, scope, shared=True)
         try:
             return self.environment.concat(self.template.root_render_func(context))
         except Exception:
@@ -183,6 +183,7 @@ class RequestRenderer:
         if self.kind is BodyKind.TEMPLATE:
             body_env = RecordEnvironment(undefined=StrictUndefined, autoescape=False)
             body_env.filters["tojson"] = to_json_text
+            assert isinstance(body, str)
             self._body_template = CompiledTemplate(body_env, body, base)
 
     def _variables(self, batch: Batch, *, shaped: bool) -> dict[str, Any]:
@@ -214,6 +215,7 @@ class RequestRenderer:
             return text.encode("utf-8")
         if self.kind is BodyKind.CALLABLE:
             payload = [i.payload for i in batch.items] if self.batching else batch.items[0].payload
+            assert callable(self.body)
             try:
                 built = self.body(payload)
                 return None if built is None else encode_json(built)
@@ -221,9 +223,11 @@ class RequestRenderer:
                 raise
             except Exception as exc:  # a user callable: any error rejects this call's records
                 raise RenderError(f"body callable failed: {type(exc).__name__}: {exc}") from None
+        encoded = [item.encoded for item in batch.items if item.encoded is not None]
+        assert len(encoded) == len(batch.items)  # the shaping stage encodes every record a call sends as is
         if not self.batching:
-            return batch.items[0].encoded
-        array = b"[" + b",".join(item.encoded for item in batch.items) + b"]"
+            return encoded[0]
+        array = b"[" + b",".join(encoded) + b"]"
         if self.batch_key:
             return b'{' + encode_json(self.batch_key) + b":" + array + b"}"
         return array

@@ -14,7 +14,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 from urllib.parse import urlsplit
 
 from airflow_provider_dockerhub.errors import RunError, SinkError
@@ -36,6 +36,16 @@ from airflow_provider_dockerhub.pipeline.items import Item, Outcome, PreparedCal
 from airflow_provider_dockerhub.pipeline.render import BodyKind, RenderError, RequestRenderer, body_kind
 from airflow_provider_dockerhub.pipeline.shape import Shaper
 from airflow_provider_dockerhub.pipeline.sinks import EventSink, OutcomeSink, Sink
+
+
+class Log(Protocol):
+    """What the pipeline logs through: a stdlib logger, or Airflow's task logger (``self.log``)."""
+
+    def info(self, msg: str, /, *args: Any) -> Any: ...
+
+    def warning(self, msg: str, /, *args: Any) -> Any: ...
+
+    def error(self, msg: str, /, *args: Any) -> Any: ...
 
 ON_ERROR = ("fail", "fail_fast", "continue")
 S = TypeVar("S", bound=Sink)
@@ -101,7 +111,7 @@ class PipelineSettings:
 class Progress:
     """Logs progress at most every ``interval`` seconds: records done, calls, failures, rate, ETA."""
 
-    def __init__(self, log: logging.Logger, total: int | None, interval: float) -> None:
+    def __init__(self, log: Log, total: int | None, interval: float) -> None:
         self.log, self.total, self.interval = log, total, interval
         self.started = self.last = time.monotonic()
 
@@ -147,7 +157,7 @@ class RecordPipeline:
         send: Callable[[PreparedCall], Any] | None,
         sinks: Iterable[Sink] = (),
         context: dict[str, Any] | None = None,
-        log: logging.Logger | None = None,
+        log: Log | None = None,
         preview_url: Callable[[str], str] = str,
         total: int | None = None,
         run: Mapping[str, Any] | None = None,
@@ -276,7 +286,7 @@ class RecordPipeline:
                 if self.settings.record_prepare is not None and not self._prepare(item):
                     continue
                 if self.settings.record_check is not None:
-                    problem = self.settings.record_check(item.record)
+                    problem = self.settings.record_check(item.fields)
                     if problem:
                         self._reject(item, problem)
                         continue
@@ -291,7 +301,8 @@ class RecordPipeline:
     def _prepare(self, item: Item) -> bool:
         """Apply ``record_prepare``; False (the record rejected) when it refuses the record."""
         try:
-            prepared = self.settings.record_prepare(item.record)
+            assert self.settings.record_prepare is not None
+            prepared = self.settings.record_prepare(item.fields)
         except (OSError, ValueError) as exc:
             self._reject(item, str(exc))
             return False

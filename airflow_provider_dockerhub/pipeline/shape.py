@@ -118,10 +118,10 @@ class Shaper:
 
     def fill_defaults(self, item: Item) -> Item:
         """Give the record the default values of the attributes it lacks (a new dict; the input is not changed)."""
-        if self.defaults and any(name not in item.record for name in self.defaults):
+        if self.defaults and any(name not in item.fields for name in self.defaults):
             if item.original is None:
                 item.original = item.record
-            item.record = {**self.defaults, **item.record}
+            item.record = {**self.defaults, **item.fields}
             item.encoded = None  # the line's text is no longer the record
         return item
 
@@ -132,7 +132,7 @@ class Shaper:
             if item.encoded is not None:
                 return item
         else:
-            item.payload = exclude(item.record, self.paths)
+            item.payload = exclude(item.fields, self.paths)
             item.encoded = None
         if self.encode:
             try:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import os
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 __all__ = ["PRIVATE_FILE_MODE", "is_uri", "make_private", "object_path", "open_for_appending", "open_for_reading",
            "same_location"]
@@ -43,14 +43,14 @@ def open_for_reading(path: str) -> IO[bytes]:
     if is_uri(path):
         handle = object_path(path).open("rb")
         # readline(limit) is how readers bound a line's size; fsspec's files do not take a limit.
-        return handle if isinstance(handle, io.BufferedIOBase) else io.BufferedReader(handle)
+        return cast(IO[bytes], handle if isinstance(handle, io.BufferedIOBase) else io.BufferedReader(handle))
     return open(path, "rb")  # noqa: SIM115 - the caller closes it
 
 
 def open_for_appending(path: str) -> IO[bytes]:
     """Open ``path`` to add lines: appended locally (folders made as needed); a URI's object is written whole."""
     if is_uri(path):
-        return object_path(path).open("wb")
+        return cast(IO[bytes], object_path(path).open("wb"))
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, PRIVATE_FILE_MODE)
     try:

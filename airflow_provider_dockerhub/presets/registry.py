@@ -402,4 +402,5 @@ def named(table: Mapping[str, Any], name: str, what: str) -> Any:
 
 def get_preset(name: str) -> EndpointPreset:
     """The preset called ``name``; KeyError lists the known ones."""
-    return named(_BY_NAME, name, "endpoint_preset")
+    preset: EndpointPreset = named(_BY_NAME, name, "endpoint_preset")
+    return preset
