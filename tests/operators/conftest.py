@@ -71,3 +71,14 @@ def unused_port_url() -> str:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     return f"http://127.0.0.1:{port}/hook"
+
+
+@pytest.fixture
+def scim_hub(dockerhub_emulator: DockerHubEmulator, monkeypatch: pytest.MonkeyPatch) -> DockerHubEmulator:
+    """An emulator whose org acme has a SCIM token, and ``dockerhub_default`` sending it as the bearer token."""
+    dockerhub_emulator.add_org("acme")
+    dockerhub_emulator.add_scim_token("acme", "scim-token-123")
+    monkeypatch.setenv("AIRFLOW_CONN_DOCKERHUB_DEFAULT", json.dumps(
+        {"conn_type": "dockerhub", "host": dockerhub_emulator.url, "password": "scim-token-123",
+         "extra": {"auth_type": "bearer"}}))
+    return dockerhub_emulator

@@ -190,12 +190,8 @@ def test_a_sync_under_faults_then_a_clean_retry_converges(hub, run_op, tmp_path)
     assert {p.token for p in hub.state.pats.values() if p.token_label.startswith("ci-")} <= captured
 
 
-def test_scim_users_are_read_across_scim_pages_and_disabled_in_place(monkeypatch, dockerhub_emulator, run_op):
-    hub = dockerhub_emulator
-    hub.add_org("acme")
-    hub.add_scim_token("acme", "scim-token-123")
-    monkeypatch.setenv("AIRFLOW_CONN_DOCKERHUB_DEFAULT", json.dumps(
-        {"conn_type": "dockerhub", "host": hub.url, "password": "scim-token-123", "extra": {"auth_type": "bearer"}}))
+def test_scim_users_are_read_across_scim_pages_and_disabled_in_place(scim_hub, run_op):
+    hub = scim_hub
     users = [{"userName": f"user{n}@example.com", "active": True} for n in range(150)]
     first = sync(run_op, resource="scim_users", records=users)
     assert first["created"] == 150

@@ -3,8 +3,6 @@ difference, the second makes no write (against the emulator, which answers as th
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from airflow_provider_dockerhub.operators.sync import DockerHubSyncOperator
@@ -65,12 +63,8 @@ def test_org_access_tokens_description_read_with_one_get_each(hub, run_op, tmp_p
     assert second["reads"] == 2  # the list, and one GET for the token whose record names a description
 
 
-def test_scim_users_active_and_names_keep_users_active(monkeypatch, dockerhub_emulator, run_op):
-    hub = dockerhub_emulator
-    hub.add_org("acme")
-    hub.add_scim_token("acme", "scim-token-123")
-    monkeypatch.setenv("AIRFLOW_CONN_DOCKERHUB_DEFAULT", json.dumps(
-        {"conn_type": "dockerhub", "host": hub.url, "password": "scim-token-123", "extra": {"auth_type": "bearer"}}))
+def test_scim_users_active_and_names_keep_users_active(scim_hub, run_op):
+    hub = scim_hub
     users = [{"userName": "jane@example.com", "givenName": "Jane", "familyName": "Doe"},
              {"userName": "joe@example.com", "givenName": "Joe"}]
     sync(run_op, resource="scim_users", records=users)
