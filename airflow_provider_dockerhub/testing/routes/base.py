@@ -93,7 +93,9 @@ def list_page(call: Call, items: list[Any], *, total_key: str = "count",
         raise ApiError(404, f"page {page} is past the end of the list")
 
     def link(number: int) -> str:
-        return f"{call.url}?{urlencode({**query, 'page': number, 'page_size': size})}"
+        params = dict(query) if "page" in query else {"page": number, **query}  # the query's order, else page first
+        params.update(page=number, page_size=size)
+        return f"{call.url}?{urlencode(params)}"
 
     shown = items[start:start + size]
     return {total_key: len(items), "next": None if start + size >= len(items) else link(page + 1),
