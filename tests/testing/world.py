@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 import requests
 
 from airflow_provider_dockerhub.testing.emulator import DockerHubEmulator
 from airflow_provider_dockerhub.testing.openapi import SPEC_PATH
 
-SHARED_SPEC = Path(__file__).resolve().parents[3] / "shared" / "reference" / "dockerhub-hub-api.openapi.yaml"
-#: The official document as bundled in the package (``test_emulator_contract`` checks it against
-#: ../shared/reference when the checkout has one beside it).
+#: The official document as bundled in the package (``test_emulator_contract`` pins its bytes).
 OFFICIAL_SPEC = SPEC_PATH
 
 PASSWORD = "alice-password-1"
