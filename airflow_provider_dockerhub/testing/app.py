@@ -8,6 +8,7 @@ import math
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from email.message import Message
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
@@ -30,7 +31,7 @@ class Request:
 
     method: str
     target: str
-    headers: Mapping[str, str]
+    headers: Message | Mapping[str, str]  #: http.server's case-insensitive headers, or a plain mapping
     body: bytes
     base_url: str
 
@@ -117,7 +118,7 @@ class HubApp:
             status, payload = 500, self._error_body(ApiError(500, f"emulator error: {type(exc).__name__}: {exc}"), scim)
         return Answer(status, payload, rate_headers, scim)
 
-    def _principal(self, route: Route, headers: Mapping[str, str], recorded: RecordedRequest) -> Principal | None:
+    def _principal(self, route: Route, headers: Message | Mapping[str, str], recorded: RecordedRequest) -> Principal | None:
         if not route.auth:
             return None
         scheme, _, token = (headers.get("Authorization") or "").partition(" ")

@@ -33,7 +33,8 @@ def dockerhub_connection(dockerhub_emulator: DockerHubEmulator, monkeypatch: pyt
     """Point ``dockerhub_default`` at the emulator; returns a function to (re)configure it."""
 
     def configure(login: str, password: str, conn_id: str = "dockerhub_default", **extra: object) -> str:
-        conn = {"conn_type": "dockerhub", "host": dockerhub_emulator.url, "login": login, "password": password}
+        conn: dict[str, object] = {"conn_type": "dockerhub", "host": dockerhub_emulator.url, "login": login,
+                                   "password": password}
         conn["extra"] = {"backoff_seconds": 0.01, **extra}
         monkeypatch.setenv(f"AIRFLOW_CONN_{conn_id.upper()}", json.dumps(conn))
         return conn_id

@@ -51,7 +51,7 @@ class HubServer(ThreadingHTTPServer):
     def url(self) -> str:
         """``http://host:port``."""
         host, port = self.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://{host!s}:{port}"
 
     # -- lifecycle ----------------------------------------------------------------------------------
     def start(self) -> None:

@@ -26,6 +26,13 @@ class Call:
     principal: Principal | None
     url: str = ""  #: the request's absolute URL without its query (page links are absolute, P2)
 
+    @property
+    def caller(self) -> Principal:
+        """Who the bearer token speaks for (every route but the logins authenticates first)."""
+        if self.principal is None:
+            raise ApiError(401, "authentication required")
+        return self.principal
+
 
 Handler = Callable[[HubState, Call], tuple[int, Any]]
 
@@ -93,7 +100,8 @@ def list_page(call: Call, items: list[Any], *, total_key: str = "count",
         raise ApiError(404, f"page {page} is past the end of the list")
 
     def link(number: int) -> str:
-        params = dict(query) if "page" in query else {"page": number, **query}  # the query's order, else page first
+        # the query's own order, with page first when it had none
+        params: dict[str, Any] = dict(query) if "page" in query else {"page": number, **query}
         params.update(page=number, page_size=size)
         return f"{call.url}?{urlencode(params)}"
 

@@ -12,11 +12,11 @@ EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 def get_org_settings(state: HubState, call: Call) -> tuple[int, Any]:
-    return 200, state.require_org_owner(call.principal, call.params["name"], oat=False, pat=True).settings  # C5
+    return 200, state.require_org_owner(call.caller, call.params["name"], oat=False, pat=True).settings  # C5
 
 
 def put_org_settings(state: HubState, call: Call) -> tuple[int, Any]:
-    org = state.require_org_owner(call.principal, call.params["name"], oat=False, pat=True)  # C5
+    org = state.require_org_owner(call.caller, call.params["name"], oat=False, pat=True)  # C5
     org.settings = {"restricted_images": dict(call.body["restricted_images"])}
     return 200, org.settings
 
@@ -30,7 +30,7 @@ def _member_api(state: HubState, org_name: str, username: str) -> dict[str, Any]
 
 
 def _member(state: HubState, call: Call):
-    org = state.require_org_owner(call.principal, call.params["org_name"])
+    org = state.require_org_owner(call.caller, call.params["org_name"])
     username = call.params["username"]
     if username not in org.members:
         raise ApiError(404, f"{username!r} is not a member of {org.name!r}")
@@ -59,12 +59,12 @@ def remove_member(state: HubState, call: Call) -> tuple[int, Any]:
 
 
 def list_members(state: HubState, call: Call) -> tuple[int, Any]:
-    org = state.require_org_owner(call.principal, call.params["org_name"])
+    org = state.require_org_owner(call.caller, call.params["org_name"])
     return 200, list_page(call, [_member_api(state, org.name, u) for u in sorted(org.members)])
 
 
 def _group(state: HubState, call: Call):
-    org = state.require_org_owner(call.principal, call.params["org_name"])
+    org = state.require_org_owner(call.caller, call.params["org_name"])
     group = org.groups.get(call.params["group_name"])
     if group is None:
         raise ApiError(404, f"group {call.params['group_name']!r} not found in {org.name!r}")
@@ -72,7 +72,7 @@ def _group(state: HubState, call: Call):
 
 
 def create_group(state: HubState, call: Call) -> tuple[int, Any]:
-    org = state.require_org_owner(call.principal, call.params["org_name"])
+    org = state.require_org_owner(call.caller, call.params["org_name"])
     if call.body["name"] in org.groups:
         raise ApiError(409, f"group {call.body['name']!r} already exists")  # the spec lists 400; 409 is what Hub sends
     group = state.add_group(org.name, call.body["name"])
@@ -112,7 +112,7 @@ def get_group(state: HubState, call: Call) -> tuple[int, Any]:
 
 
 def list_groups(state: HubState, call: Call) -> tuple[int, Any]:
-    org = state.require_org_owner(call.principal, call.params["org_name"])
+    org = state.require_org_owner(call.caller, call.params["org_name"])
     return 200, list_page(call, [g.to_api() for g in org.groups.values()])
 
 
@@ -143,7 +143,7 @@ def _invite(state: HubState, call: Call) -> Invite:
     invite = state.invites.get(call.params["id"])
     if invite is None:
         raise ApiError(404, f"invite {call.params['id']!r} not found")
-    state.require_org_owner(call.principal, invite.org)
+    state.require_org_owner(call.caller, invite.org)
     return invite
 
 
@@ -158,13 +158,13 @@ def resend_invite(state: HubState, call: Call) -> tuple[int, Any]:
 
 
 def list_invites(state: HubState, call: Call) -> tuple[int, Any]:
-    org = state.require_org_owner(call.principal, call.params["org_name"])
+    org = state.require_org_owner(call.caller, call.params["org_name"])
     return 200, {"data": [i.to_api() for i in state.invites.values() if i.org == org.name]}
 
 
 def bulk_invite(state: HubState, call: Call) -> tuple[int, Any]:
     body = call.body
-    org = state.require_org_owner(call.principal, body["org"])
+    org = state.require_org_owner(call.caller, body["org"])
     role = state.role_name(org, body.get("role") or "member")
     team = body.get("team") or ""
     if team and team not in org.groups:
@@ -178,7 +178,7 @@ def bulk_invite(state: HubState, call: Call) -> tuple[int, Any]:
         else:
             invite = next((i for i in state.invites.values() if i.org == org.name and i.invitee == invitee), None)
             if invite is None:
-                invite = state.add_invite(org.name, invitee, inviter=call.principal.name, team=team, role=role,
+                invite = state.add_invite(org.name, invitee, inviter=call.caller.name, team=team, role=role,
                                           dry_run=bool(body.get("dry_run")))
             results.append({"invitee": invitee, "status": "invited", "invite": invite.to_api()})
     return 202, {"invitees": results}  # flat, as the live service answers (M6)

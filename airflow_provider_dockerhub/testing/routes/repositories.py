@@ -17,7 +17,7 @@ from airflow_provider_dockerhub.testing.state import ApiError, Group, HubState, 
 def _repository(state: HubState, call: Call, scope: str) -> Repository:
     """The repository the path names, once the caller may change it with ``scope``; 404 when unknown."""
     repo = state.repository(call.params["namespace"], call.params["repository"])
-    state.require_repo_write(call.principal, repo.namespace, scope)
+    state.require_repo_write(call.caller, repo.namespace, scope)
     return repo
 
 
@@ -25,14 +25,14 @@ def create_repository(state: HubState, call: Call) -> tuple[int, Any]:
     namespace = call.params["namespace"]
     if call.body["namespace"] != namespace:
         raise ApiError(400, "namespace in the body does not match the path", "namespace")
-    state.require_repo_write(call.principal, namespace)
+    state.require_repo_write(call.caller, namespace)
     if (namespace, call.body["name"]) in state.repositories:  # R2: a 400 with Django's __all__, not a 409
         message = "Repository with this Name and Namespace already exists."
         raise ApiError(400, message, body={"__all__": [message]})
     repo = state.add_repository(
         namespace, call.body["name"], is_private=call.body.get("is_private", False),
         description=call.body.get("description", ""), full_description=call.body.get("full_description", ""),
-        registry=call.body.get("registry", "docker.io"), created_by=call.principal.name)
+        registry=call.body.get("registry", "docker.io"), created_by=call.caller.name)
     return 201, repo.to_api()
 
 

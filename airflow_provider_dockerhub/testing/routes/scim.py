@@ -10,9 +10,9 @@ from airflow_provider_dockerhub.testing.state import ApiError, HubState, ScimUse
 
 
 def _scim_org(call: Call) -> str:
-    if call.principal.kind != "scim":
+    if call.caller.kind != "scim":
         raise ApiError(401, "SCIM endpoints need the organization's SCIM bearer token")
-    return call.principal.name
+    return call.caller.name
 
 
 def scim_create_user(state: HubState, call: Call) -> tuple[int, Any]:

@@ -10,7 +10,7 @@ from airflow_provider_dockerhub.testing.state import ApiError, HubState, OrgAcce
 
 
 def _own_pat(state: HubState, call: Call) -> PersonalAccessToken:
-    user = state.require_password_login(call.principal)
+    user = state.require_password_login(call.caller)
     pat = state.pats.get(call.params["uuid"])
     if pat is None or pat.owner != user.username:
         raise ApiError(404, f"access token {call.params['uuid']!r} not found")
@@ -18,7 +18,7 @@ def _own_pat(state: HubState, call: Call) -> PersonalAccessToken:
 
 
 def create_pat(state: HubState, call: Call) -> tuple[int, Any]:
-    user = state.require_password_login(call.principal)
+    user = state.require_password_login(call.caller)
     bad = [s for s in call.body["scopes"] if s not in PAT_SCOPES]
     if bad or not call.body["scopes"]:
         raise ApiError(400, f"invalid scopes {bad}; valid scopes: {list(PAT_SCOPES)}", "scopes")
@@ -46,13 +46,13 @@ def get_pat(state: HubState, call: Call) -> tuple[int, Any]:
 
 
 def list_pats(state: HubState, call: Call) -> tuple[int, Any]:
-    user = state.require_user(call.principal)
+    user = state.require_user(call.caller)
     tokens = [p.to_api() for p in state.pats.values() if p.owner == user.username]
     return 200, {**list_page(call, tokens), "active_count": sum(t["is_active"] for t in tokens)}
 
 
 def _oat(state: HubState, call: Call) -> tuple[Any, OrgAccessToken]:
-    org = state.require_org_owner(call.principal, call.params["org_name"], oat=False)  # C4
+    org = state.require_org_owner(call.caller, call.params["org_name"], oat=False)  # C4
     oat = org.access_tokens.get(call.params["access_token_id"])
     if oat is None:
         raise ApiError(404, f"access token {call.params['access_token_id']!r} not found")
@@ -60,9 +60,9 @@ def _oat(state: HubState, call: Call) -> tuple[Any, OrgAccessToken]:
 
 
 def create_oat(state: HubState, call: Call) -> tuple[int, Any]:
-    org = state.require_org_owner(call.principal, call.params["name"], oat=False)  # C4
+    org = state.require_org_owner(call.caller, call.params["name"], oat=False)  # C4
     oat = state.add_org_access_token(org.name, label=call.body["label"], resources=call.body.get("resources", []),
-                                     created_by=call.principal.name, description=call.body.get("description", ""),
+                                     created_by=call.caller.name, description=call.body.get("description", ""),
                                      expires_at=call.body.get("expires_at"))
     return 201, oat.to_api(with_token=True)
 
@@ -86,7 +86,7 @@ def get_oat(state: HubState, call: Call) -> tuple[int, Any]:
 
 
 def list_oats(state: HubState, call: Call) -> tuple[int, Any]:
-    org = state.require_org_owner(call.principal, call.params["name"], oat=False)  # C4
+    org = state.require_org_owner(call.caller, call.params["name"], oat=False)  # C4
     tokens = [t.to_api(with_resources=False) for t in org.access_tokens.values()]
     return 200, list_page(call, tokens, total_key="total")
 
