@@ -9,12 +9,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from airflow_provider_dockerhub.hub import DESCRIPTION_MAX_CHARS, FULL_DESCRIPTION_MAX_BYTES
 from airflow_provider_dockerhub.pipeline.storage import open_for_reading
 
-#: Docker Hub's limits: a short description of at most 100 characters, a full description of at most
-#: 25,000 (the OpenAPI ``repo_creation_request``; peter-evans/dockerhub-description counts UTF-8 bytes).
-DESCRIPTION_MAX_CHARS = 100
-FULL_DESCRIPTION_MAX_BYTES = 25_000
 PATH_ATTRIBUTE = "full_description_path"
 #: A README is read up to this many bytes (more is refused unread): every read is bounded.
 READ_LIMIT = 1_000_000

@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from airflow_provider_dockerhub.hub import ORG_ROLES, PAT_SCOPES, REPO_PERMISSIONS, SCIM_CONTENT_TYPE, SCIM_USER_SCHEMA
 from airflow_provider_dockerhub.pipeline.account import ResponseReader, read_bulk_invites, read_whole_call
 from airflow_provider_dockerhub.presets.readme import PATH_ATTRIBUTE, resolve_full_description, text_limits_problem
 
@@ -21,14 +22,8 @@ BodyBuilder = Callable[[Any, tuple[str, ...], "str | None"], Any]
 RecordPrepare = Callable[[Mapping[str, Any]], Mapping[str, Any]]
 RecordCheck = Callable[[Mapping[str, Any]], "str | None"]
 
-SCIM_CONTENT_TYPE = "application/scim+json"
-SCIM_USER_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User"
-PAT_SCOPES = ("repo:admin", "repo:write", "repo:read", "repo:public_read")
-#: The core organization roles; a custom role's name is accepted as well (docs/docker-hub-api.md M2, M3).
-ORG_ROLES = ("owner", "editor", "member")
 #: A role as a record may give it: a core role (any case) or a custom role's name.
 ORG_ROLE = r"\S(?:[^\n]{0,98}\S)?"
-REPO_PERMISSIONS = ("read", "write", "admin")
 #: Docker Hub's rule for a repository name; what can be an invitee at all (a Docker ID or an email address).
 REPOSITORY_NAME = r"[a-z0-9]+(?:[._-][a-z0-9]+)*"
 #: Record attributes that hold a Docker ID (a user or an organization): lower case on Docker Hub, and paths are

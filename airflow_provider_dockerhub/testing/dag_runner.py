@@ -61,6 +61,8 @@ def run_dag_file(env: dict[str, str], dag_file: str | Path, dag_id: str, conf: d
 def load_dag(path: str, dag_id: str) -> Any:
     """Import ``path`` and return its DAG ``dag_id``."""
     spec = importlib.util.spec_from_file_location(f"dag_file_{dag_id}", path)
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"{path} cannot be imported as a Python file")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     from airflow.sdk import DAG

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -44,10 +45,8 @@ EXAMPLE_TAGS = (
 
 def seed_example_repositories(emulator: DockerHubEmulator) -> None:
     """acme/web and acme/api (made if missing, as ``dockerhub_provision_repositories`` makes them), each with
-    ``EXAMPLE_TAGS``, for the README and tag-retention examples."""
-    from datetime import datetime, timedelta, timezone
-
-    now = datetime.now(timezone.utc)
+    ``EXAMPLE_TAGS`` (dated by the emulator's clock), for the README and tag-retention examples."""
+    now = emulator.clock.now()
     for name, description, private in (("web", "Customer-facing web app", False), ("api", "Public REST API", True)):
         if (EXAMPLE_ORG, name) not in emulator.state.repositories:
             emulator.add_repository(EXAMPLE_ORG, name, description=description, is_private=private)

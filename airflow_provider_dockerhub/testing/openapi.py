@@ -66,7 +66,8 @@ def _normalize(node: Any, spec: dict[str, Any], seen: tuple[str, ...] = ()) -> A
             out[key] = {name: _normalize(prop, spec, seen) for name, prop in value.items()}
             lifted = [name for name, prop in value.items() if isinstance(prop, dict) and prop.get("required") is True]
             if lifted:
-                listed = node.get("required") if isinstance(node.get("required"), list) else []
+                required = node.get("required")
+                listed = required if isinstance(required, list) else []
                 out["required"] = sorted(set(listed) | set(lifted))
         elif key in ("enum", "default", "required"):
             out.setdefault(key, value)

@@ -10,7 +10,7 @@ Installed as a pytest plugin by the package, so a user's own DAG tests can write
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 import pytest
@@ -29,11 +29,12 @@ def dockerhub_emulator() -> Iterator[DockerHubEmulator]:
 
 
 @pytest.fixture
-def dockerhub_connection(dockerhub_emulator: DockerHubEmulator, monkeypatch: pytest.MonkeyPatch):
+def dockerhub_connection(dockerhub_emulator: DockerHubEmulator, monkeypatch: pytest.MonkeyPatch) -> Callable[..., str]:
     """Point ``dockerhub_default`` at the emulator; returns a function to (re)configure it."""
 
     def configure(login: str, password: str, conn_id: str = "dockerhub_default", **extra: object) -> str:
-        conn = {"conn_type": "dockerhub", "host": dockerhub_emulator.url, "login": login, "password": password}
+        conn: dict[str, object] = {"conn_type": "dockerhub", "host": dockerhub_emulator.url, "login": login,
+                                   "password": password}
         conn["extra"] = {"backoff_seconds": 0.01, **extra}
         monkeypatch.setenv(f"AIRFLOW_CONN_{conn_id.upper()}", json.dumps(conn))
         return conn_id

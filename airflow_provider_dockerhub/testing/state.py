@@ -7,30 +7,21 @@ import itertools
 import json
 import secrets
 import threading
-import time
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any
 
-ORG_ROLES = ("owner", "editor", "member")
-PAT_SCOPES = ("repo:admin", "repo:write", "repo:read", "repo:public_read")
+from airflow_provider_dockerhub.hub import ORG_ROLES, PAT_SCOPES, TOKEN_LIFETIME
+from airflow_provider_dockerhub.testing.clock import Clock, api_time
+
 #: A higher PAT scope implies the lower ones of its group.
 _SCOPE_RANK = {scope: rank for rank, scope in enumerate(reversed(PAT_SCOPES))}
 
 
-def now_iso() -> str:
-    """The current time as the API writes it."""
-    return datetime.now(timezone.utc).isoformat().replace("+00:00", "Z")
-
-
 def _api_time(value: datetime | str | None) -> str | None:
-    """A datetime (naive ones are UTC) or an ISO text as the API writes times; None stays None."""
-    if value is None or isinstance(value, str):
-        return value
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=timezone.utc)
-    return value.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
+    """A datetime or an ISO text as the API writes times; None stays None."""
+    return value if value is None or isinstance(value, str) else api_time(value)
 
 
 class ApiError(Exception):
@@ -66,7 +57,7 @@ class PersonalAccessToken:
     scopes: list[str]
     expires_at: str | None = None
     is_active: bool = True
-    created_at: str = field(default_factory=now_iso)
+    created_at: str = field(kw_only=True)
 
     def to_api(self, *, with_token: bool = False) -> dict[str, Any]:
         data = {
@@ -87,7 +78,7 @@ class User:
     email: str
     full_name: str = ""
     two_factor_code: str | None = field(default=None, repr=False)
-    date_joined: str = field(default_factory=now_iso)
+    date_joined: str = field(kw_only=True)
     id: str = field(default_factory=lambda: uuid.uuid4().hex)
 
     def to_api(self) -> dict[str, Any]:
@@ -109,7 +100,7 @@ class OrgAccessToken:
     resources: list[dict[str, Any]] = field(default_factory=list)
     expires_at: str | None = None
     is_active: bool = True
-    created_at: str = field(default_factory=now_iso)
+    created_at: str = field(kw_only=True)
 
     def to_api(self, *, with_token: bool = False, with_resources: bool = True) -> dict[str, Any]:
         """A list item without ``with_resources`` (no resources, no description: O1); else the single
@@ -147,7 +138,7 @@ class Invite:
     org: str
     team: str
     role: str
-    created_at: str = field(default_factory=now_iso)
+    created_at: str = field(kw_only=True)
 
     def to_api(self) -> dict[str, Any]:
         return {"id": self.id, "inviter_username": self.inviter_username, "invitee": self.invitee,
@@ -197,7 +188,7 @@ class Repository:
     group_permissions: dict[int, str] = field(default_factory=dict)
     created_by: str = ""
     tags: dict[str, Tag] = field(default_factory=dict)
-    date_registered: str = field(default_factory=now_iso)
+    date_registered: str = field(kw_only=True)
 
     def to_api(self, *, list_item: bool = False) -> dict[str, Any]:
         """The single repository; ``list_item`` drops ``full_description``, which lists do not carry (R3)."""
@@ -226,8 +217,8 @@ class ScimUser:
     given_name: str = ""
     family_name: str = ""
     active: bool = True
-    created: str = field(default_factory=now_iso)
-    last_modified: str = field(default_factory=now_iso)
+    created: str = field(kw_only=True)
+    last_modified: str = field(kw_only=True)
 
     def to_api(self) -> dict[str, Any]:
         return {
@@ -256,10 +247,12 @@ def _b64(data: bytes) -> str:
 
 
 class HubState:
-    """Everything the emulated Docker Hub knows; one lock guards all changes."""
+    """Everything the emulated Docker Hub knows; one lock guards all changes. Times come from ``clock``
+    (token expiry, the timestamps of what is created), so a test can move them with a ``FakeClock``."""
 
-    def __init__(self, token_lifetime: float = 600.0) -> None:
+    def __init__(self, token_lifetime: float = TOKEN_LIFETIME, clock: Clock | None = None) -> None:
         self.lock = threading.RLock()
+        self.clock = clock or Clock()
         self.token_lifetime = token_lifetime
         self.users: dict[str, User] = {}
         self.pats: dict[str, PersonalAccessToken] = {}
@@ -273,6 +266,15 @@ class HubState:
         self.pending_2fa: dict[str, str] = {}  # login_2fa_token -> username
         self._group_ids = itertools.count(1)
 
+    def now_iso(self) -> str:
+        """The clock's current time as the API writes it."""
+        return self.clock.now_iso()
+
+    def _new_user(self, username: str, password: str | None = None, email: str | None = None, full_name: str = "",
+                  two_factor_code: str | None = None) -> User:
+        return User(username, password, email or f"{username}@example.com", full_name, two_factor_code,
+                    date_joined=self.now_iso())
+
     # -- seeding ------------------------------------------------------------------------------------
     def add_user(self, username: str, password: str | None = None, *, email: str | None = None,
                  full_name: str = "", two_factor_code: str | None = None) -> User:
@@ -282,7 +284,7 @@ class HubState:
         case the way the live service does (paths are case-sensitive, N2)."""
         check_docker_id(username)
         with self.lock:
-            user = User(username, password, email or f"{username}@example.com", full_name, two_factor_code)
+            user = self._new_user(username, password, email, full_name, two_factor_code)
             self._secrets.update(filter(None, [password]))
             self.users[username] = user
             return user
@@ -294,7 +296,7 @@ class HubState:
         """Give ``username`` a PAT (``dckr_pat_...``)."""
         with self.lock:
             pat = PersonalAccessToken(str(uuid.uuid4()), token or f"dckr_pat_{secrets.token_urlsafe(20)}",
-                                      username, label, list(scopes))
+                                      username, label, list(scopes), created_at=self.now_iso())
             self.pats[pat.uuid] = pat
             self._secrets.add(pat.token)
             return pat
@@ -312,7 +314,8 @@ class HubState:
             for username, role in (members or {}).items():
                 org.members[username] = role if role in org.custom_roles else role.lower()
             for username in org.members:
-                self.users.setdefault(username, User(username, None, f"{username}@example.com"))
+                if username not in self.users:
+                    self.users[username] = self._new_user(username)
             return org
 
     def add_group(self, org: str, name: str, members: list[str] | tuple[str, ...] = ()) -> Group:
@@ -330,7 +333,7 @@ class HubState:
             resources = [{"type": "TYPE_ORG", "path": org, "scopes": ["member-edit"]}]
         with self.lock:
             oat = OrgAccessToken(str(uuid.uuid4()), token or f"dckr_oat_{secrets.token_urlsafe(20)}", org, label,
-                                 created_by, description, resources, expires_at)
+                                 created_by, description, resources, expires_at, created_at=self.now_iso())
             self.orgs[org].access_tokens[oat.id] = oat
             self._secrets.add(oat.token)
             return oat
@@ -344,7 +347,7 @@ class HubState:
     def add_repository(self, namespace: str, name: str, **fields: Any) -> Repository:
         """Create a repository directly."""
         with self.lock:
-            repo = Repository(namespace, name, **fields)
+            repo = Repository(namespace, name, **{"date_registered": self.now_iso(), **fields})
             self.repositories[(namespace, name)] = repo
             return repo
 
@@ -352,15 +355,35 @@ class HubState:
                 pulled: datetime | str | None = None) -> Tag:
         """Give an existing repository a tag pushed (default: now) and last pulled (default: never) at these times."""
         with self.lock:
-            tag = Tag(name, _api_time(pushed) or now_iso(), _api_time(pulled),
+            tag = Tag(name, _api_time(pushed) or self.now_iso(), _api_time(pulled),
                       digest=f"sha256:{uuid.uuid5(uuid.NAMESPACE_URL, f'{namespace}/{repository}:{name}').hex * 2}")
             self.repository(namespace, repository).tags[name] = tag
             return tag
 
+    def add_invite(self, org: str, invitee: str, *, inviter: str, team: str = "", role: str = "member",
+                   invite_id: str | None = None, dry_run: bool = False) -> Invite:
+        """Invite ``invitee`` (a Docker ID or an email address) to ``org`` (and ``team``); ``dry_run`` only
+        makes the invite's answer."""
+        invite = Invite(invite_id or str(uuid.uuid4()), inviter, invitee, org, team, role, created_at=self.now_iso())
+        if not dry_run:
+            with self.lock:
+                self.invites[invite.id] = invite
+        return invite
+
+    def add_scim_user(self, org: str, user_name: str, given_name: str = "", family_name: str = "", *,
+                      user_id: str | None = None) -> ScimUser:
+        """Provision a SCIM user in ``org``."""
+        now = self.now_iso()
+        user = ScimUser(user_id or str(uuid.uuid4()), org, user_name, given_name, family_name, created=now,
+                        last_modified=now)
+        with self.lock:
+            self.scim_users[user.id] = user
+        return user
+
     # -- authentication -----------------------------------------------------------------------------
     def issue_jwt(self, principal: Principal, lifetime: float | None = None) -> str:
         """A JWT-shaped token with an ``exp`` claim, remembered for later calls."""
-        expires = time.time() + (self.token_lifetime if lifetime is None else lifetime)
+        expires = self.clock.time() + (self.token_lifetime if lifetime is None else lifetime)
         claims = {"sub": principal.name, "kind": principal.kind, "exp": expires, "jti": secrets.token_hex(8)}
         token = ".".join([_b64(b'{"alg":"HS256","typ":"JWT"}'), _b64(json.dumps(claims).encode()),
                           _b64(secrets.token_bytes(16))])
@@ -401,7 +424,7 @@ class HubState:
         if entry is None:
             raise ApiError(401, "authentication required: invalid token")
         principal, expires = entry
-        if time.time() >= expires:
+        if self.clock.time() >= expires:
             raise ApiError(401, "authentication required: token expired")
         return principal
 

@@ -9,6 +9,7 @@ import time
 import pytest
 import requests
 
+from airflow_provider_dockerhub.testing.clock import FakeClock
 from airflow_provider_dockerhub.testing.emulator import DockerHubEmulator
 from tests.testing.world import PASSWORD, SCIM_TOKEN, seed
 
@@ -20,11 +21,14 @@ def world():
 
 
 def test_jwt_expires_after_its_lifetime():
-    with DockerHubEmulator(token_lifetime=1.0) as hub:
+    clock = FakeClock()
+    with DockerHubEmulator(token_lifetime=600, clock=clock) as hub:
         world = seed(hub)
         token = world.token()
         assert world.call("GET", "/v2/namespaces/acme/repositories", token=token).status_code == 200
-        time.sleep(1.1)
+        clock.advance(599.9)
+        assert world.call("GET", "/v2/namespaces/acme/repositories", token=token).status_code == 200
+        clock.advance(0.1)
         expired = world.call("GET", "/v2/namespaces/acme/repositories", token=token)
         assert expired.status_code == 401
         assert set(expired.json()) == {"errinfo", "detail", "message"} and "expired" in expired.json()["detail"]
@@ -127,21 +131,24 @@ def test_scim_needs_the_scim_token(world):
 
 
 def test_rate_limit_headers_and_429_with_retry_after():
-    with DockerHubEmulator(rate_limit=3, rate_window=2.0) as hub:
+    clock = FakeClock(start=1_000_000.5)  # half a second into a 2-second window
+    with DockerHubEmulator(rate_limit=3, rate_window=2.0, clock=clock) as hub:
         hub.add_user("u", password="pw-pw-pw")
         url = f"{hub.url}/v2/auth/token"
         body = {"identifier": "u", "secret": "pw-pw-pw"}
-        # start at the beginning of a window so all four calls fall in the same one
-        time.sleep(2.0 - time.time() % 2.0 + 0.01)
         answers = [requests.post(url, json=body, timeout=5) for _ in range(4)]
         assert [a.status_code for a in answers] == [200, 200, 200, 429]
         assert [a.headers["X-RateLimit-Remaining"] for a in answers[:3]] == ["2", "1", "0"]
         assert answers[0].headers["X-RateLimit-Limit"] == "3"
-        assert float(answers[0].headers["X-RateLimit-Reset"]) > time.time() - 0.1
-        assert answers[3].headers["Retry-After"] in ("1", "2")
+        assert answers[0].headers["X-RateLimit-Reset"] == "1000002"  # the window's end, aligned to 2 s
+        assert answers[3].headers["Retry-After"] == "2"  # 1.5 s to the reset, rounded up
         assert answers[3].json()["detail"] == "Rate limit exceeded"
-        time.sleep(float(answers[3].headers["X-RateLimit-Reset"]) - time.time() + 0.01)
-        assert requests.post(url, json=body, timeout=5).status_code == 200
+        clock.advance(1.4)
+        assert requests.post(url, json=body, timeout=5).status_code == 429  # still the same window
+        clock.advance(0.1)
+        renewed = requests.post(url, json=body, timeout=5)
+        assert renewed.status_code == 200 and renewed.headers["X-RateLimit-Remaining"] == "2"
+        assert renewed.headers["X-RateLimit-Reset"] == "1000004"
 
 
 def test_plain_text_429_like_the_anti_abuse_layer():
@@ -210,7 +217,7 @@ def test_stop_is_quick_even_with_open_keep_alive_connections():
 
 def test_command_line_emulator_serves_seeded_accounts():
     proc = subprocess.Popen(
-        [sys.executable, "-m", "airflow_provider_dockerhub.testing.emulator", "--port", "0",
+        [sys.executable, "-m", "airflow_provider_dockerhub.testing", "--port", "0",
          "--account", "demo:dckr_pat_demo_token", "--account", "alice:my-password", "--org", "acme:alice,demo",
          "--org-token", "acme:dckr_oat_acme_token", "--scim-token", "acme:scim-token", "--rate-limit", "180/60",
          "--examples"],

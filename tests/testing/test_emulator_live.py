@@ -6,11 +6,10 @@ One test per catalogue row (named in each test); the table of these differences 
 
 from __future__ import annotations
 
-import time
-
 import pytest
 import requests
 
+from airflow_provider_dockerhub.testing.clock import FakeClock
 from airflow_provider_dockerhub.testing.emulator import DockerHubEmulator
 from airflow_provider_dockerhub.testing.live_differences import LIVE_DIFFERENCES
 from tests.testing.world import SCIM_SCHEMA, seed
@@ -49,25 +48,28 @@ def test_s1_scim_put_without_active_deactivates_and_needs_username(world):
 
 # -- rate limits (L2) ---------------------------------------------------------------------------------
 def test_l2_retry_after_can_be_an_epoch_timestamp():
-    with DockerHubEmulator(rate_limit=1, rate_window=60, retry_after_epoch=True) as hub:
+    clock = FakeClock(start=1_800_000_010)  # 10 s into a minute
+    with DockerHubEmulator(rate_limit=1, rate_window=60, retry_after_epoch=True, clock=clock) as hub:
         hub.add_user("alice", password="pw-alice-1")
         requests.get(f"{hub.url}/v2/namespaces/alice/repositories", timeout=5)
         limited = requests.get(f"{hub.url}/v2/namespaces/alice/repositories", timeout=5)
         assert limited.status_code == 429
-        announced = int(limited.headers["Retry-After"])
-        assert announced > time.time() - 1 and announced <= time.time() + 61
-        assert announced == int(float(limited.headers["X-RateLimit-Reset"]))
+        assert limited.headers["Retry-After"] == limited.headers["X-RateLimit-Reset"] == "1800000060"
 
         hub.add_fault(status=429, retry_after=30, times=1)
         injected = requests.get(f"{hub.url}/v2/namespaces/alice/repositories", timeout=5)
-        assert abs(int(injected.headers["Retry-After"]) - (time.time() + 30)) < 3
+        assert injected.headers["Retry-After"] == "1800000040"
 
 
 def test_l2_retry_after_is_seconds_by_default():
-    with DockerHubEmulator(rate_limit=1, rate_window=60) as hub:
+    clock = FakeClock(start=1_800_000_015)
+    with DockerHubEmulator(rate_limit=1, rate_window=60, clock=clock) as hub:
         requests.get(f"{hub.url}/v2/namespaces/x/repositories", timeout=5)
         limited = requests.get(f"{hub.url}/v2/namespaces/x/repositories", timeout=5)
-        assert 1 <= int(limited.headers["Retry-After"]) <= 60
+        assert limited.headers["Retry-After"] == "45"
+        hub.add_fault(status=429, retry_after=30, times=1)
+        clock.advance(45)
+        assert requests.get(f"{hub.url}/v2/namespaces/x/repositories", timeout=5).headers["Retry-After"] == "30"
 
 
 # -- pages (P1, P2, P3) -------------------------------------------------------------------------------

@@ -98,6 +98,6 @@ def test_the_cli_serves_the_seeded_hub(tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text('{"orgs": [{"owners": ["alice"]}]}')
     started = time.monotonic()
-    failed = subprocess.run([sys.executable, "-m", "airflow_provider_dockerhub.testing.emulator", "--port", "0",
+    failed = subprocess.run([sys.executable, "-m", "airflow_provider_dockerhub.testing", "--port", "0",
                              "--seed-file", str(bad)], capture_output=True, text=True, timeout=60)
     assert failed.returncode == 2 and "orgs[0]: missing 'name'" in failed.stderr and time.monotonic() - started < 60

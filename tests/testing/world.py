@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 import requests
 
 from airflow_provider_dockerhub.testing.emulator import DockerHubEmulator
 from airflow_provider_dockerhub.testing.openapi import SPEC_PATH
 
-SHARED_SPEC = Path(__file__).resolve().parents[3] / "shared" / "reference" / "dockerhub-hub-api.openapi.yaml"
-#: The official document as bundled in the package (``test_emulator_contract`` checks it against
-#: ../shared/reference when the checkout has one beside it).
+#: The official document as bundled in the package (``test_emulator_contract`` pins its bytes).
 OFFICIAL_SPEC = SPEC_PATH
 
 PASSWORD = "alice-password-1"
@@ -61,12 +58,8 @@ def seed(hub: DockerHubEmulator) -> World:
     pat = hub.add_personal_access_token("alice", "dckr_pat_alice_read", scopes=["repo:read"])
     oat = hub.add_org_access_token("acme", "dckr_oat_acme_ci")
     hub.add_scim_token("acme", SCIM_TOKEN)
-    from airflow_provider_dockerhub.testing.state import Invite, ScimUser
-
-    invite = Invite("inv-1", "alice", "dave@example.com", "acme", "devs", "member")
-    hub.state.invites[invite.id] = invite
-    scim_user = ScimUser("scim-1", "acme", "erin@example.com", "Erin", "E")
-    hub.state.scim_users[scim_user.id] = scim_user
+    invite = hub.state.add_invite("acme", "dave@example.com", inviter="alice", team="devs", invite_id="inv-1")
+    scim_user = hub.state.add_scim_user("acme", "erin@example.com", "Erin", "E", user_id="scim-1")
     return World(hub, pat.uuid, pat.token, oat.id, oat.token, group.id, invite.id, scim_user.id)
 
 
