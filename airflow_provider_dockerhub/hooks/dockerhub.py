@@ -32,6 +32,7 @@ from airflow_provider_dockerhub.hooks.settings import (
     RELABELING,
     DockerHubConnectionSettings,
 )
+from airflow_provider_dockerhub.hub import MAX_PAGE_SIZE
 from airflow_provider_dockerhub.masking import register_secrets
 from airflow_provider_dockerhub.transport.deadline import DeadlineAdapter, send_within
 from airflow_provider_dockerhub.transport.retry import (
@@ -299,7 +300,7 @@ class DockerHubHook(BaseHook):
             start = response.text[:60].strip().replace("\n", " ")
             raise DockerHubReadError(path, response.status_code, f"expected JSON, got {start!r}") from None
 
-    def paginate(self, endpoint: str, params: dict[str, Any] | None = None, *, page_size: int = 100,
+    def paginate(self, endpoint: str, params: dict[str, Any] | None = None, *, page_size: int = MAX_PAGE_SIZE,
                  paginator: Paginator | None = None, max_items: int = MAX_ITEMS,
                  concurrency: int | None = None) -> Iterator[Any]:
         """Yield the items of a list endpoint across all its pages.

@@ -11,6 +11,7 @@ from airflow_provider_dockerhub._compat import AirflowException, BaseOperator
 from airflow_provider_dockerhub.errors import RunError
 from airflow_provider_dockerhub.exceptions import DockerHubError, provider_error
 from airflow_provider_dockerhub.hooks.dockerhub import DockerHubHook
+from airflow_provider_dockerhub.hub import MAX_PAGE_SIZE
 from airflow_provider_dockerhub.masking import register_secrets
 from airflow_provider_dockerhub.operators.params import Converter, check_parameters, optional, to_bool, whole_number
 from airflow_provider_dockerhub.pipeline.items import Item
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from airflow.sdk import Context
 
 #: The tag list is read 100 tags a page, Docker Hub's largest page.
-PAGE_SIZE = 100
+PAGE_SIZE = MAX_PAGE_SIZE
 
 
 def tags_endpoint(namespace: str, repository: str) -> str:

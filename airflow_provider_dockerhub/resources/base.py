@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 
 from airflow_provider_dockerhub.exceptions import DockerHubReadError
 from airflow_provider_dockerhub.hooks.pagination import NextLinkPaginator, Paginator
+from airflow_provider_dockerhub.hub import MAX_PAGE_SIZE
 from airflow_provider_dockerhub.presets.registry import EndpointPreset
 
 Record = Mapping[str, Any]
@@ -48,7 +49,7 @@ class ResourceKind:
     list_path: ClassVar[str | None] = None
     get_path: ClassVar[str | None] = None
     paginator: ClassVar[Paginator] = NextLinkPaginator()
-    page_size: ClassVar[int] = 100
+    page_size: ClassVar[int] = MAX_PAGE_SIZE
     compared: ClassVar[tuple[str, ...]] = ()
     create: ClassVar[EndpointPreset | None] = None
     update: ClassVar[EndpointPreset | None] = None
