@@ -77,6 +77,12 @@ class DockerHubSyncOperator(DockerHubRecordsOperator):
     in a scope whose read did not complete; every destructive action (delete, revoke, cancelled invite)
     counts against ``max_deletes``. See docs/sync.md.
 
+    Errors: ``sync.guard.DeleteGuardError`` when the plan destroys more than ``max_deletes`` (raised before any
+    write; a dry run returns the plan with the refusal under ``guard`` instead); a scope whose read fails
+    (``DockerHubHTTPError``, or ``DockerHubReadError`` for a redirect, a wrong shape or pages that do not end)
+    gets no write, its records fail naming the read, and the task fails after the other scopes are done;
+    refused credentials or an unreachable host fail the run at once. See docs/errors.md.
+
     :param resource: ``repositories``, ``groups``, ``group_members``, ``org_members``, ``access_tokens``,
         ``org_access_tokens``, ``scim_users``, ``repository_groups`` or ``org_settings``.
     :param mode: ``create`` (create what is missing; never destroys), ``upsert`` (default: also update what
