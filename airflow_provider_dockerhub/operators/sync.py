@@ -37,7 +37,6 @@ from airflow_provider_dockerhub.sync.plan import (
     Kind,
     Plan,
     ScopeRead,
-    desired_record,
     make_plan,
     updating,
 )
@@ -254,7 +253,7 @@ class DockerHubSyncOperator(DockerHubRecordsOperator):
             try:
                 items = []
                 for existing in read.items:
-                    wishes = [desired_record(desired[a]) for a in kind.aliases(existing) if a in desired]
+                    wishes = [desired[a].fields for a in kind.aliases(existing) if a in desired]
                     needed = wishes and kind.needs_detail(wishes[0], existing)
                     items.append(kind.detail(hook.get_json, existing) if needed else existing)
                 reads[key] = ScopeRead(items)
@@ -422,15 +421,15 @@ class DockerHubSyncOperator(DockerHubRecordsOperator):
         kind = self.kind
         if not raced or self.mode == "create" or kind.update is None:
             return []
-        scopes = {kind.scope_of(a.identity): self._spelled(desired_record(a.item)) for a in raced if a.item}
-        named = {a.identity: desired_record(a.item) for a in raced if a.item}
+        scopes = {kind.scope_of(a.identity): self._spelled(a.item.fields) for a in raced if a.item}
+        named = {a.identity: a.item.fields for a in raced if a.item}
         index = {alias: existing for read in self.read(hook, scopes, named).values() for existing in read.items
                  for alias in kind.aliases(existing)}
         updates = []
         for action in raced:
             assert action.item is not None
             existing = index.get(action.identity)
-            changes = kind.differences(desired_record(action.item), existing) if existing else {}
+            changes = kind.differences(action.item.fields, existing) if existing else {}
             if existing and changes and kind.updatable(existing):
                 self.log.info("%s was created meanwhile by someone else; it differs, so it is updated",
                               action.describe(self.resource).removeprefix("create "))

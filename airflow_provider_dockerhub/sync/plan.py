@@ -198,12 +198,6 @@ def make_plan(
     return Plan(kind.name, tuple(actions), existing_count, limit, unread)
 
 
-def desired_record(item: Item) -> dict[str, Any]:
-    """The record of a desired item (every desired item was read whole: one that was not is rejected first)."""
-    assert item.record is not None, item.location
-    return item.record
-
-
 def _unique(records: list[Record]) -> list[Record]:
     return list({id(record): record for record in records}.values())
 
@@ -219,7 +213,7 @@ def _choose(kind: ResourceKind, matches: list[Record], captured: set[str] | None
 
 def _converge(kind: ResourceKind, identity: Identity, item: Item, existing: Record | None, mode: str,
               captured: set[str] | None) -> list[Action]:
-    record = desired_record(item)
+    record = item.fields
     if existing is None:
         if kind.create is None:
             return [Action(Kind.STUCK, identity, item, reason=f"the Docker Hub API cannot create {kind.name}")]
@@ -241,13 +235,13 @@ def _converge(kind: ResourceKind, identity: Identity, item: Item, existing: Reco
 def updating(kind: ResourceKind, identity: Identity, item: Item, existing: Record,
              changes: Mapping[str, tuple[Any, Any]]) -> Action:
     """The update of ``existing`` to ``item``'s record, given what differs."""
-    return Action(Kind.UPDATE, identity, item, tuple(kind.update_writes(desired_record(item), existing, changes)),
+    return Action(Kind.UPDATE, identity, item, tuple(kind.update_writes(item.fields, existing, changes)),
                   changes, existing=existing)
 
 
 def _create(kind: ResourceKind, identity: Identity, item: Item) -> Action:
     assert kind.create is not None
-    return Action(Kind.CREATE, identity, item, ((kind.create, kind.create_record(desired_record(item))),))
+    return Action(Kind.CREATE, identity, item, ((kind.create, kind.create_record(item.fields)),))
 
 
 def _remove(kind: ResourceKind, identity: Identity, existing: Record, reason: str, as_kind: Kind | None = None) -> Action:
