@@ -17,7 +17,7 @@ from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import IO, Any, ClassVar
+from typing import IO, Any, ClassVar, TypeVar
 
 import ijson
 
@@ -160,17 +160,13 @@ class JsonLinesReader(RecordReader):
     def read(self, handle: IO[bytes]) -> Iterator[Item]:
         limits, index = self.limits, 0
         lines = _BoundedLines(handle, limits.max_record_bytes)
-        while True:
-            try:
-                line = next(lines)
-            except StopIteration:
-                return
-            except _LineTooLong:
-                yield Item(index, None, f"line {lines.number}", limits.too_large(limits.max_record_bytes + 1))
+        for location, line, problem in _by_line(lines, lines, limits):
+            if problem is not None:
+                yield Item(index, None, location, problem)
                 index += 1
                 continue
-            location = f"line {lines.number}"
-            if lines.number == 1 and line.startswith(BOM):
+            assert line is not None
+            if location == "line 1" and line.startswith(BOM):
                 line = line[len(BOM):]
             if not line.strip():
                 continue  # blank lines separate nothing and are not records
@@ -250,22 +246,30 @@ class CsvReader(RecordReader):
         if unknown:
             raise ValueError(f"csv_types names column(s) {unknown} that the CSV header {header} does not have")
         converters = {column: CSV_CONVERTERS[kind] for column, kind in csv_types.items()}
-        index = 0
-        while True:
-            try:
-                row = next(reader)
-            except StopIteration:
-                return
-            except _LineTooLong:
-                yield Item(index, None, f"line {lines.number}", limits.too_large(limits.max_record_bytes + 1))
-                index += 1
-                continue
-            except csv.Error as exc:
-                yield Item(index, None, f"line {lines.number}", f"invalid CSV ({exc})")
-                index += 1
-                continue
-            yield _csv_item(index, f"line {lines.number}", header, row, converters)
-            index += 1
+        for index, (location, row, problem) in enumerate(_by_line(reader, lines, limits)):
+            if problem is not None or row is None:
+                yield Item(index, None, location, problem)
+            else:
+                yield _csv_item(index, location, header, row, converters)
+
+
+T = TypeVar("T")
+
+
+def _by_line(entries: Iterator[T], lines: _BoundedLines, limits: RecordLimits) -> Iterator[tuple[str, T | None, str | None]]:
+    """Each entry read from ``lines`` with its location, or the reason it cannot be read: a line over
+    ``max_record_bytes`` (skipped unread) or a CSV row the parser refuses."""
+    while True:
+        try:
+            entry = next(entries)
+        except StopIteration:
+            return
+        except _LineTooLong:
+            yield f"line {lines.number}", None, limits.too_large(limits.max_record_bytes + 1)
+        except csv.Error as exc:
+            yield f"line {lines.number}", None, f"invalid CSV ({exc})"
+        else:
+            yield f"line {lines.number}", entry, None
 
 
 def _csv_item(index: int, location: str, header: list[str], row: list[str],
