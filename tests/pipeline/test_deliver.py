@@ -55,7 +55,14 @@ def test_exceptions_become_deliveries_not_crashes():
 
 @pytest.mark.parametrize("concurrency", [1, 4])
 def test_stop_ends_dispatching_but_reports_what_was_in_flight(concurrency):
-    deliverer = Deliverer(lambda call: call.items[0].index, concurrency)
+    stopped = threading.Event()
+
+    def send(call):  # calls after the sixth stay in flight until the run has stopped, as slow calls would
+        if call.items[0].index > 5:
+            stopped.wait(10)
+        return call.items[0].index
+
+    deliverer = Deliverer(send, concurrency)
     source = iter(calls(100))
     seen = []
     taken = 0
@@ -65,6 +72,7 @@ def test_stop_ends_dispatching_but_reports_what_was_in_flight(concurrency):
             seen.append(delivery.response)
         if delivery.response == 5:
             deliverer.stop()
+            stopped.set()
     # calls queued but not started when the run stopped are skipped, never sent
     assert seen == list(range(len(seen))) and 6 <= len(seen) <= 6 + concurrency
     assert next(source).items[0].index == taken  # nothing read beyond what was reported
