@@ -15,8 +15,8 @@ class RecordedRequest:
     """One request as the emulator saw it; the bearer token is hidden.
 
     ``response`` is the body answered (secrets included: the emulator is for tests); ``received_at`` and
-    ``answered_at`` are the emulator clock's times when it came in and when the last byte of its answer was
-    handed to the socket (None: no answer was sent). ``status`` -1: the connection was dropped.
+    ``answered_at`` are the emulator clock's times when it came in and when its answer was handed to the
+    socket (None: no answer was sent). ``status`` -1: the connection was dropped.
     """
 
     method: str

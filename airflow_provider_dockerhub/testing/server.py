@@ -101,8 +101,14 @@ class HubServer(ThreadingHTTPServer):
                 handler.connection.shutdown(socket.SHUT_RDWR)
             return
         self._answering.wait()
-        self._write(handler, answer)
+        # Stamped before the bytes go out: a client may act on the answer (and a test read the record) before
+        # this thread runs again; a write that fails takes the stamp back.
         recorded.answered_at = self.app.clock.time()
+        try:
+            self._write(handler, answer)
+        except OSError:
+            recorded.answered_at = None
+            raise
 
     @staticmethod
     def _write(handler: _Handler, answer: Answer) -> None:
