@@ -218,8 +218,7 @@ class DockerHubSyncOperator(DockerHubRecordsOperator):
         return found or ({(): {}} if not kind.scope else {})
 
     def _spelled(self, record: Mapping[str, Any]) -> dict[str, Any]:
-        ids = self.kind.docker_ids
-        return {name: (str(record[name]).lower() if name in ids else record[name]) for name in self.kind.scope}
+        return self.kind.spelled(record, self.kind.scope)
 
     def read(self, hook: DockerHubHook, scopes: Mapping[Identity, Mapping[str, Any]],
              named: Mapping[Identity, Mapping[str, Any]]) -> dict[Identity, ScopeRead]:

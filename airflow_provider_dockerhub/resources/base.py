@@ -126,8 +126,7 @@ class ResourceKind:
         assert self.list_path is not None
         path = self.path(self.list_path, scope)
         items = paginate(path, paginator=self.paginator, page_size=self.page_size)
-        return [self.checked(path, {**item, **scope}) if isinstance(item, dict) else self.checked(path, item)
-                for item in items]
+        return [self.checked(path, {**item, **scope} if isinstance(item, dict) else item) for item in items]
 
     def read_named(self, get_json: GetJson, scope: Mapping[str, Any], records: list[Record]) -> list[dict[str, Any]]:
         """For a kind the API cannot list: the resources ``records`` name in one scope."""
@@ -184,9 +183,14 @@ class ResourceKind:
         return set()
 
     # -- writing ------------------------------------------------------------------------------------
+    def spelled(self, record: Record, names: Iterable[str] | None = None) -> dict[str, Any]:
+        """``record``'s attributes ``names`` (default: all) as Docker Hub spells them: Docker IDs in lower case."""
+        return {name: (record[name].lower() if name in self.docker_ids and isinstance(record[name], str)
+                       else record[name]) for name in (record if names is None else names)}
+
     def create_record(self, desired: Record) -> dict[str, Any]:
         """The record the create preset writes; Docker IDs in lower case."""
-        return {k: (v.lower() if k in self.docker_ids and isinstance(v, str) else v) for k, v in desired.items()}
+        return self.spelled(desired)
 
     def update_record(self, desired: Record, existing: Record) -> dict[str, Any]:
         """The record the update preset writes; names as Docker Hub spells them (from ``existing``)."""

@@ -61,7 +61,8 @@ class GroupMembers(ResourceKind):
     delete: ClassVar[EndpointPreset | None] = REMOVE_GROUP_MEMBER
 
     def create_record(self, desired: Record) -> dict[str, Any]:
-        return {"org": desired["org"].lower(), "group_name": desired["group"], "member": desired["username"].lower()}
+        ids = self.spelled(desired, ("org", "username"))
+        return {"org": ids["org"], "group_name": desired["group"], "member": ids["username"]}
 
     def delete_record(self, existing: Record) -> dict[str, Any]:
         return {"org": existing["org"], "group_name": existing["group"], "username": existing["username"]}

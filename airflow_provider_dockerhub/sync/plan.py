@@ -23,7 +23,7 @@ from typing import Any
 from airflow_provider_dockerhub.pipeline.items import Item
 from airflow_provider_dockerhub.presets.registry import EndpointPreset
 from airflow_provider_dockerhub.resources.base import Identity, Record, ResourceKind
-from airflow_provider_dockerhub.sync.guard import DeleteLimit
+from airflow_provider_dockerhub.sync.guard import DeleteGuardError, DeleteLimit
 
 MODES = ("create", "upsert", "mirror")
 
@@ -119,8 +119,6 @@ class Plan:
     @property
     def refusal(self) -> str | None:
         """The delete guard's refusal of this plan, or None when it may run."""
-        from airflow_provider_dockerhub.sync.guard import DeleteGuardError
-
         try:
             self.limit.check(self.destructive, self.existing, self.resource)
         except DeleteGuardError as exc:
