@@ -25,7 +25,7 @@ from airflow_provider_dockerhub.operators.params import (
 )
 from airflow_provider_dockerhub.pipeline.items import Item, Outcome, Status
 from airflow_provider_dockerhub.pipeline.runner import PipelineSettings, RecordPipeline
-from airflow_provider_dockerhub.pipeline.sinks import EventSink, OutcomeSink, Sink
+from airflow_provider_dockerhub.pipeline.sinks import EventSink, OutcomeSink, Sink, close_all
 from airflow_provider_dockerhub.pipeline.storage import is_uri
 from airflow_provider_dockerhub.presets.apply import build_settings
 from airflow_provider_dockerhub.presets.registry import EndpointPreset
@@ -292,7 +292,7 @@ class DockerHubSyncOperator(DockerHubRecordsOperator):
             self._run(hook, summary, [_Unclosed(sink) for sink in sinks], captured)
         finally:
             hook.close()
-            errors = _close(sinks)
+            errors = [f"{type(sink).__name__}: {type(exc).__name__}: {exc}" for sink, exc in close_all(sinks)]
         if errors:
             raise DockerHubRunError(f"sync of {self.resource}: an output failed on closing: {'; '.join(errors)}")
         ti = context.get("ti") if context else None
@@ -459,16 +459,6 @@ def _start(sinks: list[Sink], run: Mapping[str, Any]) -> None:
         except Exception as exc:
             raise DockerHubSinkError(f"{type(sink).__name__} failed before the first call: "
                                      f"{type(exc).__name__}: {exc}") from None
-
-
-def _close(sinks: list[Sink]) -> list[str]:
-    errors = []
-    for sink in sinks:
-        try:
-            sink.close()
-        except Exception as exc:
-            errors.append(f"{type(sink).__name__}: {type(exc).__name__}: {exc}")
-    return errors
 
 
 class _Outcomes(OutcomeSink):

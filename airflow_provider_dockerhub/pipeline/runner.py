@@ -35,7 +35,7 @@ from airflow_provider_dockerhub.pipeline.grouping import GroupingSettings, make_
 from airflow_provider_dockerhub.pipeline.items import Item, Outcome, PreparedCall
 from airflow_provider_dockerhub.pipeline.render import BodyKind, RenderError, RequestRenderer, body_kind
 from airflow_provider_dockerhub.pipeline.shape import Shaper
-from airflow_provider_dockerhub.pipeline.sinks import EventSink, OutcomeSink, Sink
+from airflow_provider_dockerhub.pipeline.sinks import EventSink, OutcomeSink, Sink, close_all
 
 
 class Log(Protocol):
@@ -403,12 +403,9 @@ class RecordPipeline:
         return self.summary
 
     def _close_sinks(self) -> None:
-        for sink in self.sinks:
-            try:
-                sink.close()
-            except Exception as exc:
-                message = f"{type(sink).__name__} failed on closing after {self.summary.calls} calls: " \
-                          f"{type(exc).__name__}: {exc}"
-                self.log.error("%s", message)
-                self.sink_errors.append(message)
-                self.run_error = self.run_error or SinkError(message)
+        for sink, exc in close_all(self.sinks):
+            message = f"{type(sink).__name__} failed on closing after {self.summary.calls} calls: " \
+                      f"{type(exc).__name__}: {exc}"
+            self.log.error("%s", message)
+            self.sink_errors.append(message)
+            self.run_error = self.run_error or SinkError(message)

@@ -12,7 +12,7 @@ import ipaddress
 import json
 import time
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import IO, Any
 from urllib.parse import urlsplit
 
@@ -59,6 +59,17 @@ class Sink(ABC):  # noqa: B024 (start and close are optional; what a sink receiv
 
     def close(self) -> None:  # noqa: B027 (optional hook)
         """Flush and release resources; called once, also when the run failed."""
+
+
+def close_all(sinks: Iterable[Sink]) -> list[tuple[Sink, Exception]]:
+    """Close every sink, each even when one before it fails; the sinks that failed, with their error."""
+    failures = []
+    for sink in sinks:
+        try:
+            sink.close()
+        except Exception as exc:
+            failures.append((sink, exc))
+    return failures
 
 
 class EventSink(Sink):
