@@ -1,5 +1,7 @@
 """Regenerate the generated files from the code (``make docs``): the tables in docs/ (presets, connection extras,
-one parameter table per operator) and ``operators/endpoints.py``. Tests import this file to check both are current.
+one parameter table per operator), ``operators/endpoints.py`` and the operators' signature regions (the shared
+parameters written out in each public operator's ``__init__``, so IDEs and type checkers see every one). Tests import
+this file to check all are current.
 
     python scripts/gen_docs.py
 """
@@ -9,12 +11,15 @@ from __future__ import annotations
 import inspect
 import json
 import re
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 from typing import Any
 
 from airflow_provider_dockerhub.hooks.settings import EXTRA_FIELDS
-from airflow_provider_dockerhub.operators.endpoint_base import DockerHubEndpointOperator
+from airflow_provider_dockerhub.operators.base import DockerHubRecordsOperator
+from airflow_provider_dockerhub.operators.endpoint_base import ENDPOINT_DEFAULTS, FIXED_PARAMETERS, DockerHubEndpointOperator
 from airflow_provider_dockerhub.operators.send import DockerHubSendOperator
 from airflow_provider_dockerhub.operators.sync import DockerHubSyncOperator
 from airflow_provider_dockerhub.presets.registry import PRESETS, EndpointPreset
@@ -205,6 +210,64 @@ def write_endpoints_module(path: Path = ENDPOINTS_MODULE) -> bool:
     return changed
 
 
+# -- signature regions ----------------------------------------------------------------------------------
+#: Operator modules with regions ``# <generated NAME>`` ... ``# </generated>`` that this script writes.
+OPERATORS = ROOT / "airflow_provider_dockerhub" / "operators"
+SIGNATURE_FILES = (OPERATORS / "send.py", OPERATORS / "sync.py", OPERATORS / "endpoint_base.py")
+_REGION = re.compile(r"^( *)# <generated ([\w-]+)>[^\n]*\n.*?^ *# </generated>\n", re.S | re.M)
+
+
+def _own(cls: type, base: type) -> list[inspect.Parameter]:
+    """The keyword parameters ``cls.__init__`` declares itself (not those written out from ``base``)."""
+    inherited = {p.name for p in parameters(base)}
+    return [p for p in parameters(cls) if p.name not in inherited]
+
+
+def _region_parameters(name: str) -> list[inspect.Parameter]:
+    shared = parameters(DockerHubRecordsOperator)
+    if name.startswith("records-"):
+        return shared
+    defaults = ENDPOINT_DEFAULTS
+    send = [p for p in [*shared, *_own(DockerHubSendOperator, DockerHubRecordsOperator)] if p.name not in FIXED_PARAMETERS]
+    return [p.replace(default=defaults[p.name]) if p.name in defaults else p for p in send]
+
+
+def _literal(value: Any) -> str:
+    return json.dumps(value) if isinstance(value, str) else repr(value)
+
+
+def signature_region(name: str, indent: str) -> str:
+    """The lines of region ``name``: ``records-parameters`` / ``send-parameters`` declare the parameters (as
+    ``DockerHubRecordsOperator``, or ``DockerHubSendOperator`` less what an endpoint operator fixes), the
+    ``-arguments`` regions pass them on to ``super().__init__``."""
+    params = _region_parameters(name)
+    if name.endswith("-parameters"):
+        lines = [f"{p.name}: {p.annotation}" + ("" if p.default is p.empty else f" = {_literal(p.default)}") + ","
+                 for p in params]
+    else:
+        lines = textwrap.wrap(" ".join(f"{p.name}={p.name}," for p in params), 120 - len(indent))
+    source = "DockerHubRecordsOperator" if name.startswith("records-") else "DockerHubSendOperator"
+    head = f"{indent}# <generated {name}> from {source}.__init__ by scripts/gen_docs.py; edit there\n"
+    return head + "".join(f"{indent}{line}\n" for line in lines) + f"{indent}# </generated>\n"
+
+
+def render_signatures(text: str) -> str:
+    """``text`` (an operator module) with each signature region rewritten from the current signatures."""
+    return _REGION.sub(lambda m: signature_region(m.group(2), m.group(1)), text)
+
+
+def write_signatures() -> list[Path]:
+    """Rewrite the signature regions; the files that changed."""
+    changed = []
+    for path in SIGNATURE_FILES:
+        old = path.read_text(encoding="utf-8")
+        new = render_signatures(old)
+        if new != old:
+            path.write_text(new, encoding="utf-8")
+            changed.append(path)
+    return changed
+
+
 def write(path: str | Path) -> bool:
     """Regenerate the tables in ``path``; True when the file changed."""
     path = Path(path)
@@ -216,6 +279,12 @@ def write(path: str | Path) -> bool:
 
 
 def main() -> None:
+    changed = write_signatures()
+    for path in SIGNATURE_FILES:
+        print(f"{path.name} signatures: {'updated' if path in changed else 'current'}")
+    if changed:  # the tables and endpoints.py read the signatures: generate them from the new code
+        subprocess.run([sys.executable, __file__], check=True)
+        return
     for target in sorted([ROOT / "README.md", *(ROOT / "docs").glob("*.md")]):
         print(f"{target.name}: {'updated' if write(target) else 'current'}")
     print(f"{ENDPOINTS_MODULE.name}: {'updated' if write_endpoints_module() else 'current'}")

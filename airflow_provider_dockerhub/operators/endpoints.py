@@ -33,33 +33,13 @@ class DockerHubCreateAccessTokenOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
-    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
-        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
-        characters are refused. (templated)
-    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
-        (the endpoint still sees them). (templated)
-    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
-        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
-        JSON array of the batch's records.
-    :param batching: False: one call per record. True: records grouped into batches.
-    :param batch_size: most records per call (default 100).
-    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
-        ``max_batch_bytes``).
-    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
-    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
-    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
-    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
-        API's dry run, so Docker Hub validates every record and changes nothing.
-    :param preview_limit: how many calls a dry run shows.
     :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
-    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
-    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     :param response_check: callable on each response; False marks that call's records failed.
     :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
         ``run_started`` event that must be accepted before the first call. (templated)
@@ -77,6 +57,26 @@ class DockerHubCreateAccessTokenOperator(DockerHubEndpointOperator):
     :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
         ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
         and closed once per task beside the others.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     """
 
     preset = registry.CREATE_ACCESS_TOKEN
@@ -101,33 +101,13 @@ class DockerHubUpdateAccessTokenOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
-    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
-        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
-        characters are refused. (templated)
-    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
-        (the endpoint still sees them). (templated)
-    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
-        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
-        JSON array of the batch's records.
-    :param batching: False: one call per record. True: records grouped into batches.
-    :param batch_size: most records per call (default 100).
-    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
-        ``max_batch_bytes``).
-    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
-    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
-    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
-    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
-        API's dry run, so Docker Hub validates every record and changes nothing.
-    :param preview_limit: how many calls a dry run shows.
     :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
-    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
-    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     :param response_check: callable on each response; False marks that call's records failed.
     :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
         ``run_started`` event that must be accepted before the first call. (templated)
@@ -145,6 +125,26 @@ class DockerHubUpdateAccessTokenOperator(DockerHubEndpointOperator):
     :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
         ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
         and closed once per task beside the others.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     """
 
     preset = registry.UPDATE_ACCESS_TOKEN
@@ -169,33 +169,13 @@ class DockerHubDeleteAccessTokenOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
-    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
-        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
-        characters are refused. (templated)
-    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
-        (the endpoint still sees them). (templated)
-    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
-        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
-        JSON array of the batch's records.
-    :param batching: False: one call per record. True: records grouped into batches.
-    :param batch_size: most records per call (default 100).
-    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
-        ``max_batch_bytes``).
-    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
-    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
-    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
-    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
-        API's dry run, so Docker Hub validates every record and changes nothing.
-    :param preview_limit: how many calls a dry run shows.
     :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
-    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
-    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     :param response_check: callable on each response; False marks that call's records failed.
     :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
         ``run_started`` event that must be accepted before the first call. (templated)
@@ -213,6 +193,26 @@ class DockerHubDeleteAccessTokenOperator(DockerHubEndpointOperator):
     :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
         ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
         and closed once per task beside the others.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     """
 
     preset = registry.DELETE_ACCESS_TOKEN
@@ -237,33 +237,13 @@ class DockerHubUpdateOrgSettingsOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
-    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
-        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
-        characters are refused. (templated)
-    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
-        (the endpoint still sees them). (templated)
-    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
-        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
-        JSON array of the batch's records.
-    :param batching: False: one call per record. True: records grouped into batches.
-    :param batch_size: most records per call (default 100).
-    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
-        ``max_batch_bytes``).
-    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
-    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
-    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
-    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
-        API's dry run, so Docker Hub validates every record and changes nothing.
-    :param preview_limit: how many calls a dry run shows.
     :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
-    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
-    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     :param response_check: callable on each response; False marks that call's records failed.
     :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
         ``run_started`` event that must be accepted before the first call. (templated)
@@ -281,6 +261,26 @@ class DockerHubUpdateOrgSettingsOperator(DockerHubEndpointOperator):
     :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
         ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
         and closed once per task beside the others.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     """
 
     preset = registry.UPDATE_ORG_SETTINGS
@@ -305,33 +305,13 @@ class DockerHubCreateOrgAccessTokenOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
-    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
-        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
-        characters are refused. (templated)
-    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
-        (the endpoint still sees them). (templated)
-    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
-        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
-        JSON array of the batch's records.
-    :param batching: False: one call per record. True: records grouped into batches.
-    :param batch_size: most records per call (default 100).
-    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
-        ``max_batch_bytes``).
-    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
-    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
-    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
-    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
-        API's dry run, so Docker Hub validates every record and changes nothing.
-    :param preview_limit: how many calls a dry run shows.
     :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
-    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
-    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     :param response_check: callable on each response; False marks that call's records failed.
     :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
         ``run_started`` event that must be accepted before the first call. (templated)
@@ -349,6 +329,26 @@ class DockerHubCreateOrgAccessTokenOperator(DockerHubEndpointOperator):
     :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
         ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
         and closed once per task beside the others.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     """
 
     preset = registry.CREATE_ORG_ACCESS_TOKEN
@@ -374,33 +374,13 @@ class DockerHubUpdateOrgAccessTokenOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
-    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
-        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
-        characters are refused. (templated)
-    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
-        (the endpoint still sees them). (templated)
-    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
-        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
-        JSON array of the batch's records.
-    :param batching: False: one call per record. True: records grouped into batches.
-    :param batch_size: most records per call (default 100).
-    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
-        ``max_batch_bytes``).
-    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
-    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
-    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
-    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
-        API's dry run, so Docker Hub validates every record and changes nothing.
-    :param preview_limit: how many calls a dry run shows.
     :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
-    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
-    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     :param response_check: callable on each response; False marks that call's records failed.
     :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
         ``run_started`` event that must be accepted before the first call. (templated)
@@ -418,6 +398,26 @@ class DockerHubUpdateOrgAccessTokenOperator(DockerHubEndpointOperator):
     :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
         ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
         and closed once per task beside the others.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     """
 
     preset = registry.UPDATE_ORG_ACCESS_TOKEN
@@ -442,33 +442,13 @@ class DockerHubDeleteOrgAccessTokenOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
-    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
-        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
-        characters are refused. (templated)
-    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
-        (the endpoint still sees them). (templated)
-    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
-        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
-        JSON array of the batch's records.
-    :param batching: False: one call per record. True: records grouped into batches.
-    :param batch_size: most records per call (default 100).
-    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
-        ``max_batch_bytes``).
-    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
-    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
-    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
-    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
-        API's dry run, so Docker Hub validates every record and changes nothing.
-    :param preview_limit: how many calls a dry run shows.
     :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
-    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
-    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     :param response_check: callable on each response; False marks that call's records failed.
     :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
         ``run_started`` event that must be accepted before the first call. (templated)
@@ -486,6 +466,26 @@ class DockerHubDeleteOrgAccessTokenOperator(DockerHubEndpointOperator):
     :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
         ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
         and closed once per task beside the others.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     """
 
     preset = registry.DELETE_ORG_ACCESS_TOKEN
@@ -511,33 +511,13 @@ class DockerHubUpdateImmutableTagsOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
-    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
-        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
-        characters are refused. (templated)
-    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
-        (the endpoint still sees them). (templated)
-    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
-        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
-        JSON array of the batch's records.
-    :param batching: False: one call per record. True: records grouped into batches.
-    :param batch_size: most records per call (default 100).
-    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
-        ``max_batch_bytes``).
-    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
-    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
-    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
-    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
-        API's dry run, so Docker Hub validates every record and changes nothing.
-    :param preview_limit: how many calls a dry run shows.
     :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
-    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
-    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     :param response_check: callable on each response; False marks that call's records failed.
     :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
         ``run_started`` event that must be accepted before the first call. (templated)
@@ -555,6 +535,26 @@ class DockerHubUpdateImmutableTagsOperator(DockerHubEndpointOperator):
     :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
         ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
         and closed once per task beside the others.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     """
 
     preset = registry.UPDATE_IMMUTABLE_TAGS
@@ -579,33 +579,13 @@ class DockerHubVerifyImmutableTagsOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
-    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
-        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
-        characters are refused. (templated)
-    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
-        (the endpoint still sees them). (templated)
-    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
-        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
-        JSON array of the batch's records.
-    :param batching: False: one call per record. True: records grouped into batches.
-    :param batch_size: most records per call (default 100).
-    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
-        ``max_batch_bytes``).
-    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
-    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
-    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
-    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
-        API's dry run, so Docker Hub validates every record and changes nothing.
-    :param preview_limit: how many calls a dry run shows.
     :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
-    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
-    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     :param response_check: callable on each response; False marks that call's records failed.
     :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
         ``run_started`` event that must be accepted before the first call. (templated)
@@ -623,6 +603,26 @@ class DockerHubVerifyImmutableTagsOperator(DockerHubEndpointOperator):
     :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
         ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
         and closed once per task beside the others.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     """
 
     preset = registry.VERIFY_IMMUTABLE_TAGS
@@ -647,33 +647,13 @@ class DockerHubCreateRepositoryGroupOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
-    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
-        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
-        characters are refused. (templated)
-    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
-        (the endpoint still sees them). (templated)
-    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
-        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
-        JSON array of the batch's records.
-    :param batching: False: one call per record. True: records grouped into batches.
-    :param batch_size: most records per call (default 100).
-    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
-        ``max_batch_bytes``).
-    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
-    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
-    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
-    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
-        API's dry run, so Docker Hub validates every record and changes nothing.
-    :param preview_limit: how many calls a dry run shows.
     :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
-    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
-    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     :param response_check: callable on each response; False marks that call's records failed.
     :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
         ``run_started`` event that must be accepted before the first call. (templated)
@@ -691,6 +671,26 @@ class DockerHubCreateRepositoryGroupOperator(DockerHubEndpointOperator):
     :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
         ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
         and closed once per task beside the others.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     """
 
     preset = registry.CREATE_REPOSITORY_GROUP
@@ -718,33 +718,13 @@ class DockerHubUpdateRepositoryGroupOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
-    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
-        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
-        characters are refused. (templated)
-    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
-        (the endpoint still sees them). (templated)
-    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
-        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
-        JSON array of the batch's records.
-    :param batching: False: one call per record. True: records grouped into batches.
-    :param batch_size: most records per call (default 100).
-    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
-        ``max_batch_bytes``).
-    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
-    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
-    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
-    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
-        API's dry run, so Docker Hub validates every record and changes nothing.
-    :param preview_limit: how many calls a dry run shows.
     :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
-    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
-    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     :param response_check: callable on each response; False marks that call's records failed.
     :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
         ``run_started`` event that must be accepted before the first call. (templated)
@@ -762,6 +742,26 @@ class DockerHubUpdateRepositoryGroupOperator(DockerHubEndpointOperator):
     :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
         ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
         and closed once per task beside the others.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     """
 
     preset = registry.UPDATE_REPOSITORY_GROUP
@@ -789,33 +789,13 @@ class DockerHubDeleteRepositoryGroupOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
-    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
-        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
-        characters are refused. (templated)
-    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
-        (the endpoint still sees them). (templated)
-    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
-        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
-        JSON array of the batch's records.
-    :param batching: False: one call per record. True: records grouped into batches.
-    :param batch_size: most records per call (default 100).
-    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
-        ``max_batch_bytes``).
-    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
-    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
-    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
-    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
-        API's dry run, so Docker Hub validates every record and changes nothing.
-    :param preview_limit: how many calls a dry run shows.
     :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
-    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
-    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     :param response_check: callable on each response; False marks that call's records failed.
     :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
         ``run_started`` event that must be accepted before the first call. (templated)
@@ -833,6 +813,26 @@ class DockerHubDeleteRepositoryGroupOperator(DockerHubEndpointOperator):
     :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
         ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
         and closed once per task beside the others.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     """
 
     preset = registry.DELETE_REPOSITORY_GROUP
@@ -858,33 +858,13 @@ class DockerHubCreateRepositoryOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
-    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
-        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
-        characters are refused. (templated)
-    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
-        (the endpoint still sees them). (templated)
-    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
-        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
-        JSON array of the batch's records.
-    :param batching: False: one call per record. True: records grouped into batches.
-    :param batch_size: most records per call (default 100).
-    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
-        ``max_batch_bytes``).
-    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
-    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
-    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
-    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
-        API's dry run, so Docker Hub validates every record and changes nothing.
-    :param preview_limit: how many calls a dry run shows.
     :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
-    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
-    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     :param response_check: callable on each response; False marks that call's records failed.
     :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
         ``run_started`` event that must be accepted before the first call. (templated)
@@ -902,6 +882,26 @@ class DockerHubCreateRepositoryOperator(DockerHubEndpointOperator):
     :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
         ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
         and closed once per task beside the others.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     """
 
     preset = registry.CREATE_REPOSITORY
@@ -931,33 +931,13 @@ class DockerHubUpdateRepositoryOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
-    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
-        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
-        characters are refused. (templated)
-    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
-        (the endpoint still sees them). (templated)
-    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
-        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
-        JSON array of the batch's records.
-    :param batching: False: one call per record. True: records grouped into batches.
-    :param batch_size: most records per call (default 100).
-    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
-        ``max_batch_bytes``).
-    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
-    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
-    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
-    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
-        API's dry run, so Docker Hub validates every record and changes nothing.
-    :param preview_limit: how many calls a dry run shows.
     :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
-    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
-    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     :param response_check: callable on each response; False marks that call's records failed.
     :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
         ``run_started`` event that must be accepted before the first call. (templated)
@@ -975,6 +955,26 @@ class DockerHubUpdateRepositoryOperator(DockerHubEndpointOperator):
     :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
         ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
         and closed once per task beside the others.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     """
 
     preset = registry.UPDATE_REPOSITORY
@@ -1002,33 +1002,13 @@ class DockerHubSetRepositoryPrivacyOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
-    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
-        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
-        characters are refused. (templated)
-    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
-        (the endpoint still sees them). (templated)
-    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
-        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
-        JSON array of the batch's records.
-    :param batching: False: one call per record. True: records grouped into batches.
-    :param batch_size: most records per call (default 100).
-    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
-        ``max_batch_bytes``).
-    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
-    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
-    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
-    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
-        API's dry run, so Docker Hub validates every record and changes nothing.
-    :param preview_limit: how many calls a dry run shows.
     :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
-    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
-    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     :param response_check: callable on each response; False marks that call's records failed.
     :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
         ``run_started`` event that must be accepted before the first call. (templated)
@@ -1046,6 +1026,26 @@ class DockerHubSetRepositoryPrivacyOperator(DockerHubEndpointOperator):
     :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
         ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
         and closed once per task beside the others.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     """
 
     preset = registry.SET_REPOSITORY_PRIVACY
@@ -1073,33 +1073,13 @@ class DockerHubDeleteRepositoryOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
-    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
-        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
-        characters are refused. (templated)
-    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
-        (the endpoint still sees them). (templated)
-    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
-        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
-        JSON array of the batch's records.
-    :param batching: False: one call per record. True: records grouped into batches.
-    :param batch_size: most records per call (default 100).
-    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
-        ``max_batch_bytes``).
-    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
-    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
-    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
-    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
-        API's dry run, so Docker Hub validates every record and changes nothing.
-    :param preview_limit: how many calls a dry run shows.
     :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
-    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
-    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     :param response_check: callable on each response; False marks that call's records failed.
     :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
         ``run_started`` event that must be accepted before the first call. (templated)
@@ -1117,6 +1097,26 @@ class DockerHubDeleteRepositoryOperator(DockerHubEndpointOperator):
     :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
         ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
         and closed once per task beside the others.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     """
 
     preset = registry.DELETE_REPOSITORY
@@ -1144,33 +1144,13 @@ class DockerHubDeleteTagOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
-    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
-        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
-        characters are refused. (templated)
-    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
-        (the endpoint still sees them). (templated)
-    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
-        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
-        JSON array of the batch's records.
-    :param batching: False: one call per record. True: records grouped into batches.
-    :param batch_size: most records per call (default 100).
-    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
-        ``max_batch_bytes``).
-    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
-    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
-    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
-    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
-        API's dry run, so Docker Hub validates every record and changes nothing.
-    :param preview_limit: how many calls a dry run shows.
     :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
-    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
-    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     :param response_check: callable on each response; False marks that call's records failed.
     :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
         ``run_started`` event that must be accepted before the first call. (templated)
@@ -1188,6 +1168,26 @@ class DockerHubDeleteTagOperator(DockerHubEndpointOperator):
     :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
         ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
         and closed once per task beside the others.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     """
 
     preset = registry.DELETE_TAG
@@ -1212,33 +1212,13 @@ class DockerHubUpdateOrgMemberRoleOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
-    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
-        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
-        characters are refused. (templated)
-    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
-        (the endpoint still sees them). (templated)
-    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
-        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
-        JSON array of the batch's records.
-    :param batching: False: one call per record. True: records grouped into batches.
-    :param batch_size: most records per call (default 100).
-    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
-        ``max_batch_bytes``).
-    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
-    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
-    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
-    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
-        API's dry run, so Docker Hub validates every record and changes nothing.
-    :param preview_limit: how many calls a dry run shows.
     :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
-    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
-    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     :param response_check: callable on each response; False marks that call's records failed.
     :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
         ``run_started`` event that must be accepted before the first call. (templated)
@@ -1256,6 +1236,26 @@ class DockerHubUpdateOrgMemberRoleOperator(DockerHubEndpointOperator):
     :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
         ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
         and closed once per task beside the others.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     """
 
     preset = registry.UPDATE_ORG_MEMBER_ROLE
@@ -1280,33 +1280,13 @@ class DockerHubRemoveOrgMemberOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
-    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
-        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
-        characters are refused. (templated)
-    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
-        (the endpoint still sees them). (templated)
-    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
-        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
-        JSON array of the batch's records.
-    :param batching: False: one call per record. True: records grouped into batches.
-    :param batch_size: most records per call (default 100).
-    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
-        ``max_batch_bytes``).
-    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
-    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
-    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
-    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
-        API's dry run, so Docker Hub validates every record and changes nothing.
-    :param preview_limit: how many calls a dry run shows.
     :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
-    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
-    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     :param response_check: callable on each response; False marks that call's records failed.
     :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
         ``run_started`` event that must be accepted before the first call. (templated)
@@ -1324,6 +1304,26 @@ class DockerHubRemoveOrgMemberOperator(DockerHubEndpointOperator):
     :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
         ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
         and closed once per task beside the others.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     """
 
     preset = registry.REMOVE_ORG_MEMBER
@@ -1348,33 +1348,13 @@ class DockerHubCreateGroupOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
-    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
-        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
-        characters are refused. (templated)
-    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
-        (the endpoint still sees them). (templated)
-    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
-        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
-        JSON array of the batch's records.
-    :param batching: False: one call per record. True: records grouped into batches.
-    :param batch_size: most records per call (default 100).
-    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
-        ``max_batch_bytes``).
-    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
-    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
-    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
-    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
-        API's dry run, so Docker Hub validates every record and changes nothing.
-    :param preview_limit: how many calls a dry run shows.
     :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
-    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
-    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     :param response_check: callable on each response; False marks that call's records failed.
     :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
         ``run_started`` event that must be accepted before the first call. (templated)
@@ -1392,6 +1372,26 @@ class DockerHubCreateGroupOperator(DockerHubEndpointOperator):
     :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
         ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
         and closed once per task beside the others.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     """
 
     preset = registry.CREATE_GROUP
@@ -1416,33 +1416,13 @@ class DockerHubUpdateGroupOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
-    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
-        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
-        characters are refused. (templated)
-    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
-        (the endpoint still sees them). (templated)
-    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
-        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
-        JSON array of the batch's records.
-    :param batching: False: one call per record. True: records grouped into batches.
-    :param batch_size: most records per call (default 100).
-    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
-        ``max_batch_bytes``).
-    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
-    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
-    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
-    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
-        API's dry run, so Docker Hub validates every record and changes nothing.
-    :param preview_limit: how many calls a dry run shows.
     :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
-    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
-    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     :param response_check: callable on each response; False marks that call's records failed.
     :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
         ``run_started`` event that must be accepted before the first call. (templated)
@@ -1460,6 +1440,26 @@ class DockerHubUpdateGroupOperator(DockerHubEndpointOperator):
     :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
         ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
         and closed once per task beside the others.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     """
 
     preset = registry.UPDATE_GROUP
@@ -1484,33 +1484,13 @@ class DockerHubPatchGroupOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
-    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
-        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
-        characters are refused. (templated)
-    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
-        (the endpoint still sees them). (templated)
-    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
-        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
-        JSON array of the batch's records.
-    :param batching: False: one call per record. True: records grouped into batches.
-    :param batch_size: most records per call (default 100).
-    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
-        ``max_batch_bytes``).
-    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
-    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
-    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
-    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
-        API's dry run, so Docker Hub validates every record and changes nothing.
-    :param preview_limit: how many calls a dry run shows.
     :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
-    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
-    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     :param response_check: callable on each response; False marks that call's records failed.
     :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
         ``run_started`` event that must be accepted before the first call. (templated)
@@ -1528,6 +1508,26 @@ class DockerHubPatchGroupOperator(DockerHubEndpointOperator):
     :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
         ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
         and closed once per task beside the others.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     """
 
     preset = registry.PATCH_GROUP
@@ -1552,33 +1552,13 @@ class DockerHubDeleteGroupOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
-    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
-        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
-        characters are refused. (templated)
-    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
-        (the endpoint still sees them). (templated)
-    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
-        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
-        JSON array of the batch's records.
-    :param batching: False: one call per record. True: records grouped into batches.
-    :param batch_size: most records per call (default 100).
-    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
-        ``max_batch_bytes``).
-    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
-    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
-    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
-    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
-        API's dry run, so Docker Hub validates every record and changes nothing.
-    :param preview_limit: how many calls a dry run shows.
     :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
-    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
-    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     :param response_check: callable on each response; False marks that call's records failed.
     :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
         ``run_started`` event that must be accepted before the first call. (templated)
@@ -1596,6 +1576,26 @@ class DockerHubDeleteGroupOperator(DockerHubEndpointOperator):
     :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
         ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
         and closed once per task beside the others.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     """
 
     preset = registry.DELETE_GROUP
@@ -1620,33 +1620,13 @@ class DockerHubAddGroupMemberOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
-    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
-        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
-        characters are refused. (templated)
-    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
-        (the endpoint still sees them). (templated)
-    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
-        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
-        JSON array of the batch's records.
-    :param batching: False: one call per record. True: records grouped into batches.
-    :param batch_size: most records per call (default 100).
-    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
-        ``max_batch_bytes``).
-    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
-    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
-    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
-    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
-        API's dry run, so Docker Hub validates every record and changes nothing.
-    :param preview_limit: how many calls a dry run shows.
     :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
-    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
-    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     :param response_check: callable on each response; False marks that call's records failed.
     :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
         ``run_started`` event that must be accepted before the first call. (templated)
@@ -1664,6 +1644,26 @@ class DockerHubAddGroupMemberOperator(DockerHubEndpointOperator):
     :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
         ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
         and closed once per task beside the others.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     """
 
     preset = registry.ADD_GROUP_MEMBER
@@ -1688,33 +1688,13 @@ class DockerHubRemoveGroupMemberOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
-    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
-        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
-        characters are refused. (templated)
-    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
-        (the endpoint still sees them). (templated)
-    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
-        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
-        JSON array of the batch's records.
-    :param batching: False: one call per record. True: records grouped into batches.
-    :param batch_size: most records per call (default 100).
-    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
-        ``max_batch_bytes``).
-    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
-    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
-    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
-    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
-        API's dry run, so Docker Hub validates every record and changes nothing.
-    :param preview_limit: how many calls a dry run shows.
     :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
-    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
-    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     :param response_check: callable on each response; False marks that call's records failed.
     :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
         ``run_started`` event that must be accepted before the first call. (templated)
@@ -1732,6 +1712,26 @@ class DockerHubRemoveGroupMemberOperator(DockerHubEndpointOperator):
     :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
         ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
         and closed once per task beside the others.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     """
 
     preset = registry.REMOVE_GROUP_MEMBER
@@ -1756,33 +1756,13 @@ class DockerHubCancelInviteOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
-    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
-        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
-        characters are refused. (templated)
-    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
-        (the endpoint still sees them). (templated)
-    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
-        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
-        JSON array of the batch's records.
-    :param batching: False: one call per record. True: records grouped into batches.
-    :param batch_size: most records per call (default 100).
-    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
-        ``max_batch_bytes``).
-    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
-    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
-    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
-    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
-        API's dry run, so Docker Hub validates every record and changes nothing.
-    :param preview_limit: how many calls a dry run shows.
     :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
-    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
-    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     :param response_check: callable on each response; False marks that call's records failed.
     :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
         ``run_started`` event that must be accepted before the first call. (templated)
@@ -1800,6 +1780,26 @@ class DockerHubCancelInviteOperator(DockerHubEndpointOperator):
     :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
         ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
         and closed once per task beside the others.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     """
 
     preset = registry.CANCEL_INVITE
@@ -1824,33 +1824,13 @@ class DockerHubResendInviteOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
-    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
-        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
-        characters are refused. (templated)
-    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
-        (the endpoint still sees them). (templated)
-    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
-        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
-        JSON array of the batch's records.
-    :param batching: False: one call per record. True: records grouped into batches.
-    :param batch_size: most records per call (default 100).
-    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
-        ``max_batch_bytes``).
-    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
-    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
-    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
-    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
-        API's dry run, so Docker Hub validates every record and changes nothing.
-    :param preview_limit: how many calls a dry run shows.
     :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
-    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
-    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     :param response_check: callable on each response; False marks that call's records failed.
     :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
         ``run_started`` event that must be accepted before the first call. (templated)
@@ -1868,6 +1848,26 @@ class DockerHubResendInviteOperator(DockerHubEndpointOperator):
     :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
         ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
         and closed once per task beside the others.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     """
 
     preset = registry.RESEND_INVITE
@@ -1895,33 +1895,13 @@ class DockerHubBulkInviteOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
-    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
-        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
-        characters are refused. (templated)
-    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
-        (the endpoint still sees them). (templated)
-    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
-        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
-        JSON array of the batch's records.
-    :param batching: False: one call per record. True: records grouped into batches.
-    :param batch_size: most records per call (default 100).
-    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
-        ``max_batch_bytes``).
-    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
-    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
-    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
-    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
-        API's dry run, so Docker Hub validates every record and changes nothing.
-    :param preview_limit: how many calls a dry run shows.
     :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
-    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
-    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     :param response_check: callable on each response; False marks that call's records failed.
     :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
         ``run_started`` event that must be accepted before the first call. (templated)
@@ -1939,6 +1919,26 @@ class DockerHubBulkInviteOperator(DockerHubEndpointOperator):
     :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
         ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
         and closed once per task beside the others.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     """
 
     preset = registry.BULK_INVITE
@@ -1963,33 +1963,13 @@ class DockerHubCreateScimUserOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
-    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
-        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
-        characters are refused. (templated)
-    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
-        (the endpoint still sees them). (templated)
-    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
-        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
-        JSON array of the batch's records.
-    :param batching: False: one call per record. True: records grouped into batches.
-    :param batch_size: most records per call (default 100).
-    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
-        ``max_batch_bytes``).
-    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
-    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
-    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
-    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
-        API's dry run, so Docker Hub validates every record and changes nothing.
-    :param preview_limit: how many calls a dry run shows.
     :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
-    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
-    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     :param response_check: callable on each response; False marks that call's records failed.
     :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
         ``run_started`` event that must be accepted before the first call. (templated)
@@ -2007,6 +1987,26 @@ class DockerHubCreateScimUserOperator(DockerHubEndpointOperator):
     :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
         ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
         and closed once per task beside the others.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     """
 
     preset = registry.CREATE_SCIM_USER
@@ -2032,33 +2032,13 @@ class DockerHubUpdateScimUserOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
-    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
-        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
-        characters are refused. (templated)
-    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
-        (the endpoint still sees them). (templated)
-    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
-        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
-        JSON array of the batch's records.
-    :param batching: False: one call per record. True: records grouped into batches.
-    :param batch_size: most records per call (default 100).
-    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
-        ``max_batch_bytes``).
-    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
-    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
-    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
-    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
-        API's dry run, so Docker Hub validates every record and changes nothing.
-    :param preview_limit: how many calls a dry run shows.
     :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
         (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
         (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
         fails the task whatever this says. (templated)
-    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
-    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     :param response_check: callable on each response; False marks that call's records failed.
     :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
         ``run_started`` event that must be accepted before the first call. (templated)
@@ -2076,6 +2056,26 @@ class DockerHubUpdateScimUserOperator(DockerHubEndpointOperator):
     :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
         ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
         and closed once per task beside the others.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     """
 
     preset = registry.UPDATE_SCIM_USER

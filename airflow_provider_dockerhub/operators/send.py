@@ -112,11 +112,25 @@ class DockerHubSendOperator(DockerHubRecordsOperator):
     def __init__(
         self,
         *,
-        dockerhub_conn_id: str = DockerHubHook.default_conn_name,
+        # <generated records-parameters> from DockerHubRecordsOperator.__init__ by scripts/gen_docs.py; edit there
+        dockerhub_conn_id: str = "dockerhub_default",
         records: Any = None,
         records_path: str | None = None,
         records_format: str | None = None,
         csv_types: Mapping[str, str] | None = None,
+        max_concurrency: int = 1,
+        dry_run: bool | str = False,
+        on_error: str = "fail",
+        response_check: Callable[[Any], bool] | None = None,
+        response_webhook_url: str | None = None,
+        response_webhook_conn_id: str | None = None,
+        response_path: str | None = None,
+        rejects_path: str | None = None,
+        push_responses: str = "none",
+        include_secrets_in_xcom: bool = False,
+        allow_insecure_webhook: bool = False,
+        sinks: Sequence[Sink] = (),
+        # </generated>
         endpoint_preset: str | None = None,
         method: str | None = None,
         endpoint: str | None = None,
@@ -129,31 +143,22 @@ class DockerHubSendOperator(DockerHubRecordsOperator):
         group_by: Sequence[str] | str | None = None,
         max_batch_bytes: int | None = None,
         batch_key: str | None = None,
-        max_concurrency: int = 1,
-        dry_run: bool | str = False,
         api_dry_run: bool = False,
         preview_limit: int = 10,
-        on_error: str = "fail",
         if_exists: str = "fail",
         if_missing: str = "fail",
-        response_check: Callable[[Any], bool] | None = None,
-        response_webhook_url: str | None = None,
-        response_webhook_conn_id: str | None = None,
-        response_path: str | None = None,
-        rejects_path: str | None = None,
-        push_responses: str = "none",
-        include_secrets_in_xcom: bool = False,
-        allow_insecure_webhook: bool = False,
-        sinks: Sequence[Sink] = (),
         **kwargs: Any,
     ) -> None:
         super().__init__(
+            # <generated records-arguments> from DockerHubRecordsOperator.__init__ by scripts/gen_docs.py; edit there
             dockerhub_conn_id=dockerhub_conn_id, records=records, records_path=records_path,
             records_format=records_format, csv_types=csv_types, max_concurrency=max_concurrency, dry_run=dry_run,
             on_error=on_error, response_check=response_check, response_webhook_url=response_webhook_url,
             response_webhook_conn_id=response_webhook_conn_id, response_path=response_path, rejects_path=rejects_path,
             push_responses=push_responses, include_secrets_in_xcom=include_secrets_in_xcom,
-            allow_insecure_webhook=allow_insecure_webhook, sinks=sinks, **kwargs)
+            allow_insecure_webhook=allow_insecure_webhook, sinks=sinks,
+            # </generated>
+            **kwargs)
         self.endpoint_preset = endpoint_preset
         self.method = method
         self.endpoint = endpoint

@@ -107,7 +107,8 @@ class DockerHubSyncOperator(DockerHubRecordsOperator):
         scope: Sequence[Mapping[str, Any]] | None = None,
         max_deletes: int | str | None = None,
         allow_empty: bool = False,
-        dockerhub_conn_id: str = DockerHubHook.default_conn_name,
+        # <generated records-parameters> from DockerHubRecordsOperator.__init__ by scripts/gen_docs.py; edit there
+        dockerhub_conn_id: str = "dockerhub_default",
         records: Any = None,
         records_path: str | None = None,
         records_format: str | None = None,
@@ -124,15 +125,19 @@ class DockerHubSyncOperator(DockerHubRecordsOperator):
         include_secrets_in_xcom: bool = False,
         allow_insecure_webhook: bool = False,
         sinks: Sequence[Sink] = (),
+        # </generated>
         **kwargs: Any,
     ) -> None:
         super().__init__(
+            # <generated records-arguments> from DockerHubRecordsOperator.__init__ by scripts/gen_docs.py; edit there
             dockerhub_conn_id=dockerhub_conn_id, records=records, records_path=records_path,
             records_format=records_format, csv_types=csv_types, max_concurrency=max_concurrency, dry_run=dry_run,
             on_error=on_error, response_check=response_check, response_webhook_url=response_webhook_url,
             response_webhook_conn_id=response_webhook_conn_id, response_path=response_path, rejects_path=rejects_path,
             push_responses=push_responses, include_secrets_in_xcom=include_secrets_in_xcom,
-            allow_insecure_webhook=allow_insecure_webhook, sinks=sinks, **kwargs)
+            allow_insecure_webhook=allow_insecure_webhook, sinks=sinks,
+            # </generated>
+            **kwargs)
         try:
             self.kind: ResourceKind = get_resource(resource, syncable=True)
         except KeyError as exc:
