@@ -121,14 +121,27 @@ def redact_url(url: str) -> str:
     return f"{parts.scheme}://{netloc}/***" if hidden else f"{parts.scheme}://{netloc}"
 
 
+def _field_errors(body: dict[str, Any]) -> str:
+    """``field: reason; ...`` from a validation error's ``errinfo.fielderrors`` (catalogue row E4), else ``""``."""
+    errinfo = body.get("errinfo")
+    fields = errinfo.get("fielderrors") if isinstance(errinfo, dict) else None
+    if not isinstance(fields, dict):
+        return ""
+    return "; ".join(f"{name}: {'; '.join(map(str, reason)) if isinstance(reason, list) else reason}"
+                     for name, reason in fields.items())
+
+
 def error_detail(response: Any, limit: int = 200) -> str:
-    """The API's short reason (``detail``/``message``, or the ``__all__`` list of a repository create, catalogue
-    row R2), else the start of the body as text."""
+    """The API's short reason (a validation error's field errors, E4; ``detail``/``message``; or the ``__all__``
+    list of a repository create, R2), else the start of the body as text."""
     try:
         body = response.json()
     except (ValueError, RecursionError):  # not JSON, or nested deeper than the parser goes
         body = None
     if isinstance(body, dict):
+        fields = _field_errors(body)
+        if fields:
+            return fields[:limit]
         for key in ("detail", "message", "error", "__all__", "errinfo"):
             value = body.get(key)
             if value not in (None, "", False, []):

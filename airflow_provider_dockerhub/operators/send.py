@@ -101,8 +101,9 @@ class DockerHubSendOperator(DockerHubRecordsOperator):
     :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with
         the API's dry run, so Docker Hub validates every record and changes nothing.
     :param preview_limit: how many calls a dry run shows.
-    :param if_exists: ``fail`` (default) or ``skip``: with ``skip`` a create answered 409 (or a bulk invitee
-        who is already a member) ends ``unchanged``, a kind of success, so a rerun does not fail.
+    :param if_exists: ``fail`` (default) or ``skip``: with ``skip`` a create answered "already exists" (a 409, a
+        400 that says so, or a bulk invitee who is already a member) ends ``unchanged``, a kind of success, so a
+        rerun does not fail.
     :param if_missing: ``fail`` (default) or ``skip``: with ``skip`` a DELETE answered 404 ends ``unchanged``.
     """
 

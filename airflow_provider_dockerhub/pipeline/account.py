@@ -36,8 +36,8 @@ REDACTED = "***"
 _SECRET_MARKERS = tuple(f'"{key}"'.encode() for key in SECRET_KEYS)
 
 ResponseReader = Callable[[PreparedCall, Any], list[Outcome]]
-#: How Docker Hub words "already exists" in a 400 (catalogue rows R2, T3).
-ALREADY_EXISTS = re.compile(r"already exists", re.IGNORECASE)
+#: How Docker Hub words "already exists" in a 400 (catalogue rows R2, T3: "already exists", "already taken").
+ALREADY_EXISTS = re.compile(r"already (?:exists|taken)", re.IGNORECASE)
 
 
 def response_body(response: Any) -> Any:
@@ -61,9 +61,9 @@ def failed_call(call: PreparedCall, response: Any, reason: str) -> list[Outcome]
 
 def conflict_of(method: str, status: int, detail: str) -> Conflict | None:
     """``exists`` when a create found what it asks for already there, ``missing`` when a delete found it already
-    gone, else None. Every form docs/docker-hub-api.md lists (E2, E3): a 409 to a POST (SCIM users, groups), a
-    400 whose reason says it already exists (repositories: ``{"__all__": ["... already exists."]}``, R2;
-    groups, T3), a 404 to a DELETE."""
+    gone, else None. Every form docs/docker-hub-api.md lists (E2, E3): a 409 to a POST (SCIM users), a 400 whose
+    reason says it already exists or is taken (repositories: ``{"__all__": ["... already exists."]}``, R2; groups,
+    T3; a field error, E4), a 404 to a DELETE."""
     if method == "DELETE" and status == 404:
         return "missing"
     if method == "POST" and (status == 409 or (status == 400 and ALREADY_EXISTS.search(detail))):

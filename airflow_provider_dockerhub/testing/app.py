@@ -169,8 +169,10 @@ class HubApp:
             return err.body
         if scim:
             return {"schemas": [SCIM_ERROR_SCHEMA], "status": str(err.status), "detail": err.detail}
-        errinfo = {"field": err.field_name} if err.field_name else {}
-        return {"errinfo": errinfo, "detail": err.detail, "message": err.detail}
+        if err.field_name:  # E4: a validation error names its field under errinfo.fielderrors
+            return {"message": f"httperror {err.status}: request had 1 validation error",
+                    "errinfo": {"fielderrors": {err.field_name: err.detail}}}
+        return {"errinfo": {}, "detail": err.detail, "message": err.detail}
 
 
 def _error_field(error: Any) -> str | None:

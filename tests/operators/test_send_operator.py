@@ -7,6 +7,7 @@ import json
 import pytest
 
 from airflow_provider_dockerhub._compat import AirflowException
+from airflow_provider_dockerhub.operators.endpoints import DockerHubCreateGroupOperator
 from airflow_provider_dockerhub.operators.send import DockerHubSendOperator
 from tests.helpers import PASSWORD, FakeTaskInstance
 
@@ -150,6 +151,18 @@ def test_on_error_fail_sends_everything_then_fails(hub, run_op):
     with pytest.raises(AirflowException, match=r"1 of 4 records failed.*records\[1\]: " + exists):
         run_op(DockerHubSendOperator(task_id="t", records=repo_records(4), endpoint=REPOS))
     assert len(sent(hub)) == 4
+
+
+def test_a_validation_error_names_the_field_and_a_taken_group_name_reruns_unchanged(hub, run_op):
+    """docs/docker-hub-api.md E4 (field errors under errinfo.fielderrors) and T3 (a taken group name is a 400)."""
+    bad = [{"namespace": "acme", "name": "Bad Name"}]
+    with pytest.raises(AirflowException, match=r"records\[0\]: HTTP 400: name: "):
+        run_op(DockerHubSendOperator(task_id="t", records=bad, endpoint=REPOS))
+    groups = [{"org": "acme", "name": "ops"}, {"org": "acme", "name": "qa"}]
+    first, _ = run_op(DockerHubCreateGroupOperator(task_id="g", records=groups))
+    again, _ = run_op(DockerHubCreateGroupOperator(task_id="g", records=groups))
+    assert (first["succeeded"], first["unchanged"]) == (2, 0) and (again["succeeded"], again["unchanged"]) == (2, 2)
+    assert [r.status for r in hub.requests if r.method == "POST" and r.path.endswith("/groups")][-2:] == [400, 400]
 
 
 def test_on_error_fail_fast_stops_and_still_accounts_every_record(hub, run_op, tmp_path):

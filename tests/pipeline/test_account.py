@@ -67,13 +67,16 @@ def test_secrets_found_and_redacted_anywhere():
 
 def test_every_already_exists_and_not_found_form_of_the_catalogue_settles_unchanged():
     """docs/docker-hub-api.md E2, E3: 409 to a POST, 400 {"__all__": [...already exists.]} (R2), 400 with a detail
-    that says so (T3), 404 to a DELETE; any other 400 stays a failure."""
+    or a field error that says so (T3, E4), 404 to a DELETE; any other 400 stays a failure."""
     forms = [
         ("POST", response(409, b'{"detail": "user already exists"}'), "already exists"),
         ("POST", response(400, b'{"__all__": ["Repository with this Name and Namespace already exists."]}'),
          "already exists"),
         ("POST", response(400, b'{"errinfo": {}, "detail": "Group name already exists", "message": "x"}'),
          "already exists"),
+        ("POST", response(400, b'{"errinfo": {}, "message": "team name \'devs\' was already taken"}'), "already exists"),
+        ("POST", response(400, b'{"message": "httperror 400: request had 1 validation error", '
+                               b'"errinfo": {"fielderrors": {"name": "already exists"}}}'), "already exists"),
         ("DELETE", response(404, b'{"detail": "not found"}'), "already gone"),
     ]
     for method, answer, reason in forms:

@@ -74,7 +74,7 @@ def _group(state: HubState, call: Call) -> tuple[Org, Group]:
 def create_group(state: HubState, call: Call) -> tuple[int, Any]:
     org = state.require_org_owner(call.caller, call.params["org_name"])
     if call.body["name"] in org.groups:
-        raise ApiError(409, f"group {call.body['name']!r} already exists")  # the spec lists 400; 409 is what Hub sends
+        raise ApiError(400, f"team name {call.body['name']!r} was already taken")  # T3: 400, as the document says
     group = state.add_group(org.name, call.body["name"])
     group.description = call.body.get("description", "")
     return 201, group.to_api()
@@ -83,7 +83,7 @@ def create_group(state: HubState, call: Call) -> tuple[int, Any]:
 def _rename_group(org: Org, group: Group, body: dict[str, Any]) -> Any:
     if "name" in body and body["name"] != group.name:
         if body["name"] in org.groups:
-            raise ApiError(409, f"group {body['name']!r} already exists")
+            raise ApiError(400, f"team name {body['name']!r} was already taken")  # T3
         org.groups[body["name"]] = org.groups.pop(group.name)
         group.name = body["name"]
     if "description" in body:
