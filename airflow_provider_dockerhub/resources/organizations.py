@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, ClassVar
+from typing import Any
 
 from airflow_provider_dockerhub.hooks.pagination import DataListPaginator
 from airflow_provider_dockerhub.presets.registry import (
@@ -34,9 +34,9 @@ class Groups(ResourceKind):
     list_path = "/v2/orgs/{org}/groups"
     get_path = "/v2/orgs/{org}/groups/{name}"
     compared = ("description",)
-    create: ClassVar[EndpointPreset | None] = CREATE_GROUP
-    update: ClassVar[EndpointPreset | None] = PATCH_GROUP
-    delete: ClassVar[EndpointPreset | None] = DELETE_GROUP
+    create = CREATE_GROUP
+    update = PATCH_GROUP
+    delete = DELETE_GROUP
     actions = (UPDATE_GROUP,)
 
     def create_record(self, desired: Record) -> dict[str, Any]:
@@ -57,8 +57,8 @@ class GroupMembers(ResourceKind):
     scope = ("org", "group")
     docker_ids = frozenset({"org", "username"})
     list_path = "/v2/orgs/{org}/groups/{group}/members"
-    create: ClassVar[EndpointPreset | None] = ADD_GROUP_MEMBER
-    delete: ClassVar[EndpointPreset | None] = REMOVE_GROUP_MEMBER
+    create = ADD_GROUP_MEMBER
+    delete = REMOVE_GROUP_MEMBER
 
     def create_record(self, desired: Record) -> dict[str, Any]:
         ids = self.spelled(desired, ("org", "username"))
@@ -84,9 +84,9 @@ class OrgMembers(ResourceKind):
     list_path = "/v2/orgs/{org}/members"
     invites_path = "/v2/orgs/{org}/invites"
     compared = ("role",)
-    create: ClassVar[EndpointPreset | None] = BULK_INVITE
-    update: ClassVar[EndpointPreset | None] = UPDATE_ORG_MEMBER_ROLE
-    delete: ClassVar[EndpointPreset | None] = REMOVE_ORG_MEMBER
+    create = BULK_INVITE
+    update = UPDATE_ORG_MEMBER_ROLE
+    delete = REMOVE_ORG_MEMBER
     cancel = CANCEL_INVITE
     actions = (cancel, RESEND_INVITE)
 
@@ -162,7 +162,7 @@ class OrgSettings(ResourceKind):
     docker_ids = frozenset({"org"})
     get_path = "/v2/orgs/{org}/settings"
     compared = ("restricted_images",)
-    update: ClassVar[EndpointPreset | None] = UPDATE_ORG_SETTINGS
+    update = UPDATE_ORG_SETTINGS
 
     def read(self, paginate: Paginate, get_json: GetJson, scope: Mapping[str, Any]) -> list[dict[str, Any]]:
         assert self.get_path is not None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, ClassVar
+from typing import Any
 
 from airflow_provider_dockerhub.presets.readme import resolve_full_description
 from airflow_provider_dockerhub.presets.registry import (
@@ -42,9 +42,9 @@ class Repositories(ResourceKind):
     detail_path = "/v2/repositories/{namespace}/{name}/"
     detail_fields = ("full_description",)
     compared = ("description", "full_description", "is_private")
-    create: ClassVar[EndpointPreset | None] = CREATE_REPOSITORY
-    update: ClassVar[EndpointPreset | None] = UPDATE_REPOSITORY
-    delete: ClassVar[EndpointPreset | None] = DELETE_REPOSITORY
+    create = CREATE_REPOSITORY
+    update = UPDATE_REPOSITORY
+    delete = DELETE_REPOSITORY
     privacy = SET_REPOSITORY_PRIVACY
     actions = (privacy, DELETE_TAG)
     explicit_delete_limit = True
@@ -79,7 +79,7 @@ class ImmutableTags(ResourceKind):
     scope = ("namespace", "repository")
     docker_ids = frozenset({"namespace", "repository"})
     get_path = "/v2/namespaces/{namespace}/repositories/{repository}"
-    update: ClassVar[EndpointPreset | None] = UPDATE_IMMUTABLE_TAGS
+    update = UPDATE_IMMUTABLE_TAGS
     actions = (VERIFY_IMMUTABLE_TAGS,)
     syncable = False
 
@@ -96,9 +96,9 @@ class RepositoryGroups(ResourceKind):
     docker_ids = frozenset({"namespace", "repository"})
     get_path = "/v2/repositories/{namespace}/{repository}/groups/{group_id}/"
     compared = ("permission",)
-    create: ClassVar[EndpointPreset | None] = CREATE_REPOSITORY_GROUP
-    update: ClassVar[EndpointPreset | None] = UPDATE_REPOSITORY_GROUP
-    delete: ClassVar[EndpointPreset | None] = DELETE_REPOSITORY_GROUP
+    create = CREATE_REPOSITORY_GROUP
+    update = UPDATE_REPOSITORY_GROUP
+    delete = DELETE_REPOSITORY_GROUP
 
     read_by_record = True
 

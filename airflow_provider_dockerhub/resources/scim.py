@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, ClassVar
+from typing import Any
 
 from airflow_provider_dockerhub.hooks.pagination import ScimPaginator
-from airflow_provider_dockerhub.presets.registry import CREATE_SCIM_USER, UPDATE_SCIM_USER, EndpointPreset
+from airflow_provider_dockerhub.presets.registry import CREATE_SCIM_USER, UPDATE_SCIM_USER
 from airflow_provider_dockerhub.resources.base import GetJson, Paginate, Record, ResourceKind, only
 
 _USER_ATTRIBUTES = ("userName", "givenName", "familyName", "name", "schemas")
@@ -28,8 +28,8 @@ class ScimUsers(ResourceKind):
     get_path = "/v2/scim/2.0/Users/{id}"
     paginator = ScimPaginator()
     compared = ("active", "givenName", "familyName")
-    create: ClassVar[EndpointPreset | None] = CREATE_SCIM_USER
-    update: ClassVar[EndpointPreset | None] = UPDATE_SCIM_USER
+    create = CREATE_SCIM_USER
+    update = UPDATE_SCIM_USER
 
     def read(self, paginate: Paginate, get_json: GetJson, scope: Mapping[str, Any]) -> list[dict[str, Any]]:
         """Users with their ``name.givenName``/``name.familyName`` also flat, as records write them."""

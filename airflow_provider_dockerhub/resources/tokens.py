@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from typing import Any, ClassVar
+from typing import Any
 
 from airflow_provider_dockerhub.presets.registry import (
     CREATE_ACCESS_TOKEN,
@@ -13,7 +13,6 @@ from airflow_provider_dockerhub.presets.registry import (
     DELETE_ORG_ACCESS_TOKEN,
     UPDATE_ACCESS_TOKEN,
     UPDATE_ORG_ACCESS_TOKEN,
-    EndpointPreset,
 )
 from airflow_provider_dockerhub.resources.base import Record, ResourceKind, only
 
@@ -35,9 +34,9 @@ class AccessTokens(ResourceKind):
     list_path = "/v2/access-tokens"
     get_path = "/v2/access-tokens/{uuid}"
     compared = ("is_active",)
-    create: ClassVar[EndpointPreset | None] = CREATE_ACCESS_TOKEN
-    update: ClassVar[EndpointPreset | None] = UPDATE_ACCESS_TOKEN
-    delete: ClassVar[EndpointPreset | None] = DELETE_ACCESS_TOKEN
+    create = CREATE_ACCESS_TOKEN
+    update = UPDATE_ACCESS_TOKEN
+    delete = DELETE_ACCESS_TOKEN
     secret_once = True
 
     def create_record(self, desired: Record) -> dict[str, Any]:
@@ -68,9 +67,9 @@ class OrgAccessTokens(ResourceKind):
     detail_path = "/v2/orgs/{org}/access-tokens/{id}"  # the list leaves out description (O1, O2)
     detail_fields = ("description",)
     compared = ("description", "is_active")
-    create: ClassVar[EndpointPreset | None] = CREATE_ORG_ACCESS_TOKEN
-    update: ClassVar[EndpointPreset | None] = UPDATE_ORG_ACCESS_TOKEN
-    delete: ClassVar[EndpointPreset | None] = DELETE_ORG_ACCESS_TOKEN
+    create = CREATE_ORG_ACCESS_TOKEN
+    update = UPDATE_ORG_ACCESS_TOKEN
+    delete = DELETE_ORG_ACCESS_TOKEN
     secret_once = True
 
     def create_record(self, desired: Record) -> dict[str, Any]:

@@ -51,9 +51,11 @@ def test_sigkill_mid_run_loses_no_token_secret_the_worker_received(hub, tmp_path
     proc = start_and_wait_for_tokens(hub, CREATE_TOKENS, responses, 100)
     try:
         hub.hold_answers()  # from now on nothing more reaches the worker
-        time.sleep(1.0)  # what was answered before has been received
         answered = {r.response["token"] for r in hub.requests
                     if r.path == "/v2/access-tokens" and r.status == 201 and r.answered_at is not None}
+        deadline = time.monotonic() + 30  # each answered secret reaches the file as the worker reads it, or never
+        while not answered <= captured_tokens(responses) and time.monotonic() < deadline:
+            time.sleep(0.01)
         proc.kill()
         proc.wait(timeout=30)
     finally:
