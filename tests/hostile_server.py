@@ -7,6 +7,7 @@ can trickle headers or a body, send any header value, or send a gzip bomb.
 from __future__ import annotations
 
 import gzip
+import json
 import socket
 import threading
 import time
@@ -30,6 +31,16 @@ def answer(status: int = 200, body: bytes = b"{}", headers: dict[str, str] | Non
     head += "Content-Type: application/json\r\n"
     head += "".join(f"{k}: {v}\r\n" for k, v in (headers or {}).items())
     return [(head.encode() + b"\r\n" + body, 0.0)]
+
+
+def exchange_then(token: str, status: int, body: bytes = b"{}") -> Callable[[Request], Pieces]:
+    """A responder that issues ``token`` at ``/v2/auth/token`` and answers every other call ``status`` ``body``."""
+    def respond(request: Request) -> Pieces:
+        if request.path == "/v2/auth/token":
+            return answer(200, json.dumps({"access_token": token}).encode())
+        return answer(status, body)
+
+    return respond
 
 
 def trickle(data: bytes, step: int, pause: float) -> Pieces:

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from airflow_provider_dockerhub.exceptions import DockerHubRequestError
 from airflow_provider_dockerhub.hooks.dockerhub import DockerHubHook
 from airflow_provider_dockerhub.operators.lineage import WrittenResources, file_dataset, operator_lineage
 from tests.helpers import SECRET, make_jwt
-from tests.hostile_server import HostileServer, answer
+from tests.hostile_server import HostileServer, exchange_then
 
 pytestmark = pytest.mark.timeout(30)
 HOST_PASSWORD = "h0st-pa55word-xyz"
@@ -55,13 +53,7 @@ def test_no_request_carries_a_credential_but_the_bearer_token(hub_conn, tmp_path
     monkeypatch.setenv("HOME", str(tmp_path))
     monkeypatch.setenv("NETRC", str(netrc))
     token = make_jwt()
-
-    def respond(request):
-        if request.path == "/v2/auth/token":
-            return answer(200, json.dumps({"access_token": token}).encode())
-        return answer(201, b"{}")
-
-    with HostileServer(respond) as server:
+    with HostileServer(exchange_then(token, 201)) as server:
         hook = DockerHubHook(hub_conn("leak", host=server.url))
         hook.request("POST", "/v2/repositories", json={"name": "web"})
         hook.request("GET", "/v2/repositories")

@@ -5,7 +5,6 @@ Every server here is a small one on 127.0.0.1 (tests/hostile_server.py); every t
 
 from __future__ import annotations
 
-import json
 import logging
 import subprocess
 import sys
@@ -25,7 +24,7 @@ from airflow_provider_dockerhub.exceptions import (
 from airflow_provider_dockerhub.hooks.dockerhub import DockerHubHook
 from airflow_provider_dockerhub.transport import waits
 from tests.helpers import SECRET, make_jwt
-from tests.hostile_server import HostileServer, answer, gzip_bomb, trickle
+from tests.hostile_server import HostileServer, answer, exchange_then, gzip_bomb, trickle
 
 pytestmark = pytest.mark.timeout(30)
 SLOW_BODY = b'{"results": [], "next": null, "count": 0, "padding": "' + b"x" * 20 + b'"}'
@@ -197,13 +196,7 @@ def test_a_token_exchange_answer_of_the_wrong_shape_is_a_clear_auth_error(hub_co
 
 def test_the_exchanged_token_is_used_after_a_well_formed_answer(hub_conn):
     token = make_jwt()
-
-    def respond(request):
-        if request.path == "/v2/auth/token":
-            return answer(200, json.dumps({"access_token": token}).encode())
-        return answer(200, b"{}")
-
-    with HostileServer(respond) as server:
+    with HostileServer(exchange_then(token, 200)) as server:
         DockerHubHook(hub_conn("hostile", host=server.url)).request("GET", "/v2/orgs/acme/members")
     assert server.requests[-1].headers["Authorization"] == f"Bearer {token}"
 
