@@ -14,6 +14,7 @@ import re
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -201,13 +202,18 @@ class {preset.operator_name}(DockerHubEndpointOperator):
 ENDPOINTS_MODULE = ROOT / "airflow_provider_dockerhub" / "operators" / "endpoints.py"
 
 
+def rewrite(path: Path, render: Callable[[str], str]) -> bool:
+    """Write ``render(current text)`` to ``path`` (``""`` when it does not exist yet); True when it changed."""
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    new = render(old)
+    if new != old:
+        path.write_text(new, encoding="utf-8")
+    return new != old
+
+
 def write_endpoints_module(path: Path = ENDPOINTS_MODULE) -> bool:
     """Regenerate ``operators/endpoints.py``; True when it changed."""
-    new = endpoints_module()
-    changed = not path.exists() or path.read_text(encoding="utf-8") != new
-    if changed:
-        path.write_text(new, encoding="utf-8")
-    return changed
+    return rewrite(path, lambda _: endpoints_module())
 
 
 # -- signature regions ----------------------------------------------------------------------------------
@@ -227,9 +233,8 @@ def _region_parameters(name: str) -> list[inspect.Parameter]:
     shared = parameters(DockerHubRecordsOperator)
     if name.startswith("records-"):
         return shared
-    defaults = ENDPOINT_DEFAULTS
     send = [p for p in [*shared, *_own(DockerHubSendOperator, DockerHubRecordsOperator)] if p.name not in FIXED_PARAMETERS]
-    return [p.replace(default=defaults[p.name]) if p.name in defaults else p for p in send]
+    return [p.replace(default=ENDPOINT_DEFAULTS[p.name]) if p.name in ENDPOINT_DEFAULTS else p for p in send]
 
 
 def _literal(value: Any) -> str:
@@ -258,24 +263,12 @@ def render_signatures(text: str) -> str:
 
 def write_signatures() -> list[Path]:
     """Rewrite the signature regions; the files that changed."""
-    changed = []
-    for path in SIGNATURE_FILES:
-        old = path.read_text(encoding="utf-8")
-        new = render_signatures(old)
-        if new != old:
-            path.write_text(new, encoding="utf-8")
-            changed.append(path)
-    return changed
+    return [path for path in SIGNATURE_FILES if rewrite(path, render_signatures)]
 
 
 def write(path: str | Path) -> bool:
     """Regenerate the tables in ``path``; True when the file changed."""
-    path = Path(path)
-    old = path.read_text(encoding="utf-8")
-    new = render_into(old)
-    if new != old:
-        path.write_text(new, encoding="utf-8")
-    return new != old
+    return rewrite(Path(path), render_into)
 
 
 def main() -> None:
