@@ -6,10 +6,8 @@ import math
 import time
 from datetime import datetime, timedelta, timezone
 from typing import Any
-from urllib.parse import urljoin
 
-import requests
-from sync_bench import PAGE_SIZE, _hub_with_account
+from sync_bench import PAGE_SIZE, _hub_with_account, names_by_hand, session_by_hand
 
 from airflow_provider_dockerhub.testing.emulator import DockerHubEmulator
 
@@ -33,19 +31,8 @@ def expected_deletes(count: int) -> int:
 
 def delete_by_hand(hub: DockerHubEmulator, repository: str, goes: set[str]) -> None:
     """The baseline: a requests loop reading every page, then one DELETE per tag that goes (no plan, no guard)."""
-    with requests.Session() as session:
-        token = session.post(f"{hub.url}/v2/auth/token",
-                             json={"identifier": "bench", "secret": "bench-password"}).json()["access_token"]
-        session.headers["Authorization"] = f"Bearer {token}"
-        url: str | None = f"{hub.url}/v2/repositories/acme/{repository}/tags?page_size={PAGE_SIZE}"
-        names = []
-        while url:
-            page = session.get(url)
-            page.raise_for_status()
-            body = page.json()
-            names += [tag["name"] for tag in body["results"]]
-            url = urljoin(url, body["next"]) if body.get("next") else None
-        for name in names:
+    with session_by_hand(hub) as session:
+        for name in names_by_hand(session, f"{hub.url}/v2/repositories/acme/{repository}/tags"):
             if name in goes:
                 session.delete(f"{hub.url}/v2/repositories/acme/{repository}/tags/{name}/").raise_for_status()
 

@@ -33,21 +33,32 @@ def _sync(**kwargs: Any) -> tuple[float, dict[str, Any]]:
     return time.perf_counter() - started, summary
 
 
+def session_by_hand(hub: DockerHubEmulator) -> requests.Session:
+    """A plain requests session logged in as the bench user, as a hand-written script would make."""
+    session = requests.Session()
+    token = session.post(f"{hub.url}/v2/auth/token",
+                         json={"identifier": "bench", "secret": "bench-password"}).json()["access_token"]
+    session.headers["Authorization"] = f"Bearer {token}"
+    return session
+
+
+def names_by_hand(session: requests.Session, url: str) -> list[str]:
+    """The names on every page from ``url`` on, read by a hand-written loop that follows ``next``."""
+    names: list[str] = []
+    page_url: str | None = f"{url}?page_size={PAGE_SIZE}"
+    while page_url:
+        page = session.get(page_url)
+        page.raise_for_status()
+        body = page.json()
+        names += [item["name"] for item in body["results"]]
+        page_url = urljoin(page_url, body["next"]) if body.get("next") else None
+    return names
+
+
 def paginate_by_hand(hub: DockerHubEmulator, path: str) -> set[str]:
     """The baseline: a hand-written requests loop over the same pages, keeping the names."""
-    with requests.Session() as session:
-        token = session.post(f"{hub.url}/v2/auth/token",
-                             json={"identifier": "bench", "secret": "bench-password"}).json()["access_token"]
-        session.headers["Authorization"] = f"Bearer {token}"
-        names: set[str] = set()
-        url: str | None = f"{hub.url}{path}?page_size={PAGE_SIZE}"
-        while url:
-            page = session.get(url)
-            page.raise_for_status()
-            body = page.json()
-            names.update(item["name"] for item in body["results"])
-            url = urljoin(url, body["next"]) if body.get("next") else None
-    return names
+    with session_by_hand(hub) as session:
+        return set(names_by_hand(session, f"{hub.url}{path}"))
 
 
 def b8(count: int) -> dict[str, Any]:
