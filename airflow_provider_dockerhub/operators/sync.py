@@ -30,6 +30,7 @@ from airflow_provider_dockerhub.pipeline.storage import is_uri
 from airflow_provider_dockerhub.presets.apply import build_settings
 from airflow_provider_dockerhub.presets.registry import EndpointPreset
 from airflow_provider_dockerhub.resources import Identity, ResourceKind, get_resource
+from airflow_provider_dockerhub.resources.base import Record
 from airflow_provider_dockerhub.sync.guard import DeleteGuardError, DeleteLimit
 from airflow_provider_dockerhub.sync.plan import (
     MODES,
@@ -234,18 +235,23 @@ class DockerHubSyncOperator(DockerHubRecordsOperator):
         kind = self.kind
         reads: dict[Identity, ScopeRead] = {}
         for key, spelled in scopes.items():
-            try:
-                if kind.read_by_record:
-                    records = [record for identity, record in named.items() if kind.scope_of(identity) == key]
-                    reads[key] = ScopeRead(kind.read_named(hook.get_json, spelled, records))
-                else:
-                    reads[key] = ScopeRead(kind.read(hook.paginate, hook.get_json, spelled))
-            except DockerHubRunError:
-                raise
-            except DockerHubError as exc:
-                self.log.error("Reading %s in %s failed: %s; nothing is planned there", self.resource, spelled, exc)
-                reads[key] = ScopeRead(error=str(exc))
+            if kind.read_by_record:
+                records = [record for identity, record in named.items() if kind.scope_of(identity) == key]
+                reads[key] = self._scope_read(spelled, kind.read_named, hook.get_json, spelled, records)
+            else:
+                reads[key] = self._scope_read(spelled, kind.read, hook.paginate, hook.get_json, spelled)
         return reads
+
+    def _scope_read(self, where: object, read: Callable[..., Sequence[Record]], *args: Any) -> ScopeRead:
+        """What ``read(*args)`` returns, or the scope marked unread when it fails (a run-level error still stops the
+        run)."""
+        try:
+            return ScopeRead(read(*args))
+        except DockerHubRunError:
+            raise
+        except DockerHubError as exc:
+            self.log.error("Reading %s in %s failed: %s; nothing is planned there", self.resource, where, exc)
+            return ScopeRead(error=str(exc))
 
     def read_details(self, hook: DockerHubHook, reads: dict[Identity, ScopeRead], desired: Mapping[Identity, Item]) -> None:
         """One GET for each existing resource whose record compares a field its list leaves out; a GET that
@@ -254,18 +260,17 @@ class DockerHubSyncOperator(DockerHubRecordsOperator):
         for key, read in list(reads.items()):
             if not read.complete or not kind.detail_fields:
                 continue
-            try:
-                items = []
-                for existing in read.items:
-                    wishes = [desired[a].fields for a in kind.aliases(existing) if a in desired]
-                    needed = wishes and kind.needs_detail(wishes[0], existing)
-                    items.append(kind.detail(hook.get_json, existing) if needed else existing)
-                reads[key] = ScopeRead(items)
-            except DockerHubRunError:
-                raise
-            except DockerHubError as exc:
-                self.log.error("Reading %s in %s failed: %s; nothing is planned there", self.resource, key, exc)
-                reads[key] = ScopeRead(error=str(exc))
+            reads[key] = self._scope_read(key, self._with_details, hook, read.items, desired)
+
+    def _with_details(self, hook: DockerHubHook, items: Sequence[Record], desired: Mapping[Identity, Item]) -> list[Record]:
+        """``items``, each read again with one GET where its record compares a field the list leaves out."""
+        kind = self.kind
+        detailed = []
+        for existing in items:
+            wishes = [desired[a].fields for a in kind.aliases(existing) if a in desired]
+            needed = wishes and kind.needs_detail(wishes[0], existing)
+            detailed.append(kind.detail(hook.get_json, existing) if needed else existing)
+        return detailed
 
     def captured(self) -> set[str] | None:
         """For tokens with a local ``response_path``: the ids whose secret the file holds (None otherwise)."""
