@@ -94,6 +94,9 @@ def connection_checks(run: Run, hub: DockerHubEmulator) -> None:
 def example_runs(run: Run) -> None:
     """Every example through the REST API (no logical date), then the scheduled ones again: no write."""
     out = {"output_dir": str(run.output)}
+    # Each repository create takes a quarter second, so a mapped instance (5 creates) outlasts its queueing: one
+    # worker (2 slots) cannot drain all 8 before the other takes some, whatever else the other is running.
+    run.hub.add_fault(delay=0.25, method="POST", path=r"/repositories$")
     run.trigger_wave("first run", {
         "dockerhub_manual_configuration": {},
         "dockerhub_mapped_repositories": {"count": MAPPED_COUNT, "chunk_size": CHUNK_SIZE},
