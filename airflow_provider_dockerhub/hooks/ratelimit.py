@@ -24,8 +24,14 @@ import time
 from collections.abc import Callable, Mapping
 
 from airflow_provider_dockerhub.errors import NotSentError
-from airflow_provider_dockerhub.transport.waits import LONG_WAIT, RESET_MARGIN, check_wait, describe_instant
-from airflow_provider_dockerhub.transport.waits import header_number as _header_number
+from airflow_provider_dockerhub.transport.waits import (
+    LONG_WAIT,
+    RESET_MARGIN,
+    check_wait,
+    describe_instant,
+    header_instant,
+    header_number,
+)
 
 __all__ = ["RESET_MARGIN", "RateLimiter"]
 #: A waiting call asks whether it was cancelled at least this often (seconds).
@@ -110,8 +116,8 @@ class RateLimiter:
             now = self._clock()
             if status == 429 and retry_after is not None:
                 self._paused_until = max(self._paused_until, now + retry_after)
-            remaining = _header_number(headers, "X-RateLimit-Remaining")
-            reset = _header_number(headers, "X-RateLimit-Reset")
+            remaining = header_number(headers, "X-RateLimit-Remaining")
+            reset = header_instant(headers, "X-RateLimit-Reset", now)
             if remaining is None or reset is None or reset <= now:
                 return
             if self._window_reset is None or reset > self._window_reset:
@@ -121,7 +127,7 @@ class RateLimiter:
             self._lowest_remaining = min(self._lowest_remaining, remaining)
             if status != 429:
                 self._own_in_window += 1
-            share = self._share(_header_number(headers, "X-RateLimit-Limit"))
+            share = self._share(header_number(headers, "X-RateLimit-Limit"))
             # The others' calls in flight (as many per share as ours) are not in the count yet either.
             others_in_flight = self._in_flight * (1 - share) / share if share else 0.0
             self._budget = math.floor(share * (self._lowest_remaining - others_in_flight)) - self._in_flight

@@ -148,9 +148,12 @@ class DockerHubEmulator:
         """Inject a fault; see ``Fault`` for the arguments."""
         return self.faults.add(Fault(**kwargs))
 
-    def set_rate_limit(self, limit: int | None, window: float = RATE_WINDOW) -> None:
-        """Change the rate limit (None for none)."""
+    def set_rate_limit(self, limit: int | None, window: float = RATE_WINDOW, *,
+                       retry_after_epoch: bool | None = None) -> None:
+        """Change the rate limit (None for none); ``retry_after_epoch`` as in the constructor (None: unchanged)."""
         self.app.rate = RateWindow(limit, window)
+        if retry_after_epoch is not None:
+            self.app.retry_after_epoch = retry_after_epoch
 
     def hold_answers(self) -> None:
         """Keep answering nothing (requests are still applied) until ``release_answers``: a test can then

@@ -1,8 +1,10 @@
 """Waits the server asks for: reading them from headers, and the ceiling no wait may pass.
 
-Docker Hub announces waits in three headers: ``Retry-After`` (seconds, or an HTTP date),
-``X-Retry-After`` (epoch seconds, the older form) and ``X-RateLimit-Reset`` (epoch seconds). A value
-that is no number or date, not finite, or negative is ignored with a warning. A wait longer than the
+Docker Hub announces waits in three headers: ``Retry-After`` (documented as seconds, but seen live as
+the epoch second the wait ends, catalogue row L2), ``X-Retry-After`` (epoch seconds, the older form)
+and ``X-RateLimit-Reset`` (epoch seconds). Each is read the same way: a number from ``EPOCH_FLOOR``
+on is an epoch instant, a smaller one a number of seconds from now, anything else an HTTP date. A
+value that is none of these, not finite, or negative is ignored with a warning. A wait longer than the
 connection's ``max_wait`` is never started: ``WaitTooLongError`` fails the run at once.
 """
 
@@ -24,6 +26,9 @@ DEFAULT_MAX_WAIT = 300.0
 LONG_WAIT = 5.0
 #: Wait this much past the announced reset, so a call does not arrive a hair early.
 RESET_MARGIN = 0.05
+#: Numbers from here on (2001-09-09 as an instant) are epoch seconds, smaller ones seconds from now: no
+#: server asks for a 31-year wait, and every instant a live header names is later.
+EPOCH_FLOOR = 1_000_000_000.0
 #: Warnings about one header's unusable values stop after this many (a bad proxy repeats them on every answer).
 MAX_WARNINGS_PER_HEADER = 5
 
@@ -58,25 +63,29 @@ def header_number(headers: Mapping[str, str], name: str) -> float | None:
     return number
 
 
-def _retry_after(headers: Mapping[str, str], now: float) -> float | None:
-    """Seconds from ``Retry-After``: a number of seconds, or an HTTP date."""
-    value = (headers.get("Retry-After") or "").strip()
+def header_instant(headers: Mapping[str, str], name: str, now: float) -> float | None:
+    """The epoch instant wait header ``name`` names: epoch seconds (from ``EPOCH_FLOOR`` on), seconds from
+    ``now`` (below it) or an HTTP date; None (with a warning) for anything else."""
+    value = (headers.get(name) or "").strip()
     if not value:
         return None
     try:
         float(value)
     except ValueError:
         try:
-            return max(parsedate_to_datetime(value).timestamp() - now, 0.0)
+            return parsedate_to_datetime(value).timestamp()
         except (TypeError, ValueError, IndexError, OverflowError):
-            _warn_unusable("Retry-After", value, "neither a number of seconds nor an HTTP date")
+            _warn_unusable(name, value, "neither a number of seconds, epoch seconds nor an HTTP date")
             return None
-    return header_number(headers, "Retry-After")
+    number = header_number(headers, name)
+    if number is None:
+        return None
+    return number if number >= EPOCH_FLOOR else now + number
 
 
 def _until(headers: Mapping[str, str], name: str, now: float) -> float | None:
-    """Seconds until the epoch instant in header ``name`` (0 when it is past)."""
-    instant = header_number(headers, name)
+    """Seconds from ``now`` until the instant header ``name`` names (0 when it is past)."""
+    instant = header_instant(headers, name, now)
     return None if instant is None else max(instant - now, 0.0)
 
 
@@ -88,7 +97,7 @@ def retry_after_seconds(headers: Mapping[str, str], now: float | None = None) ->
     of a second late lands in the next window's first rush, where workers sharing the account have
     already spent it again."""
     now = time.time() if now is None else now
-    announced = _retry_after(headers, now)
+    announced = _until(headers, "Retry-After", now)
     if announced is None:
         announced = _until(headers, "X-Retry-After", now)
     until_reset = _until(headers, "X-RateLimit-Reset", now)

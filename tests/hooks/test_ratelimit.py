@@ -10,7 +10,7 @@ from airflow_provider_dockerhub.hooks.ratelimit import RESET_MARGIN, RateLimiter
 class FakeTime:
     """A clock whose sleep advances it."""
 
-    def __init__(self, now: float = 1000.0) -> None:
+    def __init__(self, now: float = 1_746_136_930.0) -> None:  # an epoch second, as live resets name
         self.now = now
 
     def clock(self) -> float:
@@ -153,8 +153,17 @@ def test_a_wait_beyond_max_wait_is_refused_before_it_starts(fake_time):
     from airflow_provider_dockerhub.errors import WaitTooLongError
 
     limiter = RateLimiter(max_wait=30, clock=fake_time.clock, sleep=fake_time.sleep)
+    started = fake_time.now
     limiter.acquire()
     limiter.release({"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": str(fake_time.now + 3600)}, 201, None)
     with pytest.raises(WaitTooLongError, match=r"\(3600 s\), more than max_wait \(30 s\)"):
         limiter.acquire()
-    assert fake_time.now == 1000.0  # nothing was slept
+    assert fake_time.now == started  # nothing was slept
+
+
+def test_a_reset_given_as_seconds_from_now_waits_that_long(fake_time):
+    """X-RateLimit-Reset read as seconds, epoch seconds (the documented form) or an HTTP date."""
+    limiter = RateLimiter(clock=fake_time.clock, sleep=fake_time.sleep)
+    limiter.acquire()
+    limiter.release({"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": "6"}, 201, None)
+    assert limiter.acquire() == pytest.approx(6.0 + RESET_MARGIN)

@@ -104,20 +104,31 @@ def test_connect_timeout_retried_even_for_post(hook, requests_mock):
     assert calls.call_count == 2
 
 
+NOW = 1_746_136_930.0  # an instant as live headers name them
+
+
 @pytest.mark.parametrize(("headers", "wait"), [
     ({"Retry-After": "5"}, 5.0),
-    ({"X-RateLimit-Reset": "1004.5"}, 4.5),
+    ({"X-RateLimit-Reset": str(NOW + 4.5)}, 4.5),
     # Retry-After rounds the reset up: the reset it names is waited for (plus a margin), not the rounding
-    ({"Retry-After": "5", "X-RateLimit-Reset": "1004.5"}, 4.5 + RESET_MARGIN),
+    ({"Retry-After": "5", "X-RateLimit-Reset": str(NOW + 4.5)}, 4.5 + RESET_MARGIN),
     # the clocks disagree (the reset is not within Retry-After's rounding): Retry-After alone counts
-    ({"Retry-After": "5", "X-RateLimit-Reset": "1001"}, 5.0),
-    ({"Retry-After": "5", "X-RateLimit-Reset": "1030"}, 5.0),
-    ({"Retry-After": "soon", "X-RateLimit-Reset": "1002"}, 2.0),
+    ({"Retry-After": "5", "X-RateLimit-Reset": str(NOW + 1)}, 5.0),
+    ({"Retry-After": "5", "X-RateLimit-Reset": str(NOW + 30)}, 5.0),
+    ({"Retry-After": "soon", "X-RateLimit-Reset": str(NOW + 2)}, 2.0),
+    # catalogue row L2: the live service sends the epoch second the wait ends in Retry-After
+    ({"Retry-After": "1746136938", "X-RateLimit-Reset": "1746136938"}, 8.0),
+    ({"Retry-After": "1746136938"}, 8.0),
+    ({"Retry-After": "1746136900"}, 0.0),  # an instant already past: no wait
+    ({"X-Retry-After": "1746136940"}, 10.0),
+    # X-RateLimit-Reset as seconds from now or as an HTTP date
+    ({"X-RateLimit-Reset": "12"}, 12.0),
+    ({"X-RateLimit-Reset": "Thu, 01 May 2025 22:02:40 GMT"}, 1746136960 - NOW),
     # a hostile or broken server cannot pause every caller forever
-    ({"Retry-After": "inf", "X-RateLimit-Reset": "1002"}, 2.0),
+    ({"Retry-After": "inf", "X-RateLimit-Reset": str(NOW + 2)}, 2.0),
     ({"Retry-After": "nan"}, None),
     ({"X-RateLimit-Reset": "inf"}, None),
     ({}, None),
 ])
 def test_the_wait_a_429_announces(headers, wait):
-    assert retry_after_seconds(headers, now=1000.0) == (pytest.approx(wait) if wait is not None else None)
+    assert retry_after_seconds(headers, now=NOW) == (pytest.approx(wait) if wait is not None else None)

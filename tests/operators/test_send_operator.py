@@ -215,6 +215,16 @@ def test_rate_limited_run_waits_and_finishes(hub, run_op):
     assert sum(1 for r in hub.requests if r.status == 429) <= 3
 
 
+def test_an_epoch_retry_after_is_waited_for_not_taken_as_decades(hub, run_op):
+    """Catalogue row L2: the live service names the epoch second the wait ends in Retry-After."""
+    hub.set_rate_limit(None, retry_after_epoch=True)
+    hub.add_fault(status=429, retry_after=1, times=1, path="/repositories$")
+    result, _ = run_op(DockerHubSendOperator(task_id="t", records=repo_records(3), endpoint=REPOS))
+    assert (result["succeeded"], result["retries"]) == (3, 1)
+    limited = [r for r in hub.requests if r.status == 429]
+    assert len(limited) == 1 and limited[0].answered_at is not None
+
+
 def test_response_file_and_webhook_receive_every_call_without_the_hub_token(hub, run_op, webhook, tmp_path):
     responses = tmp_path / "responses.jsonl"
     webhook.statuses = [503]  # the webhook retries on its own
