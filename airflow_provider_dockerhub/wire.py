@@ -131,9 +131,30 @@ def _field_errors(body: dict[str, Any]) -> str:
                      for name, reason in fields.items())
 
 
+#: Docker Hub's refusals of a credential, and what to use instead (docs/docker-hub-api.md rows C2, C3 to C6).
+CREDENTIAL_HINTS = (
+    (re.compile(r"issued from personal access token", re.IGNORECASE),
+     "a personal access token manages repositories only: organization administration and personal access "
+     "tokens need a password login (docs/connection.md)"),
+    (re.compile(r"organization access token", re.IGNORECASE),
+     "an organization access token administers only its own organization's members, invites and groups, not "
+     "organization access tokens or image access settings: use an owner's password login (docs/connection.md)"),
+)
+
+
 def error_detail(response: Any, limit: int = 200) -> str:
     """The API's short reason (a validation error's field errors, E4; ``detail``/``message``; or the ``__all__``
-    list of a repository create, R2), else the start of the body as text."""
+    list of a repository create, R2), else the start of the body as text; a 403 refusing the credential says
+    which credential would do (C2 to C6)."""
+    detail = _reason(response)[:limit]
+    if response.status_code == 403:
+        hint = next((text for pattern, text in CREDENTIAL_HINTS if pattern.search(detail)), None)
+        if hint:
+            return f"{detail} ({hint})"
+    return detail
+
+
+def _reason(response: Any) -> str:
     try:
         body = response.json()
     except (ValueError, RecursionError):  # not JSON, or nested deeper than the parser goes
@@ -141,14 +162,13 @@ def error_detail(response: Any, limit: int = 200) -> str:
     if isinstance(body, dict):
         fields = _field_errors(body)
         if fields:
-            return fields[:limit]
+            return fields
         for key in ("detail", "message", "error", "__all__", "errinfo"):
             value = body.get(key)
             if value not in (None, "", False, []):
-                text = "; ".join(map(str, value)) if isinstance(value, list) else str(value)
-                return text[:limit]
+                return "; ".join(map(str, value)) if isinstance(value, list) else str(value)
     text = (response.text or "").strip().replace("\r", " ").replace("\n", " ")
-    return text[:limit] or (response.reason or "")
+    return text or (response.reason or "")
 
 
 def shape_of(value: Any) -> str:

@@ -1,0 +1,84 @@
+"""Which credential may call which endpoint (docs/docker-hub-api.md rows C2 to C7): a refusal of the
+credential fails its records, or the sync's read, with Docker Hub's reason and the credential that would do."""
+
+from __future__ import annotations
+
+import pytest
+
+from airflow_provider_dockerhub._compat import AirflowException
+from airflow_provider_dockerhub.operators.endpoints import (
+    DockerHubCreateAccessTokenOperator,
+    DockerHubCreateGroupOperator,
+    DockerHubCreateOrgAccessTokenOperator,
+    DockerHubCreateRepositoryGroupOperator,
+    DockerHubCreateRepositoryOperator,
+    DockerHubUpdateOrgSettingsOperator,
+)
+from airflow_provider_dockerhub.operators.sync import DockerHubSyncOperator
+
+PAT_ONLY_REPOSITORIES = "a personal access token manages repositories only"
+OAT_ONLY_ITS_ORG = "an organization access token administers only its own organization's members, invites and groups"
+SETTINGS = {"org": "acme", "restricted_images": {"enabled": True, "allow_official_images": True,
+                                                 "allow_verified_publishers": False}}
+
+
+@pytest.fixture
+def pat_login(hub, dockerhub_connection):
+    """``dockerhub_default`` logs alice in with a repo:admin personal access token."""
+    hub.add_personal_access_token("alice", "dckr_pat_alice_admin", scopes=["repo:admin"])
+    dockerhub_connection("alice", "dckr_pat_alice_admin")
+
+
+@pytest.fixture
+def oat_login(hub, dockerhub_connection):
+    """``dockerhub_default`` logs in with an organization access token of acme."""
+    hub.add_org_access_token("acme", "dckr_oat_acme_ci")
+    dockerhub_connection("acme", "dckr_oat_acme_ci")
+
+
+def failure_of(run_op, operator) -> str:
+    """The reason the only record of ``operator`` failed with."""
+    with pytest.raises(AirflowException) as failed:
+        run_op(operator)
+    return str(failed.value)
+
+
+def test_c2_c6_a_pat_manages_repositories_but_not_organizations_or_tokens(hub, run_op, pat_login):
+    created, _ = run_op(DockerHubCreateRepositoryOperator(task_id="r", records=[{"namespace": "acme", "name": "api"}]))
+    assert created["succeeded"] == 1
+
+    group = failure_of(run_op, DockerHubCreateGroupOperator(task_id="g", records=[{"org": "acme", "name": "ops"}]))
+    assert "HTTP 403: token issued from personal access token" in group and PAT_ONLY_REPOSITORIES in group
+    token = failure_of(run_op, DockerHubCreateAccessTokenOperator(
+        task_id="t", records=[{"token_label": "ci", "scopes": ["repo:read"]}]))
+    assert "HTTP 403" in token and PAT_ONLY_REPOSITORIES in token
+    assert hub.state.orgs["acme"].groups.keys() == {"devs"}
+
+
+def test_c2_a_sync_read_refused_to_a_pat_fails_the_run_saying_which_login_would_do(hub, run_op, pat_login):
+    read = failure_of(run_op, DockerHubSyncOperator(
+        task_id="s", resource="groups", records=[{"org": "acme", "name": "devs"}], mode="mirror", max_deletes=0))
+    assert "403" in read and PAT_ONLY_REPOSITORIES in read
+    assert hub.writes() == []
+
+
+def test_c4_c5_an_oat_cannot_manage_org_tokens_or_image_access_settings(hub, run_op, oat_login):
+    created, _ = run_op(DockerHubCreateGroupOperator(task_id="g", records=[{"org": "acme", "name": "ops"}]))
+    assert created["succeeded"] == 1  # C3: an OAT administers groups
+
+    oat = failure_of(run_op, DockerHubCreateOrgAccessTokenOperator(
+        task_id="o", records=[{"org": "acme", "label": "x", "resources": []}]))
+    assert "HTTP 403" in oat and OAT_ONLY_ITS_ORG in oat
+    settings = failure_of(run_op, DockerHubUpdateOrgSettingsOperator(task_id="s", records=[SETTINGS]))
+    assert "HTTP 403" in settings and OAT_ONLY_ITS_ORG in settings
+
+
+def test_c7_a_grant_needs_repo_admin_and_the_refusal_names_the_scope(hub, run_op, dockerhub_connection):
+    hub.add_repository("acme", "web")
+    hub.add_personal_access_token("alice", "dckr_pat_alice_write", scopes=["repo:write"])
+    dockerhub_connection("alice", "dckr_pat_alice_write")
+    group_id = hub.state.orgs["acme"].groups["devs"].id
+    grant = failure_of(run_op, DockerHubCreateRepositoryGroupOperator(
+        task_id="p", records=[{"namespace": "acme", "repository": "web", "group_id": group_id,
+                               "permission": "read"}]))
+    assert "HTTP 403" in grant and "repo:admin" in grant
