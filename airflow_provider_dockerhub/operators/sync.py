@@ -439,7 +439,7 @@ class DockerHubSyncOperator(DockerHubRecordsOperator):
             assert action.item is not None
             existing = index.get(action.identity)
             changes = kind.differences(action.item.fields, existing) if existing else {}
-            if existing and changes and kind.updatable(existing):
+            if existing and changes and not kind.held_back(existing):
                 self.log.info("%s was created meanwhile by someone else; it differs, so it is updated",
                               action.describe(self.resource).removeprefix("create "))
                 updates.append(updating(kind, action.identity, action.item, existing, changes))

@@ -166,9 +166,9 @@ class ResourceKind:
         return {name: (existing.get(name), desired[name]) for name in self.compared
                 if name in desired and self.view(name, desired[name]) != self.view(name, existing.get(name))}
 
-    def updatable(self, existing: Record) -> bool:
-        """Whether an existing resource can be updated at all (a pending invite cannot)."""
-        return True
+    def held_back(self, existing: Record) -> str:
+        """Why an existing resource that differs is not updated now, or ``""`` when it can be."""
+        return ""
 
     def protected(self, existing: Record, login: str | None) -> bool:
         """True for an existing resource mirror never deletes (e.g. the caller's own membership)."""

@@ -68,6 +68,10 @@ class GroupMembers(ResourceKind):
         return {"org": existing["org"], "group_name": existing["group"], "username": existing["username"]}
 
 
+#: Why a pending invite whose role differs is left as it is (the next run after acceptance changes it).
+PENDING_ROLE = "a pending invite's role can change only once it is accepted (docs/docker-hub-api.md M8)"
+
+
 class OrgMembers(ResourceKind):
     """Members and pending invites. A pending invite counts as present (it is never sent twice); a member is
     named by username or by email, and an invite by its invitee, so an accepted invite is its member."""
@@ -114,8 +118,8 @@ class OrgMembers(ResourceKind):
         # core roles in any case, custom roles by their exact name; no role named means member
         return role_value(value or "member")
 
-    def updatable(self, existing: Record) -> bool:
-        return not existing["pending"]
+    def held_back(self, existing: Record) -> str:
+        return PENDING_ROLE if existing["pending"] else ""
 
     def protected(self, existing: Record, login: str | None) -> bool:
         return bool(login) and not existing["pending"] and self.fold(existing.get("username")) == self.fold(login)

@@ -126,7 +126,8 @@ class Plan:
         return None
 
     def describe(self, limit: int = 100) -> str:
-        """A readable plan: the counts, then each action that is not ``unchanged`` (up to ``limit``)."""
+        """A readable plan: the counts, then each action that is not ``unchanged``, or unchanged although it
+        differs (up to ``limit``)."""
         counts = self.counts()
         head = (f"Plan for {self.resource}: {counts[Kind.CREATE]} to create, {counts[Kind.UPDATE]} to update, "
                 f"{counts[Kind.DELETE]} to delete, {counts[Kind.UNCHANGED]} unchanged"
@@ -136,7 +137,7 @@ class Plan:
                 + (f", {counts[Kind.UNREAD]} not planned (scope not read)" if counts[Kind.UNREAD] else "")
                 + f" ({self.existing} exist in scope; destructive actions {sum(self.destructive.values())} of "
                   f"max_deletes {self.limit.describe(self.existing)})")
-        lines = [a.describe(self.resource) for a in self.actions if a.kind is not Kind.UNCHANGED]
+        lines = [a.describe(self.resource) for a in self.actions if a.kind is not Kind.UNCHANGED or a.changes]
         more = [f"... and {len(lines) - limit} more"] if len(lines) > limit else []
         return "\n".join([head, *(f"  {line}" for line in lines[:limit]), *more])
 
@@ -222,8 +223,11 @@ def _converge(kind: ResourceKind, identity: Identity, item: Item, existing: Reco
         return [_remove(kind, identity, existing, "its secret is not held in response_path", Kind.REVOKE),
                 _create(kind, identity, item)]
     changes = kind.differences(record, existing) if mode != "create" else {}
-    if not changes or not kind.updatable(existing):
+    if not changes:
         return [Action(Kind.UNCHANGED, identity, item)]
+    held_back = kind.held_back(existing)
+    if held_back:
+        return [Action(Kind.UNCHANGED, identity, item, changes=changes, reason=held_back)]
     if kind.update is None:
         return [Action(Kind.STUCK, identity, item, changes=changes,
                        reason=f"the Docker Hub API cannot update {kind.name}")]

@@ -66,6 +66,8 @@ LIVE_DIFFERENCES: tuple[LiveDifference, ...] = (
                    "reads one repository with its full_description"),
     LiveDifference("C2", "*", "/v2/orgs/*", ACCESS,
                    "a PAT-derived token cannot administer organizations (members, invites, groups, tokens)"),
+    LiveDifference("C6", "*", "/v2/access-tokens*", ACCESS,
+                   "a token from a personal access token login cannot list, create, change or delete PATs"),
     LiveDifference("C4", "*", "/v2/orgs/{name}/access-tokens*", ACCESS,
                    "an organization access token cannot manage organization access tokens"),
     LiveDifference("C5", "*", "/v2/orgs/{name}/settings", ACCESS,

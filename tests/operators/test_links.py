@@ -19,7 +19,7 @@ def test_the_docker_hub_link_is_registered_and_points_where_the_task_wrote(hub):
     assert DockerHubLink().get_link(op, ti_key=None) == "https://hub.docker.com/orgs/acme"
 
 
-def test_the_link_of_one_repository_one_org_or_several():
+def test_the_link_of_one_repository_one_org_or_several():  # catalogue row W1
     assert hub_page(["/v2/repositories/acme/web/groups"]) == "https://hub.docker.com/r/acme/web"
     assert hub_page(["/v2/orgs/acme/groups", "/v2/orgs/acme/members/bob"]) == "https://hub.docker.com/orgs/acme"
     assert hub_page(["/v2/repositories/acme/web/groups", "/v2/namespaces/acme/repositories"]) == \

@@ -81,7 +81,7 @@ def test_resolve_full_description_is_reusable_and_leaves_other_records_alone(tmp
     assert resolved == {**record, "full_description": "text"}
 
 
-def test_privacy_is_set_and_checked(hub, web, run_op):
+def test_privacy_is_set_and_checked(hub, web, run_op):  # catalogue row R8
     op = DockerHubSetRepositoryPrivacyOperator(task_id="p", records=[
         {"namespace": "acme", "name": "web", "is_private": True},
         {"namespace": "acme", "name": "web", "is_private": "yes"}], on_error="continue")
@@ -91,7 +91,7 @@ def test_privacy_is_set_and_checked(hub, web, run_op):
     assert [r.body for r in hub.requests if r.method == "POST" and r.path.endswith("/privacy")] == [{"is_private": True}]
 
 
-def test_deletes_are_rerun_safe(hub, web, run_op):
+def test_deletes_are_rerun_safe(hub, web, run_op):  # catalogue rows R7, R10
     hub.add_repository("acme", "old")
     hub.state.add_tag("acme", "web", "pr-1")
     tags = DockerHubDeleteTagOperator(task_id="t", records=[{"namespace": "acme", "repository": "web", "tag": "pr-1"}])
@@ -111,7 +111,7 @@ def test_delete_of_a_missing_tag_fails_when_asked_to(hub, web, run_op):
 
 
 @pytest.mark.parametrize("path", ["/v2/repositories/acme/web/tags", "/v2/namespaces/acme/repositories/web/tags"])
-def test_tag_list_pages_carry_the_times_and_link_to_the_next_page(hub, web, path):
+def test_tag_list_pages_carry_the_times_and_link_to_the_next_page(hub, web, path):  # catalogue row R9
     for n in range(250):
         hub.state.add_tag("acme", "web", f"t{n:03}", pushed=f"2026-01-01T00:{n // 60:02}:{n % 60:02}Z",
                           pulled="2026-02-01T00:00:00Z" if n % 2 else None)

@@ -40,6 +40,7 @@ def test_reads_are_one_pass_per_scope_at_the_largest_page(hub, run_op):
 
 
 def test_repositories_converge_in_every_compared_field_and_a_rerun_makes_no_write(hub, run_op, tmp_path):
+    """Catalogue rows R3, R6, R8, R12: texts updated with PATCH, privacy set, the full description read by GET."""
     hub.add_repository("acme", "web", description="old", full_description="# old", is_private=False)
     readme = tmp_path / "README.md"
     readme.write_text("# web\n\nThe frontend.\n")

@@ -29,7 +29,7 @@ def test_groups_descriptions(hub, run_op):
     assert first["updated"] == 1 and hub.state.orgs["acme"].groups["ops"].description == "On call"
 
 
-def test_org_member_roles_editor_and_custom(hub, run_op):
+def test_org_member_roles_editor_and_custom(hub, run_op):  # catalogue rows M1, M2, M3
     hub.add_user("dave")
     hub.add_org("beta", owners=["alice"], members={"bob": "member", "carol": "editor", "dave": "member"},
                 custom_roles=["Release Manager"])
@@ -42,6 +42,22 @@ def test_org_member_roles_editor_and_custom(hub, run_op):
                                               "dave": "Release Manager"}
 
 
+def test_m5_m8_a_pending_invites_role_is_planned_once_it_is_accepted(hub, run_op, log_text):
+    """Invites read with their role (M5); a pending invite's role cannot change (M8): shown, not written."""
+    hub.state.add_invite("acme", "dave@example.com", inviter="alice", role="member", invite_id="inv-1")
+    record = {"org": "acme", "email": "dave@example.com", "role": "editor"}
+    waiting = sync(run_op, resource="org_members", records=[record])
+    assert (waiting["unchanged"], waiting["failed"], hub.writes()) == (1, 0, [])
+    assert ("unchanged org_members acme/dave@example.com (role: 'member' -> 'editor'; a pending invite's role can "
+            "change only once it is accepted") in log_text()
+
+    hub.add_user("dave", email="dave@example.com")  # dave accepts: the invite becomes a membership
+    del hub.state.invites["inv-1"]
+    hub.state.orgs["acme"].members["dave"] = "member"
+    first, _ = twice(hub, run_op, resource="org_members", records=[record])
+    assert first["updated"] == 1 and hub.state.orgs["acme"].members["dave"] == "editor"
+
+
 def test_access_tokens_active_state(hub, run_op, tmp_path):
     responses = str(tmp_path / "r.jsonl")
     sync(run_op, resource="access_tokens", records=[{"token_label": "ci", "scopes": ["repo:read"]}],
@@ -51,7 +67,7 @@ def test_access_tokens_active_state(hub, run_op, tmp_path):
     assert first["updated"] == 1 and [p.is_active for p in hub.state.pats.values()] == [False]
 
 
-def test_org_access_tokens_description_read_with_one_get_each(hub, run_op, tmp_path):
+def test_org_access_tokens_description_read_with_one_get_each(hub, run_op, tmp_path):  # catalogue rows O1, O2
     responses = str(tmp_path / "r.jsonl")
     record = {"org": "acme", "label": "pull", "resources": [{"type": "TYPE_REPO", "path": "acme/*",
                                                                "scopes": ["repo-pull"]}]}
@@ -82,7 +98,7 @@ def test_org_settings_restricted_images(hub, run_op):
     assert first["updated"] == 1 and hub.state.orgs["acme"].settings["restricted_images"] == wanted
 
 
-def test_repository_group_permissions_read_one_get_each(hub, run_op):
+def test_repository_group_permissions_read_one_get_each(hub, run_op):  # catalogue rows G2, G3
     hub.add_repository("acme", "web")
     group = hub.state.orgs["acme"].groups["devs"]
     hub.state.repositories[("acme", "web")].group_permissions[group.id] = "read"

@@ -29,6 +29,7 @@ def test_whole_call_verdicts():
     assert [(o.status, o.http_status) for o in ok] == [("succeeded", 201)] * 2
     bad = read_whole_call(call({}), response(409, b'{"detail": "already exists"}'))
     assert [(o.status, o.reason) for o in bad] == [("failed", "HTTP 409: already exists")]
+    # catalogue row L3: the anti-abuse layer answers 429 in plain text
     plain = read_whole_call(call({}), response(429, b"Too Many Requests (HAP429).\n", "text/plain"))
     assert plain[0].reason == "HTTP 429: Too Many Requests (HAP429)."
 

@@ -246,6 +246,7 @@ def _state_cases(w: World):
 
 @pytest.mark.parametrize("preset", PRESETS, ids=lambda p: p.name)
 def test_preset_changes_the_emulated_hub(world, preset):
+    """Every preset, the live-only routes among them (catalogue rows R6, R7, R8, R10, G3, G4)."""
     world.hub.state.add_tag("acme", "web", "old")
     world.hub.state.repositories[("acme", "web")].group_permissions[world.group_id] = "read"
     cases = _state_cases(world)

@@ -62,7 +62,7 @@ def test_non_owner_cannot_invite_and_unknown_org_is_404(world):
     assert world.call("POST", "/v2/orgs/nope/groups", {"name": "g"}).status_code == 404
 
 
-def test_a_taken_group_name_is_a_400_as_the_document_says(world):  # catalogue row T3
+def test_a_taken_group_name_is_a_400_as_the_document_says(world):  # catalogue rows T3, E2
     for method, path in (("POST", "/v2/orgs/acme/groups"), ("PATCH", "/v2/orgs/acme/groups/ops")):
         world.call("POST", "/v2/orgs/acme/groups", {"name": "ops"})
         response = world.call(method, path, {"name": "devs"})
@@ -156,7 +156,7 @@ def test_rate_limit_headers_and_429_with_retry_after():
         assert renewed.headers["X-RateLimit-Reset"] == "1000004"
 
 
-def test_plain_text_429_like_the_anti_abuse_layer():
+def test_plain_text_429_like_the_anti_abuse_layer():  # catalogue row L3
     with DockerHubEmulator(rate_limit=0, plain_text_429=True) as hub:
         response = requests.post(f"{hub.url}/v2/auth/token", json={}, timeout=5)
         assert response.status_code == 429 and response.text.startswith("Too Many Requests")

@@ -46,6 +46,39 @@ def test_every_catalogue_row_cites_a_public_source():
         assert cited and "no public source" not in row, row
 
 
+def test_every_row_where_the_document_is_wrong_or_silent_has_an_emulator_and_a_provider_test():
+    """Each such row is named by a test here (tests/testing/: the emulator answers like the live service)
+    and by a test elsewhere (the provider handles it): in the test's name (``test_r2_...``) or on a line that
+    says "catalogue" or "docker-hub-api.md"."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    differing = set()
+    for line in (root / "docs" / "docker-hub-api.md").read_text().splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split(" | ")]
+        if re.match(r"^[A-Z]\d+$", cells[0]) and re.search(r"\b(silent|wrong|partly)\b", cells[3]) \
+                and not cells[3].startswith("n/a"):
+            differing.add(cells[0])
+    assert len(differing) >= 30
+
+    def named(paths):
+        rows = set()
+        for path in paths:
+            for line in path.read_text().splitlines():
+                name = re.match(r"\s*def test_((?:[a-z]\d+_)+)", line)
+                if name:
+                    rows |= {part.upper() for part in name.group(1).split("_") if part}
+                if "catalogue" in line.lower() or "docker-hub-api.md" in line:
+                    rows |= set(re.findall(r"\b[A-Z]\d{1,2}\b", line))
+        return rows
+
+    tests = sorted((root / "tests").rglob("test_*.py"))
+    emulator = named(p for p in tests if p.parent.name == "testing")
+    provider = named(p for p in tests if p.parent.name != "testing")
+    assert sorted(differing - emulator) == []
+    assert sorted(differing - provider) == []
+
+
 # -- SCIM (S1) ----------------------------------------------------------------------------------------
 def test_s1_scim_put_without_active_deactivates_and_needs_username(world):
     path = f"/v2/scim/2.0/Users/{world.scim_user_id}"
@@ -119,7 +152,7 @@ def test_n1_n2_docker_ids_are_lower_case_and_paths_case_sensitive(world):
 
 
 # -- repositories (R2, R3, R4) ------------------------------------------------------------------------
-def test_r2_repository_already_exists_is_a_400_with_all(world):
+def test_r2_repository_already_exists_is_a_400_with_all(world):  # catalogue rows R2, E2
     again = world.call("POST", "/v2/namespaces/acme/repositories", {"name": "web", "namespace": "acme"})
     assert again.status_code == 400
     assert again.json() == {"__all__": ["Repository with this Name and Namespace already exists."]}
@@ -138,6 +171,38 @@ def test_r4_unknown_namespace_lists_as_an_empty_page(world):
     response = world.call("GET", "/v2/namespaces/nobody-here/repositories")
     assert response.status_code == 200
     assert response.json() == {"count": 0, "next": None, "previous": None, "results": []}
+
+
+def test_r6_r12_a_repository_is_updated_and_read_back_whole(world):
+    token = world.token()
+    path = "/v2/repositories/acme/web/"
+    updated = world.call("PATCH", path, {"description": "Web", "full_description": "# Web"}, token=token)
+    assert updated.status_code == 200 and updated.json()["description"] == "Web"
+    single = world.call("GET", path, token=token).json()
+    assert (single["description"], single["full_description"], single["is_private"]) == ("Web", "# Web", False)
+    assert world.call("GET", "/v2/repositories/acme/nothing/", token=token).status_code == 404
+
+
+def test_r7_r8_privacy_is_set_and_a_repository_deleted(world):
+    token = world.token()
+    privacy = world.call("POST", "/v2/repositories/acme/web/privacy", {"is_private": True}, token=token)
+    assert privacy.status_code == 200 and world.hub.state.repositories[("acme", "web")].is_private is True
+    assert world.call("DELETE", "/v2/repositories/acme/web/", token=token).status_code in (200, 202, 204)
+    assert ("acme", "web") not in world.hub.state.repositories
+    assert world.call("DELETE", "/v2/repositories/acme/web/", token=token).status_code == 404
+
+
+def test_r9_r10_tags_are_listed_in_pages_with_their_times_and_deleted_one_by_one(world):
+    for number in range(12):
+        world.hub.add_tag("acme", "web", f"v{number}")
+    token = world.token()
+    first = world.call("GET", "/v2/repositories/acme/web/tags", token=token).json()
+    assert first["count"] == 12 and len(first["results"]) == 10  # P1: 10 by default
+    assert first["next"].startswith(world.hub.url) and "page=2" in first["next"]
+    assert {"name", "last_updated", "tag_last_pushed", "tag_last_pulled", "tag_status"} <= first["results"][0].keys()
+    assert world.call("DELETE", "/v2/repositories/acme/web/tags/v0/", token=token).status_code in (200, 204)
+    assert world.call("GET", "/v2/repositories/acme/web/tags", token=token).json()["count"] == 11
+    assert world.call("DELETE", "/v2/repositories/acme/web/tags/v0/", token=token).status_code == 404
 
 
 # -- repository group grants (G2, G3, G4; C7) ---------------------------------------------------------
@@ -237,6 +302,18 @@ def test_c2_a_pat_cannot_administer_organizations(world):
     # ... but it manages repositories.
     created = world.call("POST", "/v2/namespaces/acme/repositories", {"name": "api", "namespace": "acme"}, token=pat)
     assert created.status_code == 201
+
+
+def test_c6_personal_access_tokens_are_managed_only_after_a_password_login(world):
+    world.hub.add_personal_access_token("alice", "dckr_pat_alice_admin", scopes=["repo:admin"])
+    pat = world.token("alice", "dckr_pat_alice_admin")
+    for method, path, body in (("GET", "/v2/access-tokens", None),
+                               ("POST", "/v2/access-tokens", {"token_label": "x", "scopes": ["repo:read"]}),
+                               ("DELETE", f"/v2/access-tokens/{world.pat_uuid}", None)):
+        refused = world.call(method, path, body, token=pat)
+        assert refused.status_code == 403, path
+        assert "token issued from personal access token is not allowed" in refused.json()["detail"], path
+    assert world.call("GET", "/v2/access-tokens").status_code == 200  # a password login
 
 
 def test_c3_c4_an_oat_administers_members_and_groups_but_not_org_tokens(world):

@@ -10,7 +10,7 @@ from airflow_provider_dockerhub.testing.state import ApiError, HubState, OrgAcce
 
 
 def _own_pat(state: HubState, call: Call) -> PersonalAccessToken:
-    user = state.require_password_login(call.caller)
+    user = state.require_password_login(call.caller)  # C6
     pat = state.pats.get(call.params["uuid"])
     if pat is None or pat.owner != user.username:
         raise ApiError(404, f"access token {call.params['uuid']!r} not found")
@@ -18,7 +18,7 @@ def _own_pat(state: HubState, call: Call) -> PersonalAccessToken:
 
 
 def create_pat(state: HubState, call: Call) -> tuple[int, Any]:
-    user = state.require_password_login(call.caller)
+    user = state.require_password_login(call.caller)  # C6
     bad = [s for s in call.body["scopes"] if s not in PAT_SCOPES]
     if bad or not call.body["scopes"]:
         raise ApiError(400, f"invalid scopes {bad}; valid scopes: {list(PAT_SCOPES)}", "scopes")
@@ -46,7 +46,7 @@ def get_pat(state: HubState, call: Call) -> tuple[int, Any]:
 
 
 def list_pats(state: HubState, call: Call) -> tuple[int, Any]:
-    user = state.require_user(call.caller)
+    user = state.require_password_login(call.caller)  # C6
     tokens = [p.to_api() for p in state.pats.values() if p.owner == user.username]
     return 200, {**list_page(call, tokens), "active_count": sum(t["is_active"] for t in tokens)}
 
