@@ -84,11 +84,12 @@ def test_scim_users_active_and_names_keep_users_active(scim_hub, run_op):
     users = [{"userName": "jane@example.com", "givenName": "Jane", "familyName": "Doe"},
              {"userName": "joe@example.com", "givenName": "Joe"}]
     sync(run_op, resource="scim_users", records=users)
-    changed = [{**users[0], "familyName": "Smith"}, {**users[1], "active": False}]
+    changed = [{**users[0], "givenName": "Janet", "familyName": "Smith"}, {**users[1], "active": False}]
     first, _ = twice(hub, run_op, resource="scim_users", records=changed)
     assert first["updated"] == 2
     state = {u.user_name: u for u in hub.state.scim_users.values()}
-    assert (state["jane@example.com"].family_name, state["jane@example.com"].active) == ("Smith", True)
+    jane = state["jane@example.com"]
+    assert (jane.given_name, jane.family_name, jane.active) == ("Janet", "Smith", True)
     assert state["joe@example.com"].active is False
 
 
