@@ -18,6 +18,9 @@ from airflow_provider_dockerhub.hub import ORG_ROLES, PAT_SCOPES, REPO_PERMISSIO
 from airflow_provider_dockerhub.pipeline.account import ResponseReader, read_bulk_invites, read_whole_call
 from airflow_provider_dockerhub.presets.readme import PATH_ATTRIBUTE, resolve_full_description, text_limits_problem
 
+#: A JSON boolean: a CSV "false" string would be read by Docker Hub as true.
+BOOLEAN = (True, False)
+
 BodyBuilder = Callable[[Any, tuple[str, ...], "str | None"], Any]
 RecordPrepare = Callable[[Mapping[str, Any]], Mapping[str, Any]]
 RecordCheck = Callable[[Mapping[str, Any]], "str | None"]
@@ -224,7 +227,7 @@ CREATE_ACCESS_TOKEN = EndpointPreset(
 UPDATE_ACCESS_TOKEN = EndpointPreset(
     "update_access_token", "PATCH", "/v2/access-tokens/{uuid}",
     "Rename a personal access token or activate/deactivate it.",
-    path_attributes={"uuid": "uuid"}, body_fields=("token_label", "is_active"),
+    path_attributes={"uuid": "uuid"}, body_fields=("token_label", "is_active"), enums={"is_active": BOOLEAN},
     example={"uuid": "b30bbf97-506c-4ecd-aabc-842f3cb484fb", "is_active": False})
 DELETE_ACCESS_TOKEN = EndpointPreset(
     "delete_access_token", "DELETE", "/v2/access-tokens/{uuid}",
@@ -247,6 +250,7 @@ UPDATE_ORG_ACCESS_TOKEN = EndpointPreset(
     "update_org_access_token", "PATCH", "/v2/orgs/{org_name}/access-tokens/{access_token_id}",
     "Update an organization access token's label, description, resources or active state.",
     path_attributes=_OAT, body_fields=("label", "description", "resources", "is_active"),
+    enums={"is_active": BOOLEAN},
     example={"org": "acme", "access_token_id": "a7a5ef25-8889-43a0-8cc7-f2a94268e861", "is_active": False})
 DELETE_ORG_ACCESS_TOKEN = EndpointPreset(
     "delete_org_access_token", "DELETE",
@@ -370,7 +374,7 @@ UPDATE_SCIM_USER = EndpointPreset(
     "Update a SCIM user's name or activate/deactivate it (active; a record without it keeps the user active).",
     path_attributes={"id": "user_id"}, required=("userName",),
     body_fields=("schemas", "userName", "name", "givenName", "familyName", "active", "enabled"),
-    content_type=SCIM_CONTENT_TYPE, body_builder=scim_update_body,
+    content_type=SCIM_CONTENT_TYPE, body_builder=scim_update_body, enums={"active": BOOLEAN, "enabled": BOOLEAN},
     example={"user_id": "d9bd4e6e-0c6a-4a3e-a2f2-b5d1a4b6b3c8", "userName": "jane@example.com",
              "givenName": "Jane", "active": False})
 

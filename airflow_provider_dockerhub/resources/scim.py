@@ -31,6 +31,10 @@ class ScimUsers(ResourceKind):
     create = CREATE_SCIM_USER
     update = UPDATE_SCIM_USER
 
+    def prepare(self, record: Record) -> dict[str, Any]:
+        """Names given nested, as SCIM writes them (``name.givenName``), are compared flat too."""
+        return {**only(_name(record), *_NAME_PARTS), **record}
+
     def read(self, paginate: Paginate, get_json: GetJson, scope: Mapping[str, Any]) -> list[dict[str, Any]]:
         """Users with their ``name.givenName``/``name.familyName`` also flat, as records write them."""
         users = super().read(paginate, get_json, scope)

@@ -33,6 +33,10 @@ class LiveDifference:
 LIVE_DIFFERENCES: tuple[LiveDifference, ...] = (
     LiveDifference("S1", "PUT", "/v2/scim/2.0/Users/{id}", REQUEST,
                    "takes active (false when omitted) and requires userName; enabled is not read"),
+    LiveDifference("M1", "GET", "/v2/orgs/{org_name}/members", RESPONSE,
+                   "one paginated object {count, next, previous, results}, not an array of them"),
+    LiveDifference("M8", "PUT", "/v2/orgs/{org_name}/members/{username}", ERRORS,
+                   "a pending invite (named by its invitee) is no member: 404 until it is accepted"),
     LiveDifference("M2", "PUT", "/v2/orgs/{org_name}/members/{username}", RESPONSE,
                    "role reads back Owner, Editor, Member or a custom role's name"),
     LiveDifference("M2", "GET", "/v2/orgs/{org_name}/members", RESPONSE,
@@ -48,6 +52,10 @@ LIVE_DIFFERENCES: tuple[LiveDifference, ...] = (
     LiveDifference("R4", "GET", "/v2/namespaces/{namespace}/repositories", ERRORS,
                    "an unknown namespace lists as 200 with an empty page"),
     LiveDifference("P3", "GET", "*", ERRORS, "a page past the end of a list (page > 1) is 404"),
+    LiveDifference("L3", "*", "*", RESPONSE,
+                   "with plain_text_429=True, a 429 is the anti-abuse layer's text/plain 'Too Many Requests (HAP429).'"),
+    LiveDifference("E4", "*", "*", ERRORS,
+                   'a body that fails validation is 400 with errinfo.fielderrors {field: reason}'),
     LiveDifference("L2", "*", "*", RESPONSE,
                    "with retry_after_epoch=True, Retry-After of a 429 is the epoch second the wait ends"),
     LiveDifference("G2", "GET", "/v2/repositories/{namespace}/{repository}/groups/{group_id}", ROUTE,
@@ -75,6 +83,7 @@ LIVE_DIFFERENCES: tuple[LiveDifference, ...] = (
     LiveDifference("C7", "*", "/v2/repositories/{namespace}/{repository}/groups*", ACCESS,
                    "grants need repo:admin and an editor or owner (or the organization's access token)"),
     LiveDifference("N1", "*", "*", ACCESS, "Docker IDs are lower case; seeding a name with capitals is refused"),
+    LiveDifference("N2", "*", "*", ERRORS, "paths are case-sensitive: a Docker ID or repository in capitals is 404"),
 )
 
 

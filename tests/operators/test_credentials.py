@@ -73,7 +73,7 @@ def test_c4_c5_an_oat_cannot_manage_org_tokens_or_image_access_settings(hub, run
     assert "HTTP 403" in settings and OAT_ONLY_ITS_ORG in settings
 
 
-def test_c7_a_grant_needs_repo_admin_and_the_refusal_names_the_scope(hub, run_op, dockerhub_connection):
+def test_c7_a_grant_or_a_create_needs_repo_admin_and_the_refusal_names_the_scope(hub, run_op, dockerhub_connection):
     hub.add_repository("acme", "web")
     hub.add_personal_access_token("alice", "dckr_pat_alice_write", scopes=["repo:write"])
     dockerhub_connection("alice", "dckr_pat_alice_write")
@@ -82,3 +82,6 @@ def test_c7_a_grant_needs_repo_admin_and_the_refusal_names_the_scope(hub, run_op
         task_id="p", records=[{"namespace": "acme", "repository": "web", "group_id": group_id,
                                "permission": "read"}]))
     assert "HTTP 403" in grant and "repo:admin" in grant
+    create = failure_of(run_op, DockerHubCreateRepositoryOperator(task_id="c", records=[{"namespace": "acme",
+                                                                                           "name": "api"}]))
+    assert "HTTP 403" in create and "repo:admin" in create  # creating a repository needs Read, Write and Delete

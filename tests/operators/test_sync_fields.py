@@ -93,6 +93,20 @@ def test_scim_users_active_and_names_keep_users_active(scim_hub, run_op):
     assert state["joe@example.com"].active is False
 
 
+def test_scim_names_given_nested_converge_and_a_text_active_is_rejected(scim_hub, run_op):
+    hub = scim_hub
+    sync(run_op, resource="scim_users", records=[{"userName": "jane@example.com", "givenName": "Jane"}])
+    nested = {"userName": "jane@example.com", "name": {"givenName": "Janet", "familyName": "Doe"}}
+    first, _ = twice(hub, run_op, resource="scim_users", records=[nested])
+    [jane] = hub.state.scim_users.values()
+    assert first["updated"] == 1 and (jane.given_name, jane.family_name, jane.active) == ("Janet", "Doe", True)
+
+    hub.clear_requests()
+    result = sync(run_op, resource="scim_users", records=[{**nested, "active": "false"}], on_error="continue")
+    assert (result["rejected"], hub.writes()) == (1, [])  # "false" as text would be read as true
+    assert jane.active is True
+
+
 def test_org_settings_restricted_images(hub, run_op):
     wanted = {"enabled": True, "allow_official_images": True, "allow_verified_publishers": False}
     first, _ = twice(hub, run_op, resource="org_settings", records=[{"org": "acme", "restricted_images": wanted}])

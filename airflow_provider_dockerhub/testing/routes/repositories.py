@@ -25,7 +25,7 @@ def create_repository(state: HubState, call: Call) -> tuple[int, Any]:
     namespace = call.params["namespace"]
     if call.body["namespace"] != namespace:
         raise ApiError(400, "namespace in the body does not match the path", "namespace")
-    state.require_repo_write(call.caller, namespace)
+    state.require_repo_write(call.caller, namespace, "repo:admin")  # C7: creating needs Read, Write and Delete
     if (namespace, call.body["name"]) in state.repositories:  # R2: a 400 with Django's __all__, not a 409
         message = "Repository with this Name and Namespace already exists."
         raise ApiError(400, message, body={"__all__": [message]})
