@@ -155,6 +155,7 @@ def error_detail(response: Any, limit: int = 200) -> str:
 
 
 def _reason(response: Any) -> str:
+    """The whole reason ``error_detail`` shortens."""
     try:
         body = response.json()
     except (ValueError, RecursionError):  # not JSON, or nested deeper than the parser goes

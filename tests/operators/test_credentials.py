@@ -37,7 +37,7 @@ def oat_login(hub, dockerhub_connection):
 
 
 def failure_of(run_op, operator) -> str:
-    """The reason the only record of ``operator`` failed with."""
+    """The error ``operator``'s task fails with (a record's reason, or the sync's read error)."""
     with pytest.raises(AirflowException) as failed:
         run_op(operator)
     return str(failed.value)

@@ -218,7 +218,7 @@ def test_rate_limited_run_waits_and_finishes(hub, run_op):
 def test_an_epoch_retry_after_is_waited_for_not_taken_as_decades(hub, run_op):
     """Catalogue row L2: the live service names the epoch second the wait ends in Retry-After."""
     hub.set_rate_limit(None, retry_after_epoch=True)
-    hub.add_fault(status=429, retry_after=1, times=1, path="/repositories$")
+    hub.add_fault(status=429, retry_after=0, times=1, path="/repositories$")  # an epoch second at most 1 s away
     result, _ = run_op(DockerHubSendOperator(task_id="t", records=repo_records(3), endpoint=REPOS))
     assert (result["succeeded"], result["retries"]) == (3, 1)
     limited = [r for r in hub.requests if r.status == 429]

@@ -7,6 +7,7 @@ One test per catalogue row (named in each test); the table of these differences 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 import requests
@@ -17,6 +18,14 @@ from airflow_provider_dockerhub.testing.live_differences import LIVE_DIFFERENCES
 from tests.testing.world import SCIM_SCHEMA, seed
 
 pytestmark = pytest.mark.timeout(60)
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def catalogue_rows() -> list[list[str]]:
+    """The rows of docs/docker-hub-api.md's tables, each as its cells (id, endpoints, live, document, source)."""
+    text = (ROOT / "docs" / "docker-hub-api.md").read_text()
+    return [[cell.strip() for cell in line.strip().strip("|").split(" | ")]
+            for line in text.splitlines() if re.match(r"^\| [A-Z]\d+ \|", line)]
 
 
 @pytest.fixture
@@ -26,39 +35,26 @@ def world():
 
 
 def test_every_listed_difference_names_a_catalogue_row():
-    from pathlib import Path
-
-    catalogue = (Path(__file__).resolve().parents[2] / "docs" / "docker-hub-api.md").read_text()
-    missing = [d.row for d in LIVE_DIFFERENCES if f"| {d.row} |" not in catalogue]
+    ids = {row[0] for row in catalogue_rows()}
+    missing = [d.row for d in LIVE_DIFFERENCES if d.row not in ids]
     assert not missing
 
 
 def test_every_catalogue_row_cites_a_public_source():
     """docs/docker-hub-api.md: each row's last column names where the behaviour is written down."""
-    from pathlib import Path
-
-    catalogue = (Path(__file__).resolve().parents[2] / "docs" / "docker-hub-api.md").read_text()
-    rows = [line for line in catalogue.splitlines() if re.match(r"^\| [A-Z]\d+ \|", line)]
+    rows = catalogue_rows()
     assert len(rows) >= 60
     for row in rows:
-        source = row.rstrip(" |").rsplit(" | ", 1)[1]
-        cited = re.search(r"[\w-]+/[\w.-]+|docs\.docker\.com|document|same file|rows? [A-Z]\d", source)
-        assert cited and "no public source" not in row, row
+        cited = re.search(r"[\w-]+/[\w.-]+|docs\.docker\.com|document|same file|rows? [A-Z]\d", row[-1])
+        assert cited and "no public source" not in " | ".join(row), row
 
 
 def test_every_row_where_the_document_is_wrong_or_silent_has_an_emulator_and_a_provider_test():
     """Each such row is named by a test here (tests/testing/: the emulator answers like the live service)
     and by a test elsewhere (the provider handles it): in the test's name (``test_r2_...``) or on a line that
     says "catalogue" or "docker-hub-api.md"."""
-    from pathlib import Path
-
-    root = Path(__file__).resolve().parents[2]
-    differing = set()
-    for line in (root / "docs" / "docker-hub-api.md").read_text().splitlines():
-        cells = [cell.strip() for cell in line.strip().strip("|").split(" | ")]
-        if re.match(r"^[A-Z]\d+$", cells[0]) and re.search(r"\b(silent|wrong|partly)\b", cells[3]) \
-                and not cells[3].startswith("n/a"):
-            differing.add(cells[0])
+    differing = {row[0] for row in catalogue_rows()
+                 if re.search(r"\b(silent|wrong|partly)\b", row[3]) and not row[3].startswith("n/a")}
     assert len(differing) >= 30
 
     def named(paths):
@@ -72,7 +68,7 @@ def test_every_row_where_the_document_is_wrong_or_silent_has_an_emulator_and_a_p
                     rows |= set(re.findall(r"\b[A-Z]\d{1,2}\b", line))
         return rows
 
-    tests = sorted((root / "tests").rglob("test_*.py"))
+    tests = sorted((ROOT / "tests").rglob("test_*.py"))
     emulator = named(p for p in tests if p.parent.name == "testing")
     provider = named(p for p in tests if p.parent.name != "testing")
     assert sorted(differing - emulator) == []
