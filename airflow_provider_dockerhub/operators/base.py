@@ -38,7 +38,7 @@ from airflow_provider_dockerhub.pipeline.sinks import (
     XComResponses,
     check_webhook_url,
 )
-from airflow_provider_dockerhub.pipeline.sources import CSV_CONVERTERS, FORMATS, read_records
+from airflow_provider_dockerhub.pipeline.sources import CSV_CONVERTERS, FORMATS, RecordReader, is_reader_class, read_records
 from airflow_provider_dockerhub.pipeline.storage import same_location
 from airflow_provider_dockerhub.templating import add_filters
 
@@ -46,6 +46,12 @@ if TYPE_CHECKING:
     from airflow.sdk import Context
 
 __all__ = ["RECORDS_CHECKS", "DockerHubRecordsOperator"]
+
+
+def _reader_class(value: Any, name: str) -> type[RecordReader]:
+    if not is_reader_class(value):
+        raise ValueError(f"{name} must be a subclass of pipeline.sources.RecordReader, got {value!r}")
+    return value  # type: ignore[no-any-return]
 
 
 def _csv_types(value: Any, name: str) -> dict[str, str]:
@@ -68,6 +74,7 @@ def _sinks(value: Any, name: str) -> tuple[Sink, ...]:
 RECORDS_CHECKS: dict[str, Converter] = {
     "records_format": optional(one_of((*FORMATS, "ndjson"), ignore_case=True)),
     "csv_types": optional(_csv_types),
+    "records_reader": optional(_reader_class),
     "max_concurrency": whole_number(1),
     "dry_run": to_bool,
     "on_error": one_of(ON_ERROR),
@@ -90,6 +97,8 @@ class DockerHubRecordsOperator(BaseOperator):
         URI ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param records_reader: a ``pipeline.sources.RecordReader`` subclass of your own that reads the file
+        (a format the provider does not ship); ``records_format`` is then not used.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: send nothing; log and return what would be done. ``True``/``False`` or, rendered, the text
         ``"true"``/``"false"``. (templated)
@@ -141,6 +150,7 @@ class DockerHubRecordsOperator(BaseOperator):
         records_path: str | None = None,
         records_format: str | None = None,
         csv_types: Mapping[str, str] | None = None,
+        records_reader: type[RecordReader] | None = None,
         max_concurrency: int = 1,
         dry_run: bool | str = False,
         on_error: str = "fail",
@@ -161,6 +171,7 @@ class DockerHubRecordsOperator(BaseOperator):
         self.records_path = records_path
         self.records_format = records_format
         self.csv_types = csv_types
+        self.records_reader = records_reader
         self.max_concurrency = max_concurrency
         self.dry_run = dry_run  # type: ignore[assignment]  # text until rendered, then converted
         self.on_error = on_error
@@ -188,7 +199,8 @@ class DockerHubRecordsOperator(BaseOperator):
     # -- input and outputs --------------------------------------------------------------------------
     def read_input(self) -> Iterator[Item]:
         """The records, streamed from ``records`` or ``records_path``."""
-        return read_records(self.records, self.records_path, self.records_format, self.csv_types)
+        return read_records(self.records, self.records_path, self.records_format, self.csv_types,
+                            records_reader=self.records_reader)
 
     def build_sinks(self) -> tuple[list[Sink], XComResponses]:
         """The outputs the parameters ask for, the user's ``sinks`` last; the XCom one is also returned."""

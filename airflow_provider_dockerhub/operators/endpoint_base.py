@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 
 from airflow_provider_dockerhub.operators.send import DockerHubSendOperator
 from airflow_provider_dockerhub.pipeline.sinks import Sink
+from airflow_provider_dockerhub.pipeline.sources import RecordReader
 from airflow_provider_dockerhub.presets.registry import EndpointPreset
 
 __all__ = ["ENDPOINT_DEFAULTS", "FIXED_PARAMETERS", "DockerHubEndpointOperator"]
@@ -38,6 +39,7 @@ class DockerHubEndpointOperator(DockerHubSendOperator):
         records_path: str | None = None,
         records_format: str | None = None,
         csv_types: Mapping[str, str] | None = None,
+        records_reader: type[RecordReader] | None = None,
         max_concurrency: int = 1,
         dry_run: bool | str = False,
         on_error: str = "fail",
@@ -73,12 +75,12 @@ class DockerHubEndpointOperator(DockerHubSendOperator):
             endpoint_preset=self.preset.name,
             # <generated send-arguments> from DockerHubSendOperator.__init__ by scripts/gen_docs.py; edit there
             dockerhub_conn_id=dockerhub_conn_id, records=records, records_path=records_path,
-            records_format=records_format, csv_types=csv_types, max_concurrency=max_concurrency, dry_run=dry_run,
-            on_error=on_error, response_check=response_check, response_webhook_url=response_webhook_url,
-            response_webhook_conn_id=response_webhook_conn_id, response_path=response_path, rejects_path=rejects_path,
-            push_responses=push_responses, include_secrets_in_xcom=include_secrets_in_xcom,
-            allow_insecure_webhook=allow_insecure_webhook, sinks=sinks, headers=headers,
-            exclude_attributes=exclude_attributes, body=body, batching=batching, batch_size=batch_size,
+            records_format=records_format, csv_types=csv_types, records_reader=records_reader,
+            max_concurrency=max_concurrency, dry_run=dry_run, on_error=on_error, response_check=response_check,
+            response_webhook_url=response_webhook_url, response_webhook_conn_id=response_webhook_conn_id,
+            response_path=response_path, rejects_path=rejects_path, push_responses=push_responses,
+            include_secrets_in_xcom=include_secrets_in_xcom, allow_insecure_webhook=allow_insecure_webhook, sinks=sinks,
+            headers=headers, exclude_attributes=exclude_attributes, body=body, batching=batching, batch_size=batch_size,
             grouping=grouping, group_by=group_by, max_batch_bytes=max_batch_bytes, batch_key=batch_key,
             api_dry_run=api_dry_run, preview_limit=preview_limit, if_exists=if_exists, if_missing=if_missing,
             # </generated>

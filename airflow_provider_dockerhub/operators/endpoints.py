@@ -33,6 +33,8 @@ class DockerHubCreateAccessTokenOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param records_reader: a ``pipeline.sources.RecordReader`` subclass of your own that reads the file (a format
+        the provider does not ship); ``records_format`` is then not used.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
@@ -101,6 +103,8 @@ class DockerHubUpdateAccessTokenOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param records_reader: a ``pipeline.sources.RecordReader`` subclass of your own that reads the file (a format
+        the provider does not ship); ``records_format`` is then not used.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
@@ -169,6 +173,8 @@ class DockerHubDeleteAccessTokenOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param records_reader: a ``pipeline.sources.RecordReader`` subclass of your own that reads the file (a format
+        the provider does not ship); ``records_format`` is then not used.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
@@ -237,6 +243,8 @@ class DockerHubUpdateOrgSettingsOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param records_reader: a ``pipeline.sources.RecordReader`` subclass of your own that reads the file (a format
+        the provider does not ship); ``records_format`` is then not used.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
@@ -305,6 +313,8 @@ class DockerHubCreateOrgAccessTokenOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param records_reader: a ``pipeline.sources.RecordReader`` subclass of your own that reads the file (a format
+        the provider does not ship); ``records_format`` is then not used.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
@@ -374,6 +384,8 @@ class DockerHubUpdateOrgAccessTokenOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param records_reader: a ``pipeline.sources.RecordReader`` subclass of your own that reads the file (a format
+        the provider does not ship); ``records_format`` is then not used.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
@@ -442,6 +454,8 @@ class DockerHubDeleteOrgAccessTokenOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param records_reader: a ``pipeline.sources.RecordReader`` subclass of your own that reads the file (a format
+        the provider does not ship); ``records_format`` is then not used.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
@@ -511,6 +525,8 @@ class DockerHubUpdateImmutableTagsOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param records_reader: a ``pipeline.sources.RecordReader`` subclass of your own that reads the file (a format
+        the provider does not ship); ``records_format`` is then not used.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
@@ -579,6 +595,8 @@ class DockerHubVerifyImmutableTagsOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param records_reader: a ``pipeline.sources.RecordReader`` subclass of your own that reads the file (a format
+        the provider does not ship); ``records_format`` is then not used.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
@@ -647,6 +665,8 @@ class DockerHubCreateRepositoryGroupOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param records_reader: a ``pipeline.sources.RecordReader`` subclass of your own that reads the file (a format
+        the provider does not ship); ``records_format`` is then not used.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
@@ -718,6 +738,8 @@ class DockerHubUpdateRepositoryGroupOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param records_reader: a ``pipeline.sources.RecordReader`` subclass of your own that reads the file (a format
+        the provider does not ship); ``records_format`` is then not used.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
@@ -789,6 +811,8 @@ class DockerHubDeleteRepositoryGroupOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param records_reader: a ``pipeline.sources.RecordReader`` subclass of your own that reads the file (a format
+        the provider does not ship); ``records_format`` is then not used.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
@@ -858,6 +882,8 @@ class DockerHubCreateRepositoryOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param records_reader: a ``pipeline.sources.RecordReader`` subclass of your own that reads the file (a format
+        the provider does not ship); ``records_format`` is then not used.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
@@ -931,6 +957,8 @@ class DockerHubUpdateRepositoryOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param records_reader: a ``pipeline.sources.RecordReader`` subclass of your own that reads the file (a format
+        the provider does not ship); ``records_format`` is then not used.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
@@ -1002,6 +1030,8 @@ class DockerHubSetRepositoryPrivacyOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param records_reader: a ``pipeline.sources.RecordReader`` subclass of your own that reads the file (a format
+        the provider does not ship); ``records_format`` is then not used.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
@@ -1073,6 +1103,8 @@ class DockerHubDeleteRepositoryOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param records_reader: a ``pipeline.sources.RecordReader`` subclass of your own that reads the file (a format
+        the provider does not ship); ``records_format`` is then not used.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
@@ -1144,6 +1176,8 @@ class DockerHubDeleteTagOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param records_reader: a ``pipeline.sources.RecordReader`` subclass of your own that reads the file (a format
+        the provider does not ship); ``records_format`` is then not used.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
@@ -1212,6 +1246,8 @@ class DockerHubUpdateOrgMemberRoleOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param records_reader: a ``pipeline.sources.RecordReader`` subclass of your own that reads the file (a format
+        the provider does not ship); ``records_format`` is then not used.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
@@ -1280,6 +1316,8 @@ class DockerHubRemoveOrgMemberOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param records_reader: a ``pipeline.sources.RecordReader`` subclass of your own that reads the file (a format
+        the provider does not ship); ``records_format`` is then not used.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
@@ -1348,6 +1386,8 @@ class DockerHubCreateGroupOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param records_reader: a ``pipeline.sources.RecordReader`` subclass of your own that reads the file (a format
+        the provider does not ship); ``records_format`` is then not used.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
@@ -1416,6 +1456,8 @@ class DockerHubUpdateGroupOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param records_reader: a ``pipeline.sources.RecordReader`` subclass of your own that reads the file (a format
+        the provider does not ship); ``records_format`` is then not used.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
@@ -1484,6 +1526,8 @@ class DockerHubPatchGroupOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param records_reader: a ``pipeline.sources.RecordReader`` subclass of your own that reads the file (a format
+        the provider does not ship); ``records_format`` is then not used.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
@@ -1552,6 +1596,8 @@ class DockerHubDeleteGroupOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param records_reader: a ``pipeline.sources.RecordReader`` subclass of your own that reads the file (a format
+        the provider does not ship); ``records_format`` is then not used.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
@@ -1620,6 +1666,8 @@ class DockerHubAddGroupMemberOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param records_reader: a ``pipeline.sources.RecordReader`` subclass of your own that reads the file (a format
+        the provider does not ship); ``records_format`` is then not used.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
@@ -1688,6 +1736,8 @@ class DockerHubRemoveGroupMemberOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param records_reader: a ``pipeline.sources.RecordReader`` subclass of your own that reads the file (a format
+        the provider does not ship); ``records_format`` is then not used.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
@@ -1756,6 +1806,8 @@ class DockerHubCancelInviteOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param records_reader: a ``pipeline.sources.RecordReader`` subclass of your own that reads the file (a format
+        the provider does not ship); ``records_format`` is then not used.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
@@ -1824,6 +1876,8 @@ class DockerHubResendInviteOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param records_reader: a ``pipeline.sources.RecordReader`` subclass of your own that reads the file (a format
+        the provider does not ship); ``records_format`` is then not used.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
@@ -1895,6 +1949,8 @@ class DockerHubBulkInviteOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param records_reader: a ``pipeline.sources.RecordReader`` subclass of your own that reads the file (a format
+        the provider does not ship); ``records_format`` is then not used.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
@@ -1963,6 +2019,8 @@ class DockerHubCreateScimUserOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param records_reader: a ``pipeline.sources.RecordReader`` subclass of your own that reads the file (a format
+        the provider does not ship); ``records_format`` is then not used.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)
@@ -2032,6 +2090,8 @@ class DockerHubUpdateScimUserOperator(DockerHubEndpointOperator):
         ``ObjectStoragePath`` understands; read as a stream. (templated)
     :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
     :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param records_reader: a ``pipeline.sources.RecordReader`` subclass of your own that reads the file (a format
+        the provider does not ship); ``records_format`` is then not used.
     :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
     :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
         or, rendered, the text ``"true"``/``"false"``. (templated)

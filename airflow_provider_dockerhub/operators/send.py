@@ -24,6 +24,7 @@ from airflow_provider_dockerhub.pipeline.grouping import GROUPINGS, GroupingSett
 from airflow_provider_dockerhub.pipeline.render import METHODS
 from airflow_provider_dockerhub.pipeline.runner import PipelineSettings, RecordPipeline
 from airflow_provider_dockerhub.pipeline.sinks import Sink, XComResponses
+from airflow_provider_dockerhub.pipeline.sources import RecordReader
 from airflow_provider_dockerhub.presets.apply import build_settings
 from airflow_provider_dockerhub.presets.registry import PRESETS, get_preset
 from airflow_provider_dockerhub.wire import parse_headers
@@ -119,6 +120,7 @@ class DockerHubSendOperator(DockerHubRecordsOperator):
         records_path: str | None = None,
         records_format: str | None = None,
         csv_types: Mapping[str, str] | None = None,
+        records_reader: type[RecordReader] | None = None,
         max_concurrency: int = 1,
         dry_run: bool | str = False,
         on_error: str = "fail",
@@ -153,11 +155,11 @@ class DockerHubSendOperator(DockerHubRecordsOperator):
         super().__init__(
             # <generated records-arguments> from DockerHubRecordsOperator.__init__ by scripts/gen_docs.py; edit there
             dockerhub_conn_id=dockerhub_conn_id, records=records, records_path=records_path,
-            records_format=records_format, csv_types=csv_types, max_concurrency=max_concurrency, dry_run=dry_run,
-            on_error=on_error, response_check=response_check, response_webhook_url=response_webhook_url,
-            response_webhook_conn_id=response_webhook_conn_id, response_path=response_path, rejects_path=rejects_path,
-            push_responses=push_responses, include_secrets_in_xcom=include_secrets_in_xcom,
-            allow_insecure_webhook=allow_insecure_webhook, sinks=sinks,
+            records_format=records_format, csv_types=csv_types, records_reader=records_reader,
+            max_concurrency=max_concurrency, dry_run=dry_run, on_error=on_error, response_check=response_check,
+            response_webhook_url=response_webhook_url, response_webhook_conn_id=response_webhook_conn_id,
+            response_path=response_path, rejects_path=rejects_path, push_responses=push_responses,
+            include_secrets_in_xcom=include_secrets_in_xcom, allow_insecure_webhook=allow_insecure_webhook, sinks=sinks,
             # </generated>
             **kwargs)
         self.endpoint_preset = endpoint_preset

@@ -26,6 +26,7 @@ from airflow_provider_dockerhub.operators.params import (
 from airflow_provider_dockerhub.pipeline.items import Item, Outcome, Status
 from airflow_provider_dockerhub.pipeline.runner import PipelineSettings, RecordPipeline
 from airflow_provider_dockerhub.pipeline.sinks import EventSink, OutcomeSink, Sink, close_all
+from airflow_provider_dockerhub.pipeline.sources import RecordReader
 from airflow_provider_dockerhub.pipeline.storage import is_uri
 from airflow_provider_dockerhub.presets.apply import build_settings
 from airflow_provider_dockerhub.presets.registry import EndpointPreset
@@ -64,6 +65,18 @@ SYNC_CHECKS: dict[str, Converter] = {
 }
 
 
+def _kind(resource: str | ResourceKind) -> ResourceKind:
+    """The resource kind ``resource`` names (or is); ValueError lists the names the sync takes."""
+    if isinstance(resource, ResourceKind):
+        if not resource.syncable:
+            raise ValueError(f"resource {resource.name!r} is not one the sync can keep as records say")
+        return resource
+    try:
+        return get_resource(resource, syncable=True)
+    except KeyError as exc:
+        raise ValueError(f"resource must be one of {exc.args[0].split('known: ')[1]}, got {resource!r}") from None
+
+
 class DockerHubSyncOperator(DockerHubRecordsOperator):
     """
     Make one kind of Docker Hub resource match the records: read what exists, plan, and make only the calls
@@ -83,8 +96,9 @@ class DockerHubSyncOperator(DockerHubRecordsOperator):
     gets no write, its records fail naming the read, and the task fails after the other scopes are done;
     refused credentials or an unreachable host fail the run at once. See docs/errors.md.
 
-    :param resource: ``repositories``, ``groups``, ``group_members``, ``org_members``, ``access_tokens``,
-        ``org_access_tokens``, ``scim_users``, ``repository_groups`` or ``org_settings``.
+    :param resource: the kind of resource the records describe: the name of a kind the sync takes (the
+        table in docs/sync.md, ``resources.SYNCABLE``; the error for an unknown name lists them) or a
+        ``resources.ResourceKind`` instance, e.g. a subclass of one that reads differently.
     :param mode: ``create`` (create what is missing; never destroys), ``upsert`` (default: also update what
         differs, and revoke and recreate a token whose secret is not held) or ``mirror`` (also delete what
         exists in scope and no record names). (templated)
@@ -103,7 +117,7 @@ class DockerHubSyncOperator(DockerHubRecordsOperator):
     def __init__(
         self,
         *,
-        resource: str,
+        resource: str | ResourceKind,
         mode: str = "upsert",
         scope: Sequence[Mapping[str, Any]] | None = None,
         max_deletes: int | str | None = None,
@@ -114,6 +128,7 @@ class DockerHubSyncOperator(DockerHubRecordsOperator):
         records_path: str | None = None,
         records_format: str | None = None,
         csv_types: Mapping[str, str] | None = None,
+        records_reader: type[RecordReader] | None = None,
         max_concurrency: int = 1,
         dry_run: bool | str = False,
         on_error: str = "fail",
@@ -132,18 +147,15 @@ class DockerHubSyncOperator(DockerHubRecordsOperator):
         super().__init__(
             # <generated records-arguments> from DockerHubRecordsOperator.__init__ by scripts/gen_docs.py; edit there
             dockerhub_conn_id=dockerhub_conn_id, records=records, records_path=records_path,
-            records_format=records_format, csv_types=csv_types, max_concurrency=max_concurrency, dry_run=dry_run,
-            on_error=on_error, response_check=response_check, response_webhook_url=response_webhook_url,
-            response_webhook_conn_id=response_webhook_conn_id, response_path=response_path, rejects_path=rejects_path,
-            push_responses=push_responses, include_secrets_in_xcom=include_secrets_in_xcom,
-            allow_insecure_webhook=allow_insecure_webhook, sinks=sinks,
+            records_format=records_format, csv_types=csv_types, records_reader=records_reader,
+            max_concurrency=max_concurrency, dry_run=dry_run, on_error=on_error, response_check=response_check,
+            response_webhook_url=response_webhook_url, response_webhook_conn_id=response_webhook_conn_id,
+            response_path=response_path, rejects_path=rejects_path, push_responses=push_responses,
+            include_secrets_in_xcom=include_secrets_in_xcom, allow_insecure_webhook=allow_insecure_webhook, sinks=sinks,
             # </generated>
             **kwargs)
-        try:
-            self.kind: ResourceKind = get_resource(resource, syncable=True)
-        except KeyError as exc:
-            raise ValueError(f"resource must be one of {exc.args[0].split('known: ')[1]}, got {resource!r}") from None
-        self.resource, self.mode, self.scope = resource, mode, list(scope or [])
+        self.kind: ResourceKind = _kind(resource)
+        self.resource, self.mode, self.scope = self.kind.name, mode, list(scope or [])
         self.max_deletes, self.allow_empty = max_deletes, allow_empty
         self.check_settings(parsing=True)
 

@@ -35,7 +35,7 @@ from airflow_provider_dockerhub.pipeline.storage import open_for_reading
 from airflow_provider_dockerhub.wire import parse_bool
 
 __all__ = ["CSV_CONVERTERS", "FORMATS", "READERS", "CsvReader", "JsonArrayReader", "JsonLinesReader", "RecordReader",
-           "SourceOptions", "guess_format", "iter_values", "read_file", "read_records"]
+           "SourceOptions", "guess_format", "is_reader_class", "iter_values", "read_file", "read_records"]
 
 
 def _to_bool(text: str) -> bool:
@@ -109,16 +109,20 @@ class _LineTooLong(Exception):
 
 @dataclass(frozen=True)
 class SourceOptions:
-    """How a records file is read, in one object: its format (None: from the file's extension), the CSV column
-    types (``CSV_CONVERTERS`` names; other CSV values stay strings) and the size and nesting limits."""
+    """How a records file is read, in one object: its format (None: from the file's extension), or the caller's
+    own ``reader`` class (which wins), the CSV column types (``CSV_CONVERTERS`` names; other CSV values stay
+    strings) and the size and nesting limits."""
 
     format: str | None = None
     csv_types: Mapping[str, str] = field(default_factory=dict)
     limits: RecordLimits = DEFAULT_LIMITS
+    reader: type[RecordReader] | None = None
 
     def validate(self) -> None:
         """Raise ValueError for options no reader can follow (checked before the file is opened)."""
-        if self.format is not None:
+        if self.reader is not None and not is_reader_class(self.reader):
+            raise ValueError(f"records_reader must be a RecordReader subclass, got {self.reader!r}")
+        if self.format is not None and self.reader is None:
             format_named(self.format)
         bad = {c: k for c, k in self.csv_types.items() if k not in CSV_CONVERTERS}
         if bad:
@@ -126,6 +130,8 @@ class SourceOptions:
 
     def reader_for(self, path: str) -> RecordReader:
         """The reader of ``path``'s format: ``format`` if set, else the one whose extension the path has."""
+        if self.reader is not None:
+            return self.reader(self)
         return READERS[format_named(self.format) if self.format else format_of(path)](self)
 
 
@@ -133,8 +139,9 @@ class RecordReader(ABC):
     """Reads one input format: every record of an open binary file as an ``Item``, streamed.
 
     A record that cannot be read becomes an ``Item`` with ``error`` (counted and rejected, and reading goes on);
-    a problem with the whole file (its top level, its header) raises ValueError. To add a format, subclass this,
-    set ``format`` and ``extensions``, and add the class to ``READERS``.
+    a problem with the whole file (its top level, its header) raises ValueError. A DAG author reads a format of
+    their own by passing a subclass as ``records_reader``; a format the provider ships subclasses this, sets
+    ``format`` and ``extensions``, and is listed in ``READERS``.
     """
 
     #: The ``records_format`` value that selects this reader.
@@ -294,6 +301,11 @@ READERS: dict[str, type[RecordReader]] = {reader.format: reader for reader in (J
 FORMATS = tuple(READERS)
 
 
+def is_reader_class(value: object) -> bool:
+    """True for a ``RecordReader`` subclass (a caller's own reader, ``records_reader``)."""
+    return isinstance(value, type) and issubclass(value, RecordReader)
+
+
 def format_named(records_format: str) -> str:
     """The format ``records_format`` names (a format or one of its extensions, e.g. ``ndjson``); ValueError if none."""
     name = records_format.lower().lstrip(".")
@@ -337,11 +349,13 @@ def read_records(
     records_format: str | None = None,
     csv_types: Mapping[str, str] | None = None,
     limits: RecordLimits = DEFAULT_LIMITS,
+    records_reader: type[RecordReader] | None = None,
 ) -> Iterator[Item]:
     """Items from exactly one of ``records`` and ``records_path`` (read as ``SourceOptions`` of the other arguments
     say)."""
     if (records is None) == (records_path is None):
         raise ValueError("give exactly one of records and records_path")
     if records_path is not None:
-        return read_file(str(records_path), SourceOptions(records_format, dict(csv_types or {}), limits))
+        return read_file(str(records_path), SourceOptions(records_format, dict(csv_types or {}), limits,
+                                                               records_reader))
     return iter_values(records)

@@ -119,3 +119,24 @@ def test_an_xcom_arg_in_a_templated_parameter_waits_for_rendering():
 
         op = DockerHubSendOperator(task_id="t", records=RECORDS, endpoint=REPOS, on_error=policy())
     assert op.on_error is not None and not isinstance(op.on_error, str)
+
+
+def test_a_reader_class_as_records_reader_reads_the_file_when_the_task_runs(hub, tmp_path):
+    """A DAG author's own format: the class is taken when the DAG is parsed and reads the file at run time."""
+    from airflow_provider_dockerhub.pipeline.items import Item
+    from airflow_provider_dockerhub.pipeline.sources import RecordReader
+
+    class NamesReader(RecordReader):
+        format, extensions = "names", (".names",)
+
+        def read(self, handle):
+            for number, line in enumerate(handle, 1):
+                yield Item(number - 1, {"namespace": "acme", "name": line.decode().strip()}, f"line {number}")
+
+    (tmp_path / "repos.txt").write_text("web\napi\n")
+    with pytest.raises(ValueError, match="records_reader must be a subclass of pipeline.sources.RecordReader"):
+        DockerHubCreateRepositoryOperator(task_id="t", records_path="x.names", records_reader="names")
+    op = DockerHubCreateRepositoryOperator(task_id="t", records_path=str(tmp_path / "repos.txt"),
+                                           records_reader=NamesReader, records_format="csv")  # the reader wins
+    assert run_task(op).return_value["succeeded"] == 2
+    assert {"web", "api"} <= {name for (_, name) in hub.state.repositories}

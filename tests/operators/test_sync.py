@@ -203,25 +203,35 @@ def test_scim_users_are_read_across_scim_pages_and_disabled_in_place(scim_hub, r
     assert [r.query.get("startIndex") for r in hub.requests if r.method == "GET"] == [None, "101"]
 
 
-def test_a_create_that_loses_a_race_is_read_again_and_updated(hub, run_op, monkeypatch):
+def test_a_create_that_loses_a_race_is_read_again_and_updated(hub, run_op):
     """Another writer creates the token between our read and our create: the create answers 409, the token
     is read again and, since it differs from the record, updated."""
-    from airflow_provider_dockerhub.resources import get_resource
+    from airflow_provider_dockerhub.resources.tokens import AccessTokens
 
-    kind = get_resource("access_tokens")
+    class ReadBeforeTheOtherWriter(AccessTokens):
+        """Access tokens whose first read happens before the other writer's create."""
+
+        reads = 0
+
+        def read(self, paginate, get_json, scope):
+            self.reads += 1
+            return [] if self.reads == 1 else super().read(paginate, get_json, scope)
+
     other = hub.add_personal_access_token("alice", scopes=["repo:read"], label="ci")  # the other writer's
-    first_read = [True]
-    real_read = kind.read
-
-    def read_before_the_other_writer(paginate, get_json, scope):
-        return [] if first_read and first_read.pop() else real_read(paginate, get_json, scope)
-
-    monkeypatch.setattr(kind, "read", read_before_the_other_writer)
     hub.add_fault(status=409, times=1, method="POST", path="^/v2/access-tokens$")  # what Hub would answer
-    result = sync(run_op, resource="access_tokens",
-                  records=[{"token_label": "ci", "scopes": ["repo:read"], "is_active": False}])
-    assert (result["created"], result["updated"]) == (0, 1)
+    kind = ReadBeforeTheOtherWriter()
+    result = sync(run_op, resource=kind, records=[{"token_label": "ci", "scopes": ["repo:read"], "is_active": False}])
+    assert (result["created"], result["updated"], kind.reads) == (0, 1, 2)
     assert other.is_active is False and len(hub.state.pats) == 1
+
+
+def test_a_resource_kind_the_sync_cannot_keep_is_refused_by_instance_as_by_name():
+    from airflow_provider_dockerhub.resources.organizations import OrgInvites
+
+    with pytest.raises(ValueError, match="'org_invites' is not one the sync can keep"):
+        DockerHubSyncOperator(task_id="s", resource=OrgInvites(), records=[])
+    with pytest.raises(ValueError, match="resource must be one of .*got 'org_invites'"):
+        DockerHubSyncOperator(task_id="s", resource="org_invites", records=[])
 
 
 @pytest.mark.parametrize(("kwargs", "message"), [

@@ -206,27 +206,25 @@ def test_csv_with_a_repeated_header_is_an_input_error_naming_the_column(tmp_path
         list(read_records(records_path=str(path)))
 
 
-def test_a_reader_added_to_the_table_is_chosen_by_its_format_and_its_extension(tmp_path, monkeypatch):
-    from airflow_provider_dockerhub.pipeline import sources
+def test_a_reader_class_of_the_dag_authors_own_reads_a_format_the_provider_does_not_ship(tmp_path):
     from airflow_provider_dockerhub.pipeline.items import Item
+    from airflow_provider_dockerhub.pipeline.sources import RecordReader
 
-    class NamesReader(sources.RecordReader):
+    class NamesReader(RecordReader):
         """One repository name per line."""
 
         format = "names"
-        extensions = (".names", ".txt")
+        extensions = (".names",)
 
         def read(self, handle):
             for number, line in enumerate(handle, 1):
                 yield Item(number - 1, {"name": line.decode().strip()}, f"line {number}")
 
-    monkeypatch.setitem(sources.READERS, "names", NamesReader)
     (tmp_path / "repos.txt").write_text("web\napi\n")
-    assert [i.record for i in read_records(records_path=str(tmp_path / "repos.txt"))] == [{"name": "web"},
-                                                                                         {"name": "api"}]
-    (tmp_path / "repos.list").write_text("db\n")
-    assert [i.record for i in read_records(records_path=str(tmp_path / "repos.list"), records_format="NAMES")] == [
-        {"name": "db"}]
+    items = list(read_records(records_path=str(tmp_path / "repos.txt"), records_reader=NamesReader))
+    assert [(i.record, i.location) for i in items] == [({"name": "web"}, "line 1"), ({"name": "api"}, "line 2")]
+    with pytest.raises(ValueError, match="records_reader must be a RecordReader subclass, got <class 'dict'>"):
+        list(read_records(records_path=str(tmp_path / "repos.txt"), records_reader=dict))
 
 
 def test_source_options_are_checked_before_the_file_is_opened(tmp_path):
