@@ -24,7 +24,7 @@ from airflow_provider_dockerhub.operators.endpoint_base import ENDPOINT_DEFAULTS
 from airflow_provider_dockerhub.operators.send import DockerHubSendOperator
 from airflow_provider_dockerhub.operators.sync import DockerHubSyncOperator
 from airflow_provider_dockerhub.presets.registry import PRESETS, EndpointPreset
-from airflow_provider_dockerhub.resources import SYNCABLE, ResourceKind
+from airflow_provider_dockerhub.resources import RESOURCES, SYNCABLE, ResourceKind
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -142,8 +142,8 @@ def render_into(text: str) -> str:
 ENDPOINTS_HEADER = '''"""
 One operator per Docker Hub write endpoint, each a ``class`` statement with its preset constant as a class attribute.
 
-Generated from ``presets.registry`` by ``make docs`` (``scripts/gen_docs.py``); a test fails when this file is
-out of date. Each ``DockerHub<Action>Operator`` takes every parameter of ``DockerHubSendOperator`` except
+Generated from the presets of ``resources/`` by ``make docs`` (``scripts/gen_docs.py``); a test fails when this
+file is out of date. Each ``DockerHub<Action>Operator`` takes every parameter of ``DockerHubSendOperator`` except
 ``method``, ``endpoint`` and ``endpoint_preset`` (see ``DockerHubEndpointOperator`` and its docstring)::
 
     DockerHubCreateRepositoryOperator(task_id="create", records_path="/data/repos.jsonl")
@@ -152,7 +152,7 @@ out of date. Each ``DockerHub<Action>Operator`` takes every parameter of ``Docke
 from __future__ import annotations
 
 from airflow_provider_dockerhub.operators.endpoint_base import DockerHubEndpointOperator
-from airflow_provider_dockerhub.presets import registry
+{imports}
 '''
 
 
@@ -180,9 +180,21 @@ def _endpoint_param_docs() -> dict[str, str]:
     return {p.name: docs[p.name] for p in parameters(DockerHubEndpointOperator)}
 
 
+def _home(preset: EndpointPreset) -> str:
+    """The module of ``resources/`` that defines ``preset`` as a constant named after it."""
+    for kind in RESOURCES:
+        module = sys.modules[type(kind).__module__]
+        if getattr(module, preset.name.upper(), None) is preset:
+            return module.__name__
+    raise LookupError(f"no module of resources/ defines {preset.name.upper()}")
+
+
 def endpoints_module() -> str:
     """The source of ``operators/endpoints.py``: one short class per preset."""
-    parts = [ENDPOINTS_HEADER]
+    homes = {preset.name: _home(preset) for preset in PRESETS}
+    modules = sorted(set(homes.values()))
+    parts = [ENDPOINTS_HEADER.format(imports="from airflow_provider_dockerhub.resources import "
+                                     + ", ".join(module.rsplit(".", 1)[1] for module in modules))]
     for preset in PRESETS:
         doc = "\n".join(f"    {line}".rstrip() for line in _operator_docstring(preset))
         parts.append(f'''
@@ -192,7 +204,7 @@ class {preset.operator_name}(DockerHubEndpointOperator):
 {doc}
     """
 
-    preset = registry.{preset.name.upper()}
+    preset = {homes[preset.name].rsplit(".", 1)[1]}.{preset.name.upper()}
 ''')
     names = ",\n".join(f'    "{name}"' for name in sorted(p.operator_name for p in PRESETS))
     parts.append(f"\n\n__all__ = [\n{names},\n]\n")

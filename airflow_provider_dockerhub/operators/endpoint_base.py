@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 from airflow_provider_dockerhub.operators.send import DockerHubSendOperator
 from airflow_provider_dockerhub.pipeline.sinks import Sink
 from airflow_provider_dockerhub.pipeline.sources import RecordReader
-from airflow_provider_dockerhub.presets.registry import EndpointPreset
+from airflow_provider_dockerhub.presets.endpoint import EndpointPreset
 
 __all__ = ["ENDPOINT_DEFAULTS", "FIXED_PARAMETERS", "DockerHubEndpointOperator"]
 
@@ -72,7 +72,7 @@ class DockerHubEndpointOperator(DockerHubSendOperator):
         if fixed:
             raise TypeError(f"{type(self).__name__} sets {', '.join(fixed)} itself")
         super().__init__(
-            endpoint_preset=self.preset.name,
+            endpoint_preset=self.preset,
             # <generated send-arguments> from DockerHubSendOperator.__init__ by scripts/gen_docs.py; edit there
             dockerhub_conn_id=dockerhub_conn_id, records=records, records_path=records_path,
             records_format=records_format, csv_types=csv_types, records_reader=records_reader,

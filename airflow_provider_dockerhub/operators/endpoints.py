@@ -1,8 +1,8 @@
 """
 One operator per Docker Hub write endpoint, each a ``class`` statement with its preset constant as a class attribute.
 
-Generated from ``presets.registry`` by ``make docs`` (``scripts/gen_docs.py``); a test fails when this file is
-out of date. Each ``DockerHub<Action>Operator`` takes every parameter of ``DockerHubSendOperator`` except
+Generated from the presets of ``resources/`` by ``make docs`` (``scripts/gen_docs.py``); a test fails when this
+file is out of date. Each ``DockerHub<Action>Operator`` takes every parameter of ``DockerHubSendOperator`` except
 ``method``, ``endpoint`` and ``endpoint_preset`` (see ``DockerHubEndpointOperator`` and its docstring)::
 
     DockerHubCreateRepositoryOperator(task_id="create", records_path="/data/repos.jsonl")
@@ -11,20 +11,20 @@ out of date. Each ``DockerHub<Action>Operator`` takes every parameter of ``Docke
 from __future__ import annotations
 
 from airflow_provider_dockerhub.operators.endpoint_base import DockerHubEndpointOperator
-from airflow_provider_dockerhub.presets import registry
+from airflow_provider_dockerhub.resources import groups, members, repositories, scim, settings, tokens
 
 
-class DockerHubCreateAccessTokenOperator(DockerHubEndpointOperator):
+class DockerHubCreateGroupOperator(DockerHubEndpointOperator):
     """
-    Create a personal access token (the secret is returned once; capture it with response_path or a webhook).
+    Create a group (team) in an organization.
 
-    ``POST /v2/access-tokens``, one record per call.
+    ``POST /v2/orgs/{org_name}/groups``, one record per call.
 
-    Record attributes: required ``token_label``, ``scopes``; optional ``expires_at``.
+    Record attributes: required ``org``, ``name``; optional ``description``.
 
     Example record::
 
-        {"token_label": "ci-read", "scopes": ["repo:read"]}
+        {"org": "acme", "name": "ops", "description": "Operations"}
 
     :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
     :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
@@ -81,20 +81,20 @@ class DockerHubCreateAccessTokenOperator(DockerHubEndpointOperator):
     :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     """
 
-    preset = registry.CREATE_ACCESS_TOKEN
+    preset = groups.CREATE_GROUP
 
 
-class DockerHubUpdateAccessTokenOperator(DockerHubEndpointOperator):
+class DockerHubPatchGroupOperator(DockerHubEndpointOperator):
     """
-    Rename a personal access token or activate/deactivate it.
+    Change some of a group's details.
 
-    ``PATCH /v2/access-tokens/{uuid}``, one record per call.
+    ``PATCH /v2/orgs/{org_name}/groups/{group_name}``, one record per call.
 
-    Record attributes: required ``uuid``; optional ``token_label``, ``is_active``.
+    Record attributes: required ``org``, ``group_name``; optional ``name``, ``description``.
 
     Example record::
 
-        {"uuid": "b30bbf97-506c-4ecd-aabc-842f3cb484fb", "is_active": false}
+        {"org": "acme", "group_name": "devs", "description": "Developers"}
 
     :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
     :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
@@ -151,20 +151,20 @@ class DockerHubUpdateAccessTokenOperator(DockerHubEndpointOperator):
     :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     """
 
-    preset = registry.UPDATE_ACCESS_TOKEN
+    preset = groups.PATCH_GROUP
 
 
-class DockerHubDeleteAccessTokenOperator(DockerHubEndpointOperator):
+class DockerHubDeleteGroupOperator(DockerHubEndpointOperator):
     """
-    Delete a personal access token.
+    Delete a group.
 
-    ``DELETE /v2/access-tokens/{uuid}``, one record per call.
+    ``DELETE /v2/orgs/{org_name}/groups/{group_name}``, one record per call.
 
-    Record attributes: required ``uuid``; optional none.
+    Record attributes: required ``org``, ``group_name``; optional none.
 
     Example record::
 
-        {"uuid": "b30bbf97-506c-4ecd-aabc-842f3cb484fb"}
+        {"org": "acme", "group_name": "devs"}
 
     :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
     :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
@@ -221,20 +221,20 @@ class DockerHubDeleteAccessTokenOperator(DockerHubEndpointOperator):
     :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     """
 
-    preset = registry.DELETE_ACCESS_TOKEN
+    preset = groups.DELETE_GROUP
 
 
-class DockerHubUpdateOrgSettingsOperator(DockerHubEndpointOperator):
+class DockerHubUpdateGroupOperator(DockerHubEndpointOperator):
     """
-    Set an organization's restricted-images settings.
+    Replace a group's name and description.
 
-    ``PUT /v2/orgs/{name}/settings``, one record per call.
+    ``PUT /v2/orgs/{org_name}/groups/{group_name}``, one record per call.
 
-    Record attributes: required ``org``, ``restricted_images``; optional none.
+    Record attributes: required ``org``, ``group_name``, ``name``; optional ``description``.
 
     Example record::
 
-        {"org": "acme", "restricted_images": {"enabled": true, "allow_official_images": true, "allow_verified_publishers": false}}
+        {"org": "acme", "group_name": "devs", "name": "developers"}
 
     :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
     :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
@@ -291,20 +291,20 @@ class DockerHubUpdateOrgSettingsOperator(DockerHubEndpointOperator):
     :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     """
 
-    preset = registry.UPDATE_ORG_SETTINGS
+    preset = groups.UPDATE_GROUP
 
 
-class DockerHubCreateOrgAccessTokenOperator(DockerHubEndpointOperator):
+class DockerHubAddGroupMemberOperator(DockerHubEndpointOperator):
     """
-    Create an organization access token (the secret is returned once).
+    Add an organization member to a group.
 
-    ``POST /v2/orgs/{name}/access-tokens``, one record per call.
+    ``POST /v2/orgs/{org_name}/groups/{group_name}/members``, one record per call.
 
-    Record attributes: required ``org``, ``label``; optional ``description``, ``resources``, ``expires_at``.
+    Record attributes: required ``org``, ``group_name``, ``member``; optional none.
 
     Example record::
 
-        {"org": "acme", "label": "deploy", "resources": [{"type": "TYPE_REPO", "path": "acme/web", "scopes": ["repo-pull"]}]}
+        {"org": "acme", "group_name": "devs", "member": "carol"}
 
     :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
     :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
@@ -361,21 +361,20 @@ class DockerHubCreateOrgAccessTokenOperator(DockerHubEndpointOperator):
     :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     """
 
-    preset = registry.CREATE_ORG_ACCESS_TOKEN
+    preset = groups.ADD_GROUP_MEMBER
 
 
-class DockerHubUpdateOrgAccessTokenOperator(DockerHubEndpointOperator):
+class DockerHubRemoveGroupMemberOperator(DockerHubEndpointOperator):
     """
-    Update an organization access token's label, description, resources or active state.
+    Remove a user from a group.
 
-    ``PATCH /v2/orgs/{org_name}/access-tokens/{access_token_id}``, one record per call.
+    ``DELETE /v2/orgs/{org_name}/groups/{group_name}/members/{username}``, one record per call.
 
-    Record attributes: required ``org``, ``access_token_id``; optional ``label``, ``description``, ``resources``,
-    ``is_active``.
+    Record attributes: required ``org``, ``group_name``, ``username``; optional none.
 
     Example record::
 
-        {"org": "acme", "access_token_id": "a7a5ef25-8889-43a0-8cc7-f2a94268e861", "is_active": false}
+        {"org": "acme", "group_name": "devs", "username": "bob"}
 
     :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
     :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
@@ -432,20 +431,23 @@ class DockerHubUpdateOrgAccessTokenOperator(DockerHubEndpointOperator):
     :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     """
 
-    preset = registry.UPDATE_ORG_ACCESS_TOKEN
+    preset = groups.REMOVE_GROUP_MEMBER
 
 
-class DockerHubDeleteOrgAccessTokenOperator(DockerHubEndpointOperator):
+class DockerHubBulkInviteOperator(DockerHubEndpointOperator):
     """
-    Delete an organization access token.
+    Invite people (Docker IDs or emails) to an organization and team; one record per invitee, grouped by org, team
+    and role into bulk calls; each invitee's status becomes its record's outcome.
 
-    ``DELETE /v2/orgs/{org_name}/access-tokens/{access_token_id}``, one record per call.
+    ``POST /v2/invites/bulk``, one batch of records per call.
 
-    Record attributes: required ``org``, ``access_token_id``; optional none.
+    Record attributes: required ``invitee``, ``org``; optional ``team``, ``role``.
 
     Example record::
 
-        {"org": "acme", "access_token_id": "a7a5ef25-8889-43a0-8cc7-f2a94268e861"}
+        {"invitee": "dana@example.com", "org": "acme", "team": "devs", "role": "member"}
+
+    ``api_dry_run=True`` asks Docker Hub to validate the calls without changing anything.
 
     :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
     :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
@@ -502,21 +504,20 @@ class DockerHubDeleteOrgAccessTokenOperator(DockerHubEndpointOperator):
     :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     """
 
-    preset = registry.DELETE_ORG_ACCESS_TOKEN
+    preset = members.BULK_INVITE
 
 
-class DockerHubUpdateImmutableTagsOperator(DockerHubEndpointOperator):
+class DockerHubUpdateOrgMemberRoleOperator(DockerHubEndpointOperator):
     """
-    Turn immutable tags on or off for a repository and set the rules.
+    Change an organization member's role: owner, editor, member or a custom role's name.
 
-    ``PATCH /v2/namespaces/{namespace}/repositories/{repository}/immutabletags``, one record per call.
+    ``PUT /v2/orgs/{org_name}/members/{username}``, one record per call.
 
-    Record attributes: required ``namespace``, ``repository``, ``immutable_tags``, ``immutable_tags_rules``;
-    optional none.
+    Record attributes: required ``org``, ``username``, ``role``; optional none.
 
     Example record::
 
-        {"namespace": "acme", "repository": "web", "immutable_tags": true, "immutable_tags_rules": ["v.*"]}
+        {"org": "acme", "username": "bob", "role": "editor"}
 
     :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
     :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
@@ -573,20 +574,20 @@ class DockerHubUpdateImmutableTagsOperator(DockerHubEndpointOperator):
     :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     """
 
-    preset = registry.UPDATE_IMMUTABLE_TAGS
+    preset = members.UPDATE_ORG_MEMBER_ROLE
 
 
-class DockerHubVerifyImmutableTagsOperator(DockerHubEndpointOperator):
+class DockerHubRemoveOrgMemberOperator(DockerHubEndpointOperator):
     """
-    List the tags an immutable-tag rule would match.
+    Remove a member from an organization.
 
-    ``POST /v2/namespaces/{namespace}/repositories/{repository}/immutabletags/verify``, one record per call.
+    ``DELETE /v2/orgs/{org_name}/members/{username}``, one record per call.
 
-    Record attributes: required ``namespace``, ``repository``, ``regex``; optional none.
+    Record attributes: required ``org``, ``username``; optional none.
 
     Example record::
 
-        {"namespace": "acme", "repository": "web", "regex": "v1"}
+        {"org": "acme", "username": "bob"}
 
     :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
     :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
@@ -643,20 +644,20 @@ class DockerHubVerifyImmutableTagsOperator(DockerHubEndpointOperator):
     :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     """
 
-    preset = registry.VERIFY_IMMUTABLE_TAGS
+    preset = members.REMOVE_ORG_MEMBER
 
 
-class DockerHubCreateRepositoryGroupOperator(DockerHubEndpointOperator):
+class DockerHubCancelInviteOperator(DockerHubEndpointOperator):
     """
-    Give a group (team) a permission on a repository.
+    Cancel a pending invite.
 
-    ``POST /v2/repositories/{namespace}/{repository}/groups``, one record per call.
+    ``DELETE /v2/invites/{id}``, one record per call.
 
-    Record attributes: required ``namespace``, ``repository``, ``group_id``, ``permission``; optional none.
+    Record attributes: required ``invite_id``; optional none.
 
     Example record::
 
-        {"namespace": "acme", "repository": "web", "group_id": 1, "permission": "write"}
+        {"invite_id": "e36eca69-4cc8-4f17-9845-ae8c2b832691"}
 
     :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
     :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
@@ -713,23 +714,20 @@ class DockerHubCreateRepositoryGroupOperator(DockerHubEndpointOperator):
     :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     """
 
-    preset = registry.CREATE_REPOSITORY_GROUP
+    preset = members.CANCEL_INVITE
 
 
-class DockerHubUpdateRepositoryGroupOperator(DockerHubEndpointOperator):
+class DockerHubResendInviteOperator(DockerHubEndpointOperator):
     """
-    Change a group's (team's) permission on a repository.
+    Resend a pending invite.
 
-    ``PATCH /v2/repositories/{namespace}/{repository}/groups/{group_id}/``, one record per call.
+    ``PATCH /v2/invites/{id}/resend``, one record per call.
 
-    Record attributes: required ``namespace``, ``repository``, ``group_id``, ``permission``; optional none.
+    Record attributes: required ``invite_id``; optional none.
 
     Example record::
 
-        {"namespace": "acme", "repository": "web", "group_id": 1, "permission": "read"}
-
-    Not in Docker Hub's OpenAPI document: the live endpoint, as docker/terraform-provider-docker
-    internal/hubclient/client_repository.go call it.
+        {"invite_id": "e36eca69-4cc8-4f17-9845-ae8c2b832691"}
 
     :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
     :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
@@ -786,80 +784,7 @@ class DockerHubUpdateRepositoryGroupOperator(DockerHubEndpointOperator):
     :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     """
 
-    preset = registry.UPDATE_REPOSITORY_GROUP
-
-
-class DockerHubDeleteRepositoryGroupOperator(DockerHubEndpointOperator):
-    """
-    Take a group's (team's) permission on a repository away.
-
-    ``DELETE /v2/repositories/{namespace}/{repository}/groups/{group_id}/``, one record per call.
-
-    Record attributes: required ``namespace``, ``repository``, ``group_id``; optional none.
-
-    Example record::
-
-        {"namespace": "acme", "repository": "web", "group_id": 1}
-
-    Not in Docker Hub's OpenAPI document: the live endpoint, as docker/terraform-provider-docker
-    internal/hubclient/client_repository.go call it.
-
-    :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
-    :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
-        a list's values are sent as they are)
-    :param records_path: a ``.json`` (array), ``.jsonl``/``.ndjson`` or ``.csv`` file: a local path or any URI
-        ``ObjectStoragePath`` understands; read as a stream. (templated)
-    :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
-    :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
-    :param records_reader: a ``pipeline.sources.RecordReader`` subclass of your own that reads the file (a format
-        the provider does not ship); ``records_format`` is then not used.
-    :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
-    :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
-        or, rendered, the text ``"true"``/``"false"``. (templated)
-    :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
-        (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
-        (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
-        fails the task whatever this says. (templated)
-    :param response_check: callable on each response; False marks that call's records failed.
-    :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
-        ``run_started`` event that must be accepted before the first call. (templated)
-    :param response_webhook_conn_id: or an Airflow HTTP connection for the webhook.
-    :param response_path: append every call's event as a JSON line to this file / URI, written and flushed as soon
-        as the answer arrives (so new token secrets survive a crash); made ``0600`` whatever mode it had.
-        (templated)
-    :param rejects_path: append every failed or rejected record as read, with the body sent and the reason, as a
-        JSON line; made ``0600`` whatever mode it had. Neither file may be ``records_path``. (templated)
-    :param push_responses: what goes to XCom key ``responses``: ``none``, ``failed`` or ``all`` (the first 1000
-        events; ``response_path`` keeps every one).
-    :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
-    :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
-        records and new token secrets, sent unencrypted then); refused otherwise.
-    :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
-        ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
-        and closed once per task beside the others.
-    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
-        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
-        characters are refused. (templated)
-    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
-        (the endpoint still sees them). (templated)
-    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
-        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
-        JSON array of the batch's records.
-    :param batching: False: one call per record. True: records grouped into batches.
-    :param batch_size: most records per call (default 100).
-    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
-        ``max_batch_bytes``).
-    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
-    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
-    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
-    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
-        API's dry run, so Docker Hub validates every record and changes nothing.
-    :param preview_limit: how many calls a dry run shows.
-    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
-    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
-    """
-
-    preset = registry.DELETE_REPOSITORY_GROUP
+    preset = members.RESEND_INVITE
 
 
 class DockerHubCreateRepositoryOperator(DockerHubEndpointOperator):
@@ -930,7 +855,7 @@ class DockerHubCreateRepositoryOperator(DockerHubEndpointOperator):
     :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     """
 
-    preset = registry.CREATE_REPOSITORY
+    preset = repositories.CREATE_REPOSITORY
 
 
 class DockerHubUpdateRepositoryOperator(DockerHubEndpointOperator):
@@ -1005,80 +930,7 @@ class DockerHubUpdateRepositoryOperator(DockerHubEndpointOperator):
     :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     """
 
-    preset = registry.UPDATE_REPOSITORY
-
-
-class DockerHubSetRepositoryPrivacyOperator(DockerHubEndpointOperator):
-    """
-    Make a repository private or public.
-
-    ``POST /v2/repositories/{namespace}/{name}/privacy``, one record per call.
-
-    Record attributes: required ``namespace``, ``name``, ``is_private``; optional none.
-
-    Example record::
-
-        {"namespace": "acme", "name": "web", "is_private": true}
-
-    Not in Docker Hub's OpenAPI document: the live endpoint, as docker/terraform-provider-docker
-    internal/hubclient/client_repository.go call it.
-
-    :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
-    :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
-        a list's values are sent as they are)
-    :param records_path: a ``.json`` (array), ``.jsonl``/``.ndjson`` or ``.csv`` file: a local path or any URI
-        ``ObjectStoragePath`` understands; read as a stream. (templated)
-    :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
-    :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
-    :param records_reader: a ``pipeline.sources.RecordReader`` subclass of your own that reads the file (a format
-        the provider does not ship); ``records_format`` is then not used.
-    :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
-    :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
-        or, rendered, the text ``"true"``/``"false"``. (templated)
-    :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
-        (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
-        (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
-        fails the task whatever this says. (templated)
-    :param response_check: callable on each response; False marks that call's records failed.
-    :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
-        ``run_started`` event that must be accepted before the first call. (templated)
-    :param response_webhook_conn_id: or an Airflow HTTP connection for the webhook.
-    :param response_path: append every call's event as a JSON line to this file / URI, written and flushed as soon
-        as the answer arrives (so new token secrets survive a crash); made ``0600`` whatever mode it had.
-        (templated)
-    :param rejects_path: append every failed or rejected record as read, with the body sent and the reason, as a
-        JSON line; made ``0600`` whatever mode it had. Neither file may be ``records_path``. (templated)
-    :param push_responses: what goes to XCom key ``responses``: ``none``, ``failed`` or ``all`` (the first 1000
-        events; ``response_path`` keeps every one).
-    :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
-    :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
-        records and new token secrets, sent unencrypted then); refused otherwise.
-    :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
-        ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
-        and closed once per task beside the others.
-    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
-        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
-        characters are refused. (templated)
-    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
-        (the endpoint still sees them). (templated)
-    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
-        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
-        JSON array of the batch's records.
-    :param batching: False: one call per record. True: records grouped into batches.
-    :param batch_size: most records per call (default 100).
-    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
-        ``max_batch_bytes``).
-    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
-    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
-    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
-    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
-        API's dry run, so Docker Hub validates every record and changes nothing.
-    :param preview_limit: how many calls a dry run shows.
-    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
-    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
-    """
-
-    preset = registry.SET_REPOSITORY_PRIVACY
+    preset = repositories.UPDATE_REPOSITORY
 
 
 class DockerHubDeleteRepositoryOperator(DockerHubEndpointOperator):
@@ -1151,7 +1003,80 @@ class DockerHubDeleteRepositoryOperator(DockerHubEndpointOperator):
     :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     """
 
-    preset = registry.DELETE_REPOSITORY
+    preset = repositories.DELETE_REPOSITORY
+
+
+class DockerHubSetRepositoryPrivacyOperator(DockerHubEndpointOperator):
+    """
+    Make a repository private or public.
+
+    ``POST /v2/repositories/{namespace}/{name}/privacy``, one record per call.
+
+    Record attributes: required ``namespace``, ``name``, ``is_private``; optional none.
+
+    Example record::
+
+        {"namespace": "acme", "name": "web", "is_private": true}
+
+    Not in Docker Hub's OpenAPI document: the live endpoint, as docker/terraform-provider-docker
+    internal/hubclient/client_repository.go call it.
+
+    :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
+    :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
+        a list's values are sent as they are)
+    :param records_path: a ``.json`` (array), ``.jsonl``/``.ndjson`` or ``.csv`` file: a local path or any URI
+        ``ObjectStoragePath`` understands; read as a stream. (templated)
+    :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
+    :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param records_reader: a ``pipeline.sources.RecordReader`` subclass of your own that reads the file (a format
+        the provider does not ship); ``records_format`` is then not used.
+    :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
+    :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
+        or, rendered, the text ``"true"``/``"false"``. (templated)
+    :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
+        (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
+        (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
+        fails the task whatever this says. (templated)
+    :param response_check: callable on each response; False marks that call's records failed.
+    :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
+        ``run_started`` event that must be accepted before the first call. (templated)
+    :param response_webhook_conn_id: or an Airflow HTTP connection for the webhook.
+    :param response_path: append every call's event as a JSON line to this file / URI, written and flushed as soon
+        as the answer arrives (so new token secrets survive a crash); made ``0600`` whatever mode it had.
+        (templated)
+    :param rejects_path: append every failed or rejected record as read, with the body sent and the reason, as a
+        JSON line; made ``0600`` whatever mode it had. Neither file may be ``records_path``. (templated)
+    :param push_responses: what goes to XCom key ``responses``: ``none``, ``failed`` or ``all`` (the first 1000
+        events; ``response_path`` keeps every one).
+    :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
+    :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
+        records and new token secrets, sent unencrypted then); refused otherwise.
+    :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
+        ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
+        and closed once per task beside the others.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
+    """
+
+    preset = repositories.SET_REPOSITORY_PRIVACY
 
 
 class DockerHubDeleteTagOperator(DockerHubEndpointOperator):
@@ -1224,20 +1149,21 @@ class DockerHubDeleteTagOperator(DockerHubEndpointOperator):
     :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     """
 
-    preset = registry.DELETE_TAG
+    preset = repositories.DELETE_TAG
 
 
-class DockerHubUpdateOrgMemberRoleOperator(DockerHubEndpointOperator):
+class DockerHubUpdateImmutableTagsOperator(DockerHubEndpointOperator):
     """
-    Change an organization member's role: owner, editor, member or a custom role's name.
+    Turn immutable tags on or off for a repository and set the rules.
 
-    ``PUT /v2/orgs/{org_name}/members/{username}``, one record per call.
+    ``PATCH /v2/namespaces/{namespace}/repositories/{repository}/immutabletags``, one record per call.
 
-    Record attributes: required ``org``, ``username``, ``role``; optional none.
+    Record attributes: required ``namespace``, ``repository``, ``immutable_tags``, ``immutable_tags_rules``;
+    optional none.
 
     Example record::
 
-        {"org": "acme", "username": "bob", "role": "editor"}
+        {"namespace": "acme", "repository": "web", "immutable_tags": true, "immutable_tags_rules": ["v.*"]}
 
     :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
     :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
@@ -1294,20 +1220,20 @@ class DockerHubUpdateOrgMemberRoleOperator(DockerHubEndpointOperator):
     :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     """
 
-    preset = registry.UPDATE_ORG_MEMBER_ROLE
+    preset = repositories.UPDATE_IMMUTABLE_TAGS
 
 
-class DockerHubRemoveOrgMemberOperator(DockerHubEndpointOperator):
+class DockerHubVerifyImmutableTagsOperator(DockerHubEndpointOperator):
     """
-    Remove a member from an organization.
+    List the tags an immutable-tag rule would match.
 
-    ``DELETE /v2/orgs/{org_name}/members/{username}``, one record per call.
+    ``POST /v2/namespaces/{namespace}/repositories/{repository}/immutabletags/verify``, one record per call.
 
-    Record attributes: required ``org``, ``username``; optional none.
+    Record attributes: required ``namespace``, ``repository``, ``regex``; optional none.
 
     Example record::
 
-        {"org": "acme", "username": "bob"}
+        {"namespace": "acme", "repository": "web", "regex": "v1"}
 
     :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
     :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
@@ -1364,20 +1290,20 @@ class DockerHubRemoveOrgMemberOperator(DockerHubEndpointOperator):
     :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     """
 
-    preset = registry.REMOVE_ORG_MEMBER
+    preset = repositories.VERIFY_IMMUTABLE_TAGS
 
 
-class DockerHubCreateGroupOperator(DockerHubEndpointOperator):
+class DockerHubCreateRepositoryGroupOperator(DockerHubEndpointOperator):
     """
-    Create a group (team) in an organization.
+    Give a group (team) a permission on a repository.
 
-    ``POST /v2/orgs/{org_name}/groups``, one record per call.
+    ``POST /v2/repositories/{namespace}/{repository}/groups``, one record per call.
 
-    Record attributes: required ``org``, ``name``; optional ``description``.
+    Record attributes: required ``namespace``, ``repository``, ``group_id``, ``permission``; optional none.
 
     Example record::
 
-        {"org": "acme", "name": "ops", "description": "Operations"}
+        {"namespace": "acme", "repository": "web", "group_id": 1, "permission": "write"}
 
     :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
     :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
@@ -1434,20 +1360,23 @@ class DockerHubCreateGroupOperator(DockerHubEndpointOperator):
     :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     """
 
-    preset = registry.CREATE_GROUP
+    preset = repositories.CREATE_REPOSITORY_GROUP
 
 
-class DockerHubUpdateGroupOperator(DockerHubEndpointOperator):
+class DockerHubUpdateRepositoryGroupOperator(DockerHubEndpointOperator):
     """
-    Replace a group's name and description.
+    Change a group's (team's) permission on a repository.
 
-    ``PUT /v2/orgs/{org_name}/groups/{group_name}``, one record per call.
+    ``PATCH /v2/repositories/{namespace}/{repository}/groups/{group_id}/``, one record per call.
 
-    Record attributes: required ``org``, ``group_name``, ``name``; optional ``description``.
+    Record attributes: required ``namespace``, ``repository``, ``group_id``, ``permission``; optional none.
 
     Example record::
 
-        {"org": "acme", "group_name": "devs", "name": "developers"}
+        {"namespace": "acme", "repository": "web", "group_id": 1, "permission": "read"}
+
+    Not in Docker Hub's OpenAPI document: the live endpoint, as docker/terraform-provider-docker
+    internal/hubclient/client_repository.go call it.
 
     :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
     :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
@@ -1504,20 +1433,23 @@ class DockerHubUpdateGroupOperator(DockerHubEndpointOperator):
     :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     """
 
-    preset = registry.UPDATE_GROUP
+    preset = repositories.UPDATE_REPOSITORY_GROUP
 
 
-class DockerHubPatchGroupOperator(DockerHubEndpointOperator):
+class DockerHubDeleteRepositoryGroupOperator(DockerHubEndpointOperator):
     """
-    Change some of a group's details.
+    Take a group's (team's) permission on a repository away.
 
-    ``PATCH /v2/orgs/{org_name}/groups/{group_name}``, one record per call.
+    ``DELETE /v2/repositories/{namespace}/{repository}/groups/{group_id}/``, one record per call.
 
-    Record attributes: required ``org``, ``group_name``; optional ``name``, ``description``.
+    Record attributes: required ``namespace``, ``repository``, ``group_id``; optional none.
 
     Example record::
 
-        {"org": "acme", "group_name": "devs", "description": "Developers"}
+        {"namespace": "acme", "repository": "web", "group_id": 1}
+
+    Not in Docker Hub's OpenAPI document: the live endpoint, as docker/terraform-provider-docker
+    internal/hubclient/client_repository.go call it.
 
     :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
     :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
@@ -1574,430 +1506,7 @@ class DockerHubPatchGroupOperator(DockerHubEndpointOperator):
     :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     """
 
-    preset = registry.PATCH_GROUP
-
-
-class DockerHubDeleteGroupOperator(DockerHubEndpointOperator):
-    """
-    Delete a group.
-
-    ``DELETE /v2/orgs/{org_name}/groups/{group_name}``, one record per call.
-
-    Record attributes: required ``org``, ``group_name``; optional none.
-
-    Example record::
-
-        {"org": "acme", "group_name": "devs"}
-
-    :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
-    :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
-        a list's values are sent as they are)
-    :param records_path: a ``.json`` (array), ``.jsonl``/``.ndjson`` or ``.csv`` file: a local path or any URI
-        ``ObjectStoragePath`` understands; read as a stream. (templated)
-    :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
-    :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
-    :param records_reader: a ``pipeline.sources.RecordReader`` subclass of your own that reads the file (a format
-        the provider does not ship); ``records_format`` is then not used.
-    :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
-    :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
-        or, rendered, the text ``"true"``/``"false"``. (templated)
-    :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
-        (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
-        (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
-        fails the task whatever this says. (templated)
-    :param response_check: callable on each response; False marks that call's records failed.
-    :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
-        ``run_started`` event that must be accepted before the first call. (templated)
-    :param response_webhook_conn_id: or an Airflow HTTP connection for the webhook.
-    :param response_path: append every call's event as a JSON line to this file / URI, written and flushed as soon
-        as the answer arrives (so new token secrets survive a crash); made ``0600`` whatever mode it had.
-        (templated)
-    :param rejects_path: append every failed or rejected record as read, with the body sent and the reason, as a
-        JSON line; made ``0600`` whatever mode it had. Neither file may be ``records_path``. (templated)
-    :param push_responses: what goes to XCom key ``responses``: ``none``, ``failed`` or ``all`` (the first 1000
-        events; ``response_path`` keeps every one).
-    :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
-    :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
-        records and new token secrets, sent unencrypted then); refused otherwise.
-    :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
-        ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
-        and closed once per task beside the others.
-    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
-        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
-        characters are refused. (templated)
-    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
-        (the endpoint still sees them). (templated)
-    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
-        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
-        JSON array of the batch's records.
-    :param batching: False: one call per record. True: records grouped into batches.
-    :param batch_size: most records per call (default 100).
-    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
-        ``max_batch_bytes``).
-    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
-    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
-    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
-    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
-        API's dry run, so Docker Hub validates every record and changes nothing.
-    :param preview_limit: how many calls a dry run shows.
-    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
-    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
-    """
-
-    preset = registry.DELETE_GROUP
-
-
-class DockerHubAddGroupMemberOperator(DockerHubEndpointOperator):
-    """
-    Add an organization member to a group.
-
-    ``POST /v2/orgs/{org_name}/groups/{group_name}/members``, one record per call.
-
-    Record attributes: required ``org``, ``group_name``, ``member``; optional none.
-
-    Example record::
-
-        {"org": "acme", "group_name": "devs", "member": "carol"}
-
-    :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
-    :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
-        a list's values are sent as they are)
-    :param records_path: a ``.json`` (array), ``.jsonl``/``.ndjson`` or ``.csv`` file: a local path or any URI
-        ``ObjectStoragePath`` understands; read as a stream. (templated)
-    :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
-    :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
-    :param records_reader: a ``pipeline.sources.RecordReader`` subclass of your own that reads the file (a format
-        the provider does not ship); ``records_format`` is then not used.
-    :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
-    :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
-        or, rendered, the text ``"true"``/``"false"``. (templated)
-    :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
-        (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
-        (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
-        fails the task whatever this says. (templated)
-    :param response_check: callable on each response; False marks that call's records failed.
-    :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
-        ``run_started`` event that must be accepted before the first call. (templated)
-    :param response_webhook_conn_id: or an Airflow HTTP connection for the webhook.
-    :param response_path: append every call's event as a JSON line to this file / URI, written and flushed as soon
-        as the answer arrives (so new token secrets survive a crash); made ``0600`` whatever mode it had.
-        (templated)
-    :param rejects_path: append every failed or rejected record as read, with the body sent and the reason, as a
-        JSON line; made ``0600`` whatever mode it had. Neither file may be ``records_path``. (templated)
-    :param push_responses: what goes to XCom key ``responses``: ``none``, ``failed`` or ``all`` (the first 1000
-        events; ``response_path`` keeps every one).
-    :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
-    :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
-        records and new token secrets, sent unencrypted then); refused otherwise.
-    :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
-        ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
-        and closed once per task beside the others.
-    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
-        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
-        characters are refused. (templated)
-    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
-        (the endpoint still sees them). (templated)
-    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
-        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
-        JSON array of the batch's records.
-    :param batching: False: one call per record. True: records grouped into batches.
-    :param batch_size: most records per call (default 100).
-    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
-        ``max_batch_bytes``).
-    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
-    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
-    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
-    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
-        API's dry run, so Docker Hub validates every record and changes nothing.
-    :param preview_limit: how many calls a dry run shows.
-    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
-    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
-    """
-
-    preset = registry.ADD_GROUP_MEMBER
-
-
-class DockerHubRemoveGroupMemberOperator(DockerHubEndpointOperator):
-    """
-    Remove a user from a group.
-
-    ``DELETE /v2/orgs/{org_name}/groups/{group_name}/members/{username}``, one record per call.
-
-    Record attributes: required ``org``, ``group_name``, ``username``; optional none.
-
-    Example record::
-
-        {"org": "acme", "group_name": "devs", "username": "bob"}
-
-    :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
-    :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
-        a list's values are sent as they are)
-    :param records_path: a ``.json`` (array), ``.jsonl``/``.ndjson`` or ``.csv`` file: a local path or any URI
-        ``ObjectStoragePath`` understands; read as a stream. (templated)
-    :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
-    :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
-    :param records_reader: a ``pipeline.sources.RecordReader`` subclass of your own that reads the file (a format
-        the provider does not ship); ``records_format`` is then not used.
-    :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
-    :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
-        or, rendered, the text ``"true"``/``"false"``. (templated)
-    :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
-        (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
-        (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
-        fails the task whatever this says. (templated)
-    :param response_check: callable on each response; False marks that call's records failed.
-    :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
-        ``run_started`` event that must be accepted before the first call. (templated)
-    :param response_webhook_conn_id: or an Airflow HTTP connection for the webhook.
-    :param response_path: append every call's event as a JSON line to this file / URI, written and flushed as soon
-        as the answer arrives (so new token secrets survive a crash); made ``0600`` whatever mode it had.
-        (templated)
-    :param rejects_path: append every failed or rejected record as read, with the body sent and the reason, as a
-        JSON line; made ``0600`` whatever mode it had. Neither file may be ``records_path``. (templated)
-    :param push_responses: what goes to XCom key ``responses``: ``none``, ``failed`` or ``all`` (the first 1000
-        events; ``response_path`` keeps every one).
-    :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
-    :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
-        records and new token secrets, sent unencrypted then); refused otherwise.
-    :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
-        ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
-        and closed once per task beside the others.
-    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
-        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
-        characters are refused. (templated)
-    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
-        (the endpoint still sees them). (templated)
-    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
-        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
-        JSON array of the batch's records.
-    :param batching: False: one call per record. True: records grouped into batches.
-    :param batch_size: most records per call (default 100).
-    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
-        ``max_batch_bytes``).
-    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
-    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
-    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
-    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
-        API's dry run, so Docker Hub validates every record and changes nothing.
-    :param preview_limit: how many calls a dry run shows.
-    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
-    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
-    """
-
-    preset = registry.REMOVE_GROUP_MEMBER
-
-
-class DockerHubCancelInviteOperator(DockerHubEndpointOperator):
-    """
-    Cancel a pending invite.
-
-    ``DELETE /v2/invites/{id}``, one record per call.
-
-    Record attributes: required ``invite_id``; optional none.
-
-    Example record::
-
-        {"invite_id": "e36eca69-4cc8-4f17-9845-ae8c2b832691"}
-
-    :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
-    :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
-        a list's values are sent as they are)
-    :param records_path: a ``.json`` (array), ``.jsonl``/``.ndjson`` or ``.csv`` file: a local path or any URI
-        ``ObjectStoragePath`` understands; read as a stream. (templated)
-    :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
-    :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
-    :param records_reader: a ``pipeline.sources.RecordReader`` subclass of your own that reads the file (a format
-        the provider does not ship); ``records_format`` is then not used.
-    :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
-    :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
-        or, rendered, the text ``"true"``/``"false"``. (templated)
-    :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
-        (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
-        (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
-        fails the task whatever this says. (templated)
-    :param response_check: callable on each response; False marks that call's records failed.
-    :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
-        ``run_started`` event that must be accepted before the first call. (templated)
-    :param response_webhook_conn_id: or an Airflow HTTP connection for the webhook.
-    :param response_path: append every call's event as a JSON line to this file / URI, written and flushed as soon
-        as the answer arrives (so new token secrets survive a crash); made ``0600`` whatever mode it had.
-        (templated)
-    :param rejects_path: append every failed or rejected record as read, with the body sent and the reason, as a
-        JSON line; made ``0600`` whatever mode it had. Neither file may be ``records_path``. (templated)
-    :param push_responses: what goes to XCom key ``responses``: ``none``, ``failed`` or ``all`` (the first 1000
-        events; ``response_path`` keeps every one).
-    :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
-    :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
-        records and new token secrets, sent unencrypted then); refused otherwise.
-    :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
-        ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
-        and closed once per task beside the others.
-    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
-        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
-        characters are refused. (templated)
-    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
-        (the endpoint still sees them). (templated)
-    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
-        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
-        JSON array of the batch's records.
-    :param batching: False: one call per record. True: records grouped into batches.
-    :param batch_size: most records per call (default 100).
-    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
-        ``max_batch_bytes``).
-    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
-    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
-    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
-    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
-        API's dry run, so Docker Hub validates every record and changes nothing.
-    :param preview_limit: how many calls a dry run shows.
-    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
-    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
-    """
-
-    preset = registry.CANCEL_INVITE
-
-
-class DockerHubResendInviteOperator(DockerHubEndpointOperator):
-    """
-    Resend a pending invite.
-
-    ``PATCH /v2/invites/{id}/resend``, one record per call.
-
-    Record attributes: required ``invite_id``; optional none.
-
-    Example record::
-
-        {"invite_id": "e36eca69-4cc8-4f17-9845-ae8c2b832691"}
-
-    :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
-    :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
-        a list's values are sent as they are)
-    :param records_path: a ``.json`` (array), ``.jsonl``/``.ndjson`` or ``.csv`` file: a local path or any URI
-        ``ObjectStoragePath`` understands; read as a stream. (templated)
-    :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
-    :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
-    :param records_reader: a ``pipeline.sources.RecordReader`` subclass of your own that reads the file (a format
-        the provider does not ship); ``records_format`` is then not used.
-    :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
-    :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
-        or, rendered, the text ``"true"``/``"false"``. (templated)
-    :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
-        (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
-        (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
-        fails the task whatever this says. (templated)
-    :param response_check: callable on each response; False marks that call's records failed.
-    :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
-        ``run_started`` event that must be accepted before the first call. (templated)
-    :param response_webhook_conn_id: or an Airflow HTTP connection for the webhook.
-    :param response_path: append every call's event as a JSON line to this file / URI, written and flushed as soon
-        as the answer arrives (so new token secrets survive a crash); made ``0600`` whatever mode it had.
-        (templated)
-    :param rejects_path: append every failed or rejected record as read, with the body sent and the reason, as a
-        JSON line; made ``0600`` whatever mode it had. Neither file may be ``records_path``. (templated)
-    :param push_responses: what goes to XCom key ``responses``: ``none``, ``failed`` or ``all`` (the first 1000
-        events; ``response_path`` keeps every one).
-    :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
-    :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
-        records and new token secrets, sent unencrypted then); refused otherwise.
-    :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
-        ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
-        and closed once per task beside the others.
-    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
-        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
-        characters are refused. (templated)
-    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
-        (the endpoint still sees them). (templated)
-    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
-        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
-        JSON array of the batch's records.
-    :param batching: False: one call per record. True: records grouped into batches.
-    :param batch_size: most records per call (default 100).
-    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
-        ``max_batch_bytes``).
-    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
-    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
-    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
-    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
-        API's dry run, so Docker Hub validates every record and changes nothing.
-    :param preview_limit: how many calls a dry run shows.
-    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
-    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
-    """
-
-    preset = registry.RESEND_INVITE
-
-
-class DockerHubBulkInviteOperator(DockerHubEndpointOperator):
-    """
-    Invite people (Docker IDs or emails) to an organization and team; one record per invitee, grouped by org, team
-    and role into bulk calls; each invitee's status becomes its record's outcome.
-
-    ``POST /v2/invites/bulk``, one batch of records per call.
-
-    Record attributes: required ``invitee``, ``org``; optional ``team``, ``role``.
-
-    Example record::
-
-        {"invitee": "dana@example.com", "org": "acme", "team": "devs", "role": "member"}
-
-    ``api_dry_run=True`` asks Docker Hub to validate the calls without changing anything.
-
-    :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
-    :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
-        a list's values are sent as they are)
-    :param records_path: a ``.json`` (array), ``.jsonl``/``.ndjson`` or ``.csv`` file: a local path or any URI
-        ``ObjectStoragePath`` understands; read as a stream. (templated)
-    :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
-    :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
-    :param records_reader: a ``pipeline.sources.RecordReader`` subclass of your own that reads the file (a format
-        the provider does not ship); ``records_format`` is then not used.
-    :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
-    :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
-        or, rendered, the text ``"true"``/``"false"``. (templated)
-    :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
-        (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
-        (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
-        fails the task whatever this says. (templated)
-    :param response_check: callable on each response; False marks that call's records failed.
-    :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
-        ``run_started`` event that must be accepted before the first call. (templated)
-    :param response_webhook_conn_id: or an Airflow HTTP connection for the webhook.
-    :param response_path: append every call's event as a JSON line to this file / URI, written and flushed as soon
-        as the answer arrives (so new token secrets survive a crash); made ``0600`` whatever mode it had.
-        (templated)
-    :param rejects_path: append every failed or rejected record as read, with the body sent and the reason, as a
-        JSON line; made ``0600`` whatever mode it had. Neither file may be ``records_path``. (templated)
-    :param push_responses: what goes to XCom key ``responses``: ``none``, ``failed`` or ``all`` (the first 1000
-        events; ``response_path`` keeps every one).
-    :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
-    :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
-        records and new token secrets, sent unencrypted then); refused otherwise.
-    :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
-        ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
-        and closed once per task beside the others.
-    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
-        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
-        characters are refused. (templated)
-    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
-        (the endpoint still sees them). (templated)
-    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
-        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
-        JSON array of the batch's records.
-    :param batching: False: one call per record. True: records grouped into batches.
-    :param batch_size: most records per call (default 100).
-    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
-        ``max_batch_bytes``).
-    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
-    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
-    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
-    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
-        API's dry run, so Docker Hub validates every record and changes nothing.
-    :param preview_limit: how many calls a dry run shows.
-    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
-    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
-    """
-
-    preset = registry.BULK_INVITE
+    preset = repositories.DELETE_REPOSITORY_GROUP
 
 
 class DockerHubCreateScimUserOperator(DockerHubEndpointOperator):
@@ -2067,7 +1576,7 @@ class DockerHubCreateScimUserOperator(DockerHubEndpointOperator):
     :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     """
 
-    preset = registry.CREATE_SCIM_USER
+    preset = scim.CREATE_SCIM_USER
 
 
 class DockerHubUpdateScimUserOperator(DockerHubEndpointOperator):
@@ -2138,7 +1647,498 @@ class DockerHubUpdateScimUserOperator(DockerHubEndpointOperator):
     :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
     """
 
-    preset = registry.UPDATE_SCIM_USER
+    preset = scim.UPDATE_SCIM_USER
+
+
+class DockerHubUpdateOrgSettingsOperator(DockerHubEndpointOperator):
+    """
+    Set an organization's restricted-images settings.
+
+    ``PUT /v2/orgs/{name}/settings``, one record per call.
+
+    Record attributes: required ``org``, ``restricted_images``; optional none.
+
+    Example record::
+
+        {"org": "acme", "restricted_images": {"enabled": true, "allow_official_images": true, "allow_verified_publishers": false}}
+
+    :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
+    :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
+        a list's values are sent as they are)
+    :param records_path: a ``.json`` (array), ``.jsonl``/``.ndjson`` or ``.csv`` file: a local path or any URI
+        ``ObjectStoragePath`` understands; read as a stream. (templated)
+    :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
+    :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param records_reader: a ``pipeline.sources.RecordReader`` subclass of your own that reads the file (a format
+        the provider does not ship); ``records_format`` is then not used.
+    :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
+    :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
+        or, rendered, the text ``"true"``/``"false"``. (templated)
+    :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
+        (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
+        (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
+        fails the task whatever this says. (templated)
+    :param response_check: callable on each response; False marks that call's records failed.
+    :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
+        ``run_started`` event that must be accepted before the first call. (templated)
+    :param response_webhook_conn_id: or an Airflow HTTP connection for the webhook.
+    :param response_path: append every call's event as a JSON line to this file / URI, written and flushed as soon
+        as the answer arrives (so new token secrets survive a crash); made ``0600`` whatever mode it had.
+        (templated)
+    :param rejects_path: append every failed or rejected record as read, with the body sent and the reason, as a
+        JSON line; made ``0600`` whatever mode it had. Neither file may be ``records_path``. (templated)
+    :param push_responses: what goes to XCom key ``responses``: ``none``, ``failed`` or ``all`` (the first 1000
+        events; ``response_path`` keeps every one).
+    :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
+    :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
+        records and new token secrets, sent unencrypted then); refused otherwise.
+    :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
+        ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
+        and closed once per task beside the others.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
+    """
+
+    preset = settings.UPDATE_ORG_SETTINGS
+
+
+class DockerHubCreateAccessTokenOperator(DockerHubEndpointOperator):
+    """
+    Create a personal access token (the secret is returned once; capture it with response_path or a webhook).
+
+    ``POST /v2/access-tokens``, one record per call.
+
+    Record attributes: required ``token_label``, ``scopes``; optional ``expires_at``.
+
+    Example record::
+
+        {"token_label": "ci-read", "scopes": ["repo:read"]}
+
+    :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
+    :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
+        a list's values are sent as they are)
+    :param records_path: a ``.json`` (array), ``.jsonl``/``.ndjson`` or ``.csv`` file: a local path or any URI
+        ``ObjectStoragePath`` understands; read as a stream. (templated)
+    :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
+    :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param records_reader: a ``pipeline.sources.RecordReader`` subclass of your own that reads the file (a format
+        the provider does not ship); ``records_format`` is then not used.
+    :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
+    :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
+        or, rendered, the text ``"true"``/``"false"``. (templated)
+    :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
+        (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
+        (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
+        fails the task whatever this says. (templated)
+    :param response_check: callable on each response; False marks that call's records failed.
+    :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
+        ``run_started`` event that must be accepted before the first call. (templated)
+    :param response_webhook_conn_id: or an Airflow HTTP connection for the webhook.
+    :param response_path: append every call's event as a JSON line to this file / URI, written and flushed as soon
+        as the answer arrives (so new token secrets survive a crash); made ``0600`` whatever mode it had.
+        (templated)
+    :param rejects_path: append every failed or rejected record as read, with the body sent and the reason, as a
+        JSON line; made ``0600`` whatever mode it had. Neither file may be ``records_path``. (templated)
+    :param push_responses: what goes to XCom key ``responses``: ``none``, ``failed`` or ``all`` (the first 1000
+        events; ``response_path`` keeps every one).
+    :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
+    :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
+        records and new token secrets, sent unencrypted then); refused otherwise.
+    :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
+        ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
+        and closed once per task beside the others.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
+    """
+
+    preset = tokens.CREATE_ACCESS_TOKEN
+
+
+class DockerHubUpdateAccessTokenOperator(DockerHubEndpointOperator):
+    """
+    Rename a personal access token or activate/deactivate it.
+
+    ``PATCH /v2/access-tokens/{uuid}``, one record per call.
+
+    Record attributes: required ``uuid``; optional ``token_label``, ``is_active``.
+
+    Example record::
+
+        {"uuid": "b30bbf97-506c-4ecd-aabc-842f3cb484fb", "is_active": false}
+
+    :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
+    :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
+        a list's values are sent as they are)
+    :param records_path: a ``.json`` (array), ``.jsonl``/``.ndjson`` or ``.csv`` file: a local path or any URI
+        ``ObjectStoragePath`` understands; read as a stream. (templated)
+    :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
+    :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param records_reader: a ``pipeline.sources.RecordReader`` subclass of your own that reads the file (a format
+        the provider does not ship); ``records_format`` is then not used.
+    :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
+    :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
+        or, rendered, the text ``"true"``/``"false"``. (templated)
+    :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
+        (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
+        (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
+        fails the task whatever this says. (templated)
+    :param response_check: callable on each response; False marks that call's records failed.
+    :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
+        ``run_started`` event that must be accepted before the first call. (templated)
+    :param response_webhook_conn_id: or an Airflow HTTP connection for the webhook.
+    :param response_path: append every call's event as a JSON line to this file / URI, written and flushed as soon
+        as the answer arrives (so new token secrets survive a crash); made ``0600`` whatever mode it had.
+        (templated)
+    :param rejects_path: append every failed or rejected record as read, with the body sent and the reason, as a
+        JSON line; made ``0600`` whatever mode it had. Neither file may be ``records_path``. (templated)
+    :param push_responses: what goes to XCom key ``responses``: ``none``, ``failed`` or ``all`` (the first 1000
+        events; ``response_path`` keeps every one).
+    :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
+    :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
+        records and new token secrets, sent unencrypted then); refused otherwise.
+    :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
+        ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
+        and closed once per task beside the others.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
+    """
+
+    preset = tokens.UPDATE_ACCESS_TOKEN
+
+
+class DockerHubDeleteAccessTokenOperator(DockerHubEndpointOperator):
+    """
+    Delete a personal access token.
+
+    ``DELETE /v2/access-tokens/{uuid}``, one record per call.
+
+    Record attributes: required ``uuid``; optional none.
+
+    Example record::
+
+        {"uuid": "b30bbf97-506c-4ecd-aabc-842f3cb484fb"}
+
+    :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
+    :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
+        a list's values are sent as they are)
+    :param records_path: a ``.json`` (array), ``.jsonl``/``.ndjson`` or ``.csv`` file: a local path or any URI
+        ``ObjectStoragePath`` understands; read as a stream. (templated)
+    :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
+    :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param records_reader: a ``pipeline.sources.RecordReader`` subclass of your own that reads the file (a format
+        the provider does not ship); ``records_format`` is then not used.
+    :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
+    :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
+        or, rendered, the text ``"true"``/``"false"``. (templated)
+    :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
+        (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
+        (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
+        fails the task whatever this says. (templated)
+    :param response_check: callable on each response; False marks that call's records failed.
+    :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
+        ``run_started`` event that must be accepted before the first call. (templated)
+    :param response_webhook_conn_id: or an Airflow HTTP connection for the webhook.
+    :param response_path: append every call's event as a JSON line to this file / URI, written and flushed as soon
+        as the answer arrives (so new token secrets survive a crash); made ``0600`` whatever mode it had.
+        (templated)
+    :param rejects_path: append every failed or rejected record as read, with the body sent and the reason, as a
+        JSON line; made ``0600`` whatever mode it had. Neither file may be ``records_path``. (templated)
+    :param push_responses: what goes to XCom key ``responses``: ``none``, ``failed`` or ``all`` (the first 1000
+        events; ``response_path`` keeps every one).
+    :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
+    :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
+        records and new token secrets, sent unencrypted then); refused otherwise.
+    :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
+        ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
+        and closed once per task beside the others.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
+    """
+
+    preset = tokens.DELETE_ACCESS_TOKEN
+
+
+class DockerHubCreateOrgAccessTokenOperator(DockerHubEndpointOperator):
+    """
+    Create an organization access token (the secret is returned once).
+
+    ``POST /v2/orgs/{name}/access-tokens``, one record per call.
+
+    Record attributes: required ``org``, ``label``; optional ``description``, ``resources``, ``expires_at``.
+
+    Example record::
+
+        {"org": "acme", "label": "deploy", "resources": [{"type": "TYPE_REPO", "path": "acme/web", "scopes": ["repo-pull"]}]}
+
+    :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
+    :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
+        a list's values are sent as they are)
+    :param records_path: a ``.json`` (array), ``.jsonl``/``.ndjson`` or ``.csv`` file: a local path or any URI
+        ``ObjectStoragePath`` understands; read as a stream. (templated)
+    :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
+    :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param records_reader: a ``pipeline.sources.RecordReader`` subclass of your own that reads the file (a format
+        the provider does not ship); ``records_format`` is then not used.
+    :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
+    :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
+        or, rendered, the text ``"true"``/``"false"``. (templated)
+    :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
+        (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
+        (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
+        fails the task whatever this says. (templated)
+    :param response_check: callable on each response; False marks that call's records failed.
+    :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
+        ``run_started`` event that must be accepted before the first call. (templated)
+    :param response_webhook_conn_id: or an Airflow HTTP connection for the webhook.
+    :param response_path: append every call's event as a JSON line to this file / URI, written and flushed as soon
+        as the answer arrives (so new token secrets survive a crash); made ``0600`` whatever mode it had.
+        (templated)
+    :param rejects_path: append every failed or rejected record as read, with the body sent and the reason, as a
+        JSON line; made ``0600`` whatever mode it had. Neither file may be ``records_path``. (templated)
+    :param push_responses: what goes to XCom key ``responses``: ``none``, ``failed`` or ``all`` (the first 1000
+        events; ``response_path`` keeps every one).
+    :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
+    :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
+        records and new token secrets, sent unencrypted then); refused otherwise.
+    :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
+        ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
+        and closed once per task beside the others.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
+    """
+
+    preset = tokens.CREATE_ORG_ACCESS_TOKEN
+
+
+class DockerHubUpdateOrgAccessTokenOperator(DockerHubEndpointOperator):
+    """
+    Update an organization access token's label, description, resources or active state.
+
+    ``PATCH /v2/orgs/{org_name}/access-tokens/{access_token_id}``, one record per call.
+
+    Record attributes: required ``org``, ``access_token_id``; optional ``label``, ``description``, ``resources``,
+    ``is_active``.
+
+    Example record::
+
+        {"org": "acme", "access_token_id": "a7a5ef25-8889-43a0-8cc7-f2a94268e861", "is_active": false}
+
+    :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
+    :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
+        a list's values are sent as they are)
+    :param records_path: a ``.json`` (array), ``.jsonl``/``.ndjson`` or ``.csv`` file: a local path or any URI
+        ``ObjectStoragePath`` understands; read as a stream. (templated)
+    :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
+    :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param records_reader: a ``pipeline.sources.RecordReader`` subclass of your own that reads the file (a format
+        the provider does not ship); ``records_format`` is then not used.
+    :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
+    :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
+        or, rendered, the text ``"true"``/``"false"``. (templated)
+    :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
+        (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
+        (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
+        fails the task whatever this says. (templated)
+    :param response_check: callable on each response; False marks that call's records failed.
+    :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
+        ``run_started`` event that must be accepted before the first call. (templated)
+    :param response_webhook_conn_id: or an Airflow HTTP connection for the webhook.
+    :param response_path: append every call's event as a JSON line to this file / URI, written and flushed as soon
+        as the answer arrives (so new token secrets survive a crash); made ``0600`` whatever mode it had.
+        (templated)
+    :param rejects_path: append every failed or rejected record as read, with the body sent and the reason, as a
+        JSON line; made ``0600`` whatever mode it had. Neither file may be ``records_path``. (templated)
+    :param push_responses: what goes to XCom key ``responses``: ``none``, ``failed`` or ``all`` (the first 1000
+        events; ``response_path`` keeps every one).
+    :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
+    :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
+        records and new token secrets, sent unencrypted then); refused otherwise.
+    :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
+        ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
+        and closed once per task beside the others.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
+    """
+
+    preset = tokens.UPDATE_ORG_ACCESS_TOKEN
+
+
+class DockerHubDeleteOrgAccessTokenOperator(DockerHubEndpointOperator):
+    """
+    Delete an organization access token.
+
+    ``DELETE /v2/orgs/{org_name}/access-tokens/{access_token_id}``, one record per call.
+
+    Record attributes: required ``org``, ``access_token_id``; optional none.
+
+    Example record::
+
+        {"org": "acme", "access_token_id": "a7a5ef25-8889-43a0-8cc7-f2a94268e861"}
+
+    :param dockerhub_conn_id: the ``dockerhub`` connection. (templated)
+    :param records: a list of dicts, an XComArg, or a JSON string of a list of objects. (templated: a string only;
+        a list's values are sent as they are)
+    :param records_path: a ``.json`` (array), ``.jsonl``/``.ndjson`` or ``.csv`` file: a local path or any URI
+        ``ObjectStoragePath`` understands; read as a stream. (templated)
+    :param records_format: ``json``, ``jsonl`` or ``csv`` when the extension does not tell. (templated)
+    :param csv_types: CSV column -> ``int``, ``float``, ``bool`` or ``json``; other CSV values stay strings.
+    :param records_reader: a ``pipeline.sources.RecordReader`` subclass of your own that reads the file (a format
+        the provider does not ship); ``records_format`` is then not used.
+    :param max_concurrency: calls in flight at once, sharing one session and one rate limiter.
+    :param dry_run: render every call and send none; log and return a preview and the counts. ``True``/``False``
+        or, rendered, the text ``"true"``/``"false"``. (templated)
+    :param on_error: ``fail`` (do everything, then fail if any record failed or was rejected), ``fail_fast``
+        (start no call after the first failure) or ``continue`` (succeed; the counts tell). A run-level failure
+        (credentials refused, host unreachable, connection missing, input or an output failing) stops the run and
+        fails the task whatever this says. (templated)
+    :param response_check: callable on each response; False marks that call's records failed.
+    :param response_webhook_url: POST every call's event (what was sent, what came back) here, after one
+        ``run_started`` event that must be accepted before the first call. (templated)
+    :param response_webhook_conn_id: or an Airflow HTTP connection for the webhook.
+    :param response_path: append every call's event as a JSON line to this file / URI, written and flushed as soon
+        as the answer arrives (so new token secrets survive a crash); made ``0600`` whatever mode it had.
+        (templated)
+    :param rejects_path: append every failed or rejected record as read, with the body sent and the reason, as a
+        JSON line; made ``0600`` whatever mode it had. Neither file may be ``records_path``. (templated)
+    :param push_responses: what goes to XCom key ``responses``: ``none``, ``failed`` or ``all`` (the first 1000
+        events; ``response_path`` keeps every one).
+    :param include_secrets_in_xcom: keep token values of responses in XCom (they are redacted otherwise).
+    :param allow_insecure_webhook: allow a plain ``http://`` webhook on a host other than loopback (events carry
+        records and new token secrets, sent unencrypted then); refused otherwise.
+    :param sinks: your own outputs: ``pipeline.sinks.EventSink`` (``on_event``, one per call) and/or
+        ``OutcomeSink`` (``on_outcome``, one per record) objects, with optional ``start`` and ``close``; started
+        and closed once per task beside the others.
+    :param headers: extra headers, a dict or ``"h1:v1,h2:v2"`` (names and values trimmed, a value may contain
+        ``:``); ``Authorization``, ``Host``, ``Content-Length``, ``Transfer-Encoding``, ``Connection`` and control
+        characters are refused. (templated)
+    :param exclude_attributes: attribute names or dotted paths removed from every record before the body is built
+        (the endpoint still sees them). (templated)
+    :param body: a Jinja template rendering to JSON (variables as for ``endpoint``, with excluded attributes
+        removed), or a callable taking the record (or the list of records in a batch). Default: the record, or a
+        JSON array of the batch's records.
+    :param batching: False: one call per record. True: records grouped into batches.
+    :param batch_size: most records per call (default 100).
+    :param grouping: ``sequential``, ``by_attributes`` (needs ``group_by``) or ``by_size`` (needs
+        ``max_batch_bytes``).
+    :param group_by: attribute names whose equal values share a batch (``by_attributes``).
+    :param max_batch_bytes: the largest JSON body of a batch (``by_size``).
+    :param batch_key: wrap a batch as ``{batch_key: [...]}`` instead of a bare array.
+    :param api_dry_run: for a preset whose API has its own dry run (``bulk_invite``): make the calls with the
+        API's dry run, so Docker Hub validates every record and changes nothing.
+    :param preview_limit: how many calls a dry run shows.
+    :param if_exists: ``skip`` (default): a create answered "already exists" ends ``unchanged``; ``fail``.
+    :param if_missing: ``skip`` (default): a delete answered "already gone" (404) ends ``unchanged``; ``fail``.
+    """
+
+    preset = tokens.DELETE_ORG_ACCESS_TOKEN
 
 
 __all__ = [

@@ -18,7 +18,7 @@ from airflow_provider_dockerhub.pipeline.items import Item
 from airflow_provider_dockerhub.pipeline.runner import PipelineSettings, RecordPipeline
 from airflow_provider_dockerhub.pipeline.sources import read_records
 from airflow_provider_dockerhub.presets.apply import build_settings
-from airflow_provider_dockerhub.presets.registry import DELETE_TAG
+from airflow_provider_dockerhub.resources.repositories import DELETE_TAG
 from airflow_provider_dockerhub.retention import RetentionRules, TagDecision, plan_retention
 from airflow_provider_dockerhub.sync.guard import DeleteGuardError, DeleteLimit
 

@@ -26,6 +26,7 @@ from airflow_provider_dockerhub.pipeline.runner import PipelineSettings, RecordP
 from airflow_provider_dockerhub.pipeline.sinks import Sink, XComResponses
 from airflow_provider_dockerhub.pipeline.sources import RecordReader
 from airflow_provider_dockerhub.presets.apply import build_settings
+from airflow_provider_dockerhub.presets.endpoint import EndpointPreset
 from airflow_provider_dockerhub.presets.registry import PRESETS, get_preset
 from airflow_provider_dockerhub.wire import parse_headers
 
@@ -37,8 +38,16 @@ __all__ = ["DockerHubSendOperator", "stop_report"]
 
 #: The send operator's own parameters with a fixed set of values, checked like the shared ones
 #: (``operators.base.RECORDS_CHECKS``) when the DAG is parsed and after rendering.
+_preset_name = one_of(p.name for p in PRESETS)
+
+
+def _preset(value: Any, name: str) -> str | EndpointPreset:
+    """A preset given as itself (an endpoint operator's), or the name of one."""
+    return value if isinstance(value, EndpointPreset) else _preset_name(value, name)
+
+
 SEND_CHECKS: dict[str, Converter] = {
-    "endpoint_preset": optional(one_of(p.name for p in PRESETS)),
+    "endpoint_preset": optional(_preset),
     "method": optional(one_of(METHODS, ignore_case=True)),
     "batching": to_bool,
     "batch_size": whole_number(1),
@@ -77,7 +86,7 @@ class DockerHubSendOperator(DockerHubRecordsOperator):
     input, outputs, ``on_error`` and ``max_concurrency`` are those of :class:`DockerHubRecordsOperator`, which
     it shares with the sync operator.
 
-    :param endpoint_preset: the name of an endpoint preset (see ``presets.registry``), instead of
+    :param endpoint_preset: an endpoint preset or its name (see docs/presets.md), instead of
         ``method``/``endpoint``/``body``: records are checked against it before anything is sent.
     :param method: ``POST`` (default), ``PUT``, ``PATCH`` or ``DELETE`` (any case).
     :param endpoint: URL template rendered per call (not by Airflow) with ``record``, or ``records`` and
@@ -134,7 +143,7 @@ class DockerHubSendOperator(DockerHubRecordsOperator):
         allow_insecure_webhook: bool = False,
         sinks: Sequence[Sink] = (),
         # </generated>
-        endpoint_preset: str | None = None,
+        endpoint_preset: str | EndpointPreset | None = None,
         method: str | None = None,
         endpoint: str | None = None,
         headers: Mapping[str, str] | str | None = None,
@@ -219,8 +228,9 @@ class DockerHubSendOperator(DockerHubRecordsOperator):
             response_check=self.response_check,
         )
         if self.endpoint_preset is not None:
-            settings = build_settings(settings, get_preset(self.endpoint_preset), endpoint=self.endpoint,
-                                      method=self.method, api_dry_run=self.api_dry_run)
+            preset = self.endpoint_preset
+            settings = build_settings(settings, preset if isinstance(preset, EndpointPreset) else get_preset(preset),
+                                      endpoint=self.endpoint, method=self.method, api_dry_run=self.api_dry_run)
         elif self.api_dry_run:
             raise ValueError("api_dry_run is for endpoint presets whose API has a dry run (bulk_invite)")
         settings.validate()

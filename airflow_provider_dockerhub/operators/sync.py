@@ -29,7 +29,7 @@ from airflow_provider_dockerhub.pipeline.sinks import EventSink, OutcomeSink, Si
 from airflow_provider_dockerhub.pipeline.sources import RecordReader
 from airflow_provider_dockerhub.pipeline.storage import is_uri
 from airflow_provider_dockerhub.presets.apply import build_settings
-from airflow_provider_dockerhub.presets.registry import EndpointPreset
+from airflow_provider_dockerhub.presets.endpoint import EndpointPreset
 from airflow_provider_dockerhub.resources import Identity, ResourceKind, get_resource
 from airflow_provider_dockerhub.resources.base import Record
 from airflow_provider_dockerhub.sync.guard import DeleteGuardError, DeleteLimit

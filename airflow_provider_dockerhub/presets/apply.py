@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from airflow_provider_dockerhub.pipeline.render import NO_BODY
 from airflow_provider_dockerhub.pipeline.runner import PipelineSettings
-from airflow_provider_dockerhub.presets.registry import EndpointPreset
+from airflow_provider_dockerhub.presets.endpoint import EndpointPreset
 
 
 def build_settings(

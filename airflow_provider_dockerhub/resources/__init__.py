@@ -1,21 +1,32 @@
-"""The Docker Hub resource kinds, one class each (see ``resources.base.ResourceKind``)."""
+"""The Docker Hub resource kinds, one class each (see ``resources.base.ResourceKind``).
+
+Every concrete ``ResourceKind`` subclass defined in a module of this package is a kind (found here, so adding
+a kind is adding its class); they are listed module by module, in the order each module defines them.
+"""
 
 from __future__ import annotations
 
-from airflow_provider_dockerhub.presets.registry import named
+import importlib
+import pkgutil
+
+from airflow_provider_dockerhub.presets.endpoint import named
 from airflow_provider_dockerhub.resources.base import Identity, ResourceKind
-from airflow_provider_dockerhub.resources.organizations import GroupMembers, Groups, OrgInvites, OrgMembers, OrgSettings
-from airflow_provider_dockerhub.resources.repositories import ImmutableTags, Repositories, RepositoryGroups
-from airflow_provider_dockerhub.resources.scim import ScimUsers
-from airflow_provider_dockerhub.resources.tokens import AccessTokens, OrgAccessTokens
 
 __all__ = ["RESOURCES", "SYNCABLE", "Identity", "ResourceKind", "get_resource"]
 
-RESOURCES: tuple[ResourceKind, ...] = (
-    Repositories(), ImmutableTags(), RepositoryGroups(), Groups(), GroupMembers(), OrgMembers(), OrgInvites(),
-    AccessTokens(), OrgAccessTokens(), ScimUsers(), OrgSettings(),
-)
 
+def _defined_kinds() -> tuple[ResourceKind, ...]:
+    """One instance of each kind class this package's modules define (subclasses made elsewhere are not kinds)."""
+    kinds = []
+    for module_info in pkgutil.iter_modules(__path__):
+        module = importlib.import_module(f"{__name__}.{module_info.name}")
+        kinds += [value() for value in vars(module).values()
+                  if isinstance(value, type) and issubclass(value, ResourceKind) and value.__module__ == module.__name__
+                  and "name" in vars(value)]
+    return tuple(kinds)
+
+
+RESOURCES: tuple[ResourceKind, ...] = _defined_kinds()
 _BY_NAME = {kind.name: kind for kind in RESOURCES}
 #: The kinds ``DockerHubSyncOperator`` takes.
 SYNCABLE = {kind.name: kind for kind in RESOURCES if kind.syncable}

@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 from airflow_provider_dockerhub.exceptions import DockerHubReadError
 from airflow_provider_dockerhub.hooks.pagination import NextLinkPaginator, Paginator
 from airflow_provider_dockerhub.hub import MAX_PAGE_SIZE
-from airflow_provider_dockerhub.presets.registry import EndpointPreset
+from airflow_provider_dockerhub.presets.endpoint import EndpointPreset
 
 Record = Mapping[str, Any]
 #: The values that name one resource, scope first, as Docker Hub compares them (see ``ResourceKind.fold``).

@@ -6,15 +6,49 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from airflow_provider_dockerhub.presets.registry import (
-    CREATE_ACCESS_TOKEN,
-    CREATE_ORG_ACCESS_TOKEN,
-    DELETE_ACCESS_TOKEN,
-    DELETE_ORG_ACCESS_TOKEN,
-    UPDATE_ACCESS_TOKEN,
-    UPDATE_ORG_ACCESS_TOKEN,
-)
+from airflow_provider_dockerhub.hub import PAT_SCOPES
+from airflow_provider_dockerhub.presets.endpoint import BOOLEAN, EndpointPreset
 from airflow_provider_dockerhub.resources.base import Record, ResourceKind, only
+
+_OAT = {"org_name": "org", "access_token_id": "access_token_id"}
+
+CREATE_ACCESS_TOKEN = EndpointPreset(
+    "create_access_token", "POST", "/v2/access-tokens",
+    "Create a personal access token (the secret is returned once; capture it with response_path or a webhook).",
+    required=("token_label", "scopes"), body_fields=("token_label", "scopes", "expires_at"),
+    enums={"scopes": PAT_SCOPES}, example={"token_label": "ci-read", "scopes": ["repo:read"]})
+
+UPDATE_ACCESS_TOKEN = EndpointPreset(
+    "update_access_token", "PATCH", "/v2/access-tokens/{uuid}",
+    "Rename a personal access token or activate/deactivate it.",
+    path_attributes={"uuid": "uuid"}, body_fields=("token_label", "is_active"), enums={"is_active": BOOLEAN},
+    example={"uuid": "b30bbf97-506c-4ecd-aabc-842f3cb484fb", "is_active": False})
+
+DELETE_ACCESS_TOKEN = EndpointPreset(
+    "delete_access_token", "DELETE", "/v2/access-tokens/{uuid}",
+    "Delete a personal access token.", path_attributes={"uuid": "uuid"},
+    body_builder=None, example={"uuid": "b30bbf97-506c-4ecd-aabc-842f3cb484fb"})
+
+CREATE_ORG_ACCESS_TOKEN = EndpointPreset(
+    "create_org_access_token", "POST", "/v2/orgs/{name}/access-tokens",
+    "Create an organization access token (the secret is returned once).",
+    path_attributes={"name": "org"}, required=("label",),
+    body_fields=("label", "description", "resources", "expires_at"),
+    example={"org": "acme", "label": "deploy", "resources": [
+        {"type": "TYPE_REPO", "path": "acme/web", "scopes": ["repo-pull"]}]})
+
+UPDATE_ORG_ACCESS_TOKEN = EndpointPreset(
+    "update_org_access_token", "PATCH", "/v2/orgs/{org_name}/access-tokens/{access_token_id}",
+    "Update an organization access token's label, description, resources or active state.",
+    path_attributes=_OAT, body_fields=("label", "description", "resources", "is_active"),
+    enums={"is_active": BOOLEAN},
+    example={"org": "acme", "access_token_id": "a7a5ef25-8889-43a0-8cc7-f2a94268e861", "is_active": False})
+
+DELETE_ORG_ACCESS_TOKEN = EndpointPreset(
+    "delete_org_access_token", "DELETE",
+    "/v2/orgs/{org_name}/access-tokens/{access_token_id}", "Delete an organization access token.",
+    path_attributes=_OAT,
+    body_builder=None, example={"org": "acme", "access_token_id": "a7a5ef25-8889-43a0-8cc7-f2a94268e861"})
 
 
 def _secret_responses(events: Iterable[Mapping[str, Any]], id_key: str) -> Iterable[tuple[Mapping[str, Any], str]]:

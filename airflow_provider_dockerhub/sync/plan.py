@@ -21,7 +21,7 @@ from enum import Enum
 from typing import Any
 
 from airflow_provider_dockerhub.pipeline.items import Item
-from airflow_provider_dockerhub.presets.registry import EndpointPreset
+from airflow_provider_dockerhub.presets.endpoint import EndpointPreset
 from airflow_provider_dockerhub.resources.base import Identity, Record, ResourceKind
 from airflow_provider_dockerhub.sync.guard import DeleteGuardError, DeleteLimit
 

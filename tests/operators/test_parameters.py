@@ -140,3 +140,23 @@ def test_a_reader_class_as_records_reader_reads_the_file_when_the_task_runs(hub,
                                            records_reader=NamesReader, records_format="csv")  # the reader wins
     assert run_task(op).return_value["succeeded"] == 2
     assert {"web", "api"} <= {name for (_, name) in hub.state.repositories}
+
+
+def test_endpoint_preset_takes_a_preset_of_the_dag_authors_own(hub):
+    """A preset object (not only a shipped one's name): its checks reject a record before any call."""
+    from airflow_provider_dockerhub.presets.endpoint import EndpointPreset
+
+    describe_group = EndpointPreset(
+        "describe_group", "PATCH", "/v2/orgs/{org_name}/groups/{group_name}", "Set a group's description.",
+        path_attributes={"org_name": "org", "group_name": "group"}, required=("description",),
+        body_fields=("description",))
+    op = DockerHubSendOperator(task_id="t", endpoint_preset=describe_group, on_error="continue",
+                               records=[{"org": "acme", "group": "devs", "description": "Developers"},
+                                        {"org": "acme", "group": "devs"}])
+    result = run_task(op).return_value
+    assert (result["succeeded"], result["rejected"]) == (1, 1)
+    assert "missing required attribute 'description' for describe_group" in str(result["first_failures"])
+    assert [(r.method, r.path, r.body) for r in hub.requests if r.method != "POST"] == [
+        ("PATCH", "/v2/orgs/acme/groups/devs", {"description": "Developers"})]
+    with pytest.raises(ValueError, match="endpoint_preset must be one of 'create_group'"):
+        DockerHubSendOperator(task_id="t", endpoint_preset="describe_group", records=[])

@@ -226,7 +226,7 @@ def test_a_create_that_loses_a_race_is_read_again_and_updated(hub, run_op):
 
 
 def test_a_resource_kind_the_sync_cannot_keep_is_refused_by_instance_as_by_name():
-    from airflow_provider_dockerhub.resources.organizations import OrgInvites
+    from airflow_provider_dockerhub.resources.members import OrgInvites
 
     with pytest.raises(ValueError, match="'org_invites' is not one the sync can keep"):
         DockerHubSyncOperator(task_id="s", resource=OrgInvites(), records=[])

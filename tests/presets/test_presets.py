@@ -13,6 +13,7 @@ from airflow_provider_dockerhub._compat import AirflowException
 from airflow_provider_dockerhub.operators import endpoints
 from airflow_provider_dockerhub.operators.send import DockerHubSendOperator
 from airflow_provider_dockerhub.presets import registry
+from airflow_provider_dockerhub.presets.endpoint import EndpointPreset
 from airflow_provider_dockerhub.presets.registry import PRESETS, get_preset
 from airflow_provider_dockerhub.testing.emulator import DockerHubEmulator
 from airflow_provider_dockerhub.testing.openapi import AUTH_PATHS, find_operation, write_operations
@@ -58,11 +59,21 @@ def test_operator_names_derived_from_preset_names_are_the_published_ones():
     assert sorted(p.operator_name for p in PRESETS) == list(PUBLIC_OPERATOR_NAMES)
 
 
-def test_each_preset_is_the_module_constant_named_after_it():
+def test_each_preset_is_a_constant_named_after_it_beside_its_resource_kind():
+    """Each preset is defined once, in the module of the kind it writes, and reached the same by name."""
+    import sys
+
+    from airflow_provider_dockerhub.resources import RESOURCES
+
+    defined = {}
+    for kind in RESOURCES:
+        module = sys.modules[type(kind).__module__]
+        defined.update({name: value for name, value in vars(module).items() if isinstance(value, EndpointPreset)})
+    assert {name: preset.name for name, preset in defined.items()} == {p.name.upper(): p.name for p in PRESETS}
     for preset in PRESETS:
-        assert getattr(registry, preset.name.upper()) is preset is get_preset(preset.name)
-    constants = [v for v in vars(registry).values() if isinstance(v, registry.EndpointPreset)]
-    assert len(constants) == len(PRESETS) == len({p.name for p in PRESETS})
+        assert defined[preset.name.upper()] is preset is get_preset(preset.name) is getattr(registry, preset.name.upper())
+    with pytest.raises(AttributeError, match="has no attribute 'CREATE_NOTHING'"):
+        registry.CREATE_NOTHING  # noqa: B018
 
 
 def test_every_preset_has_an_operator_class():
@@ -130,7 +141,7 @@ def test_path_attributes_fill_the_path_and_stay_out_of_the_body(preset, monkeypa
      "update_repository needs description, full_description or full_description_path"),
     (registry.CREATE_REPOSITORY, {"namespace": "acme", "name": "Bad Name!"},
      "attribute 'name' is 'Bad Name!', which Docker Hub does not accept"),
-], ids=lambda value: value.name if isinstance(value, registry.EndpointPreset) else "")
+], ids=lambda value: value.name if isinstance(value, EndpointPreset) else "")
 def test_records_are_checked_before_sending(preset, record, reason):
     assert preset.check(dict(record)).startswith(reason)
 

@@ -43,3 +43,22 @@ def test_identity_starts_with_the_scope(resource):
 def test_unknown_resource_names_the_known_ones():
     with pytest.raises(KeyError, match="known: .*repositories"):
         get_resource("repos")
+
+
+def test_a_kind_class_in_a_new_module_of_the_package_is_found_without_listing_it(tmp_path, monkeypatch):
+    """Adding a resource kind is adding its class: a module dropped into resources/ brings its kinds, and
+    subclasses made elsewhere (a DAG's, a test's) are not kinds."""
+    import sys
+
+    from airflow_provider_dockerhub import resources
+
+    (tmp_path / "widgets.py").write_text(
+        "from airflow_provider_dockerhub.resources.base import ResourceKind\n"
+        "from airflow_provider_dockerhub.resources.groups import Groups\n\n\n"
+        "class Widgets(ResourceKind):\n    name = 'widgets'\n    summary = 'Widgets.'\n    identity = ('id',)\n\n\n"
+        "class NotAKind(Groups):\n    pass\n")
+    monkeypatch.setattr(resources, "__path__", [*resources.__path__, str(tmp_path)])
+    monkeypatch.delitem(sys.modules, "airflow_provider_dockerhub.resources.widgets", raising=False)
+    found = [kind.name for kind in resources._defined_kinds()]
+    assert found == [kind.name for kind in RESOURCES] + ["widgets"]
+    sys.modules.pop("airflow_provider_dockerhub.resources.widgets", None)

@@ -1,4 +1,4 @@
-"""What lives in an organization: groups, their members, the org's members and invites, its settings."""
+"""An organization's members and its pending invites."""
 
 from __future__ import annotations
 
@@ -6,67 +6,73 @@ from collections.abc import Mapping
 from typing import Any
 
 from airflow_provider_dockerhub.hooks.pagination import DataListPaginator
-from airflow_provider_dockerhub.presets.registry import (
-    ADD_GROUP_MEMBER,
-    BULK_INVITE,
-    CANCEL_INVITE,
-    CREATE_GROUP,
-    DELETE_GROUP,
-    PATCH_GROUP,
-    REMOVE_GROUP_MEMBER,
-    REMOVE_ORG_MEMBER,
-    RESEND_INVITE,
-    UPDATE_GROUP,
-    UPDATE_ORG_MEMBER_ROLE,
-    UPDATE_ORG_SETTINGS,
-    EndpointPreset,
-    role_value,
-)
-from airflow_provider_dockerhub.resources.base import GetJson, Identity, Paginate, Record, ResourceKind, only
+from airflow_provider_dockerhub.hub import ORG_ROLES
+from airflow_provider_dockerhub.pipeline.account import read_bulk_invites
+from airflow_provider_dockerhub.presets.endpoint import EndpointPreset
+from airflow_provider_dockerhub.resources.base import GetJson, Identity, Paginate, Record, ResourceKind
+
+#: A role as a record may give it: a core role (any case) or a custom role's name.
+ORG_ROLE = r"\S(?:[^\n]{0,98}\S)?"
+
+INVITEE = r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}|[^@\s]+@[^@\s]+\.[^@\s]+"
+
+_MEMBER = {"org_name": "org", "username": "username"}
 
 
-class Groups(ResourceKind):
-    name = "groups"
-    summary = "Groups (teams) of an organization."
-    identity = ("org", "name")
-    scope = ("org",)
-    docker_ids = frozenset({"org"})
-    list_path = "/v2/orgs/{org}/groups"
-    get_path = "/v2/orgs/{org}/groups/{name}"
-    compared = ("description",)
-    create = CREATE_GROUP
-    update = PATCH_GROUP
-    delete = DELETE_GROUP
-    actions = (UPDATE_GROUP,)
-
-    def create_record(self, desired: Record) -> dict[str, Any]:
-        return super().create_record(only(desired, "org", "name", "description"))
-
-    def update_record(self, desired: Record, existing: Record) -> dict[str, Any]:
-        return {"org": existing["org"], "group_name": existing["name"], **only(desired, "description")}
-
-    def delete_record(self, existing: Record) -> dict[str, Any]:
-        return {"org": existing["org"], "group_name": existing["name"]}
+def role_value(role: Any) -> Any:
+    """A core role in the lower case writes take (``Editor`` -> ``editor``); a custom role's name as given."""
+    return role.lower() if isinstance(role, str) and role.lower() in ORG_ROLES else role
 
 
-class GroupMembers(ResourceKind):
-    name = "group_members"
-    notes = "Name the group as Docker Hub spells it: paths are case-sensitive (N2)."
-    summary = "Members of an organization's group."
-    identity = ("org", "group", "username")
-    scope = ("org", "group")
-    docker_ids = frozenset({"org", "username"})
-    list_path = "/v2/orgs/{org}/groups/{group}/members"
-    create = ADD_GROUP_MEMBER
-    delete = REMOVE_GROUP_MEMBER
+def role_body(record: dict[str, Any], fields: tuple[str, ...], dry_run_field: str | None) -> dict[str, Any]:
+    """``{"role": ...}`` for a member role update (core roles folded to lower case, M3)."""
+    return {"role": role_value(record["role"])}
 
-    def create_record(self, desired: Record) -> dict[str, Any]:
-        ids = self.spelled(desired, ("org", "username"))
-        return {"org": ids["org"], "group_name": desired["group"], "member": ids["username"]}
 
-    def delete_record(self, existing: Record) -> dict[str, Any]:
-        return {"org": existing["org"], "group_name": existing["group"], "username": existing["username"]}
+def bulk_invites_body(records: list[dict[str, Any]], fields: tuple[str, ...], dry_run_field: str | None) -> dict[str, Any]:
+    """One ``/v2/invites/bulk`` body for a batch of invitees sharing org, team and role."""
+    first = records[0]
+    body = {"org": first["org"], "invitees": [r["invitee"] for r in records]}
+    for optional in ("team", "role"):
+        if first.get(optional) not in (None, ""):
+            body[optional] = role_value(first[optional]) if optional == "role" else first[optional]
+    if dry_run_field:
+        body[dry_run_field] = True
+    return body
 
+
+
+
+UPDATE_ORG_MEMBER_ROLE = EndpointPreset(
+    "update_org_member_role", "PUT", "/v2/orgs/{org_name}/members/{username}",
+    "Change an organization member's role: owner, editor, member or a custom role's name.",
+    path_attributes=_MEMBER, required=("role",), body_fields=("role",), patterns={"role": ORG_ROLE},
+    body_builder=role_body, example={"org": "acme", "username": "bob", "role": "editor"})
+
+REMOVE_ORG_MEMBER = EndpointPreset(
+    "remove_org_member", "DELETE", "/v2/orgs/{org_name}/members/{username}",
+    "Remove a member from an organization.", path_attributes=_MEMBER,
+    body_builder=None, example={"org": "acme", "username": "bob"})
+
+CANCEL_INVITE = EndpointPreset(
+    "cancel_invite", "DELETE", "/v2/invites/{id}", "Cancel a pending invite.",
+    path_attributes={"id": "invite_id"},
+    body_builder=None, example={"invite_id": "e36eca69-4cc8-4f17-9845-ae8c2b832691"})
+
+RESEND_INVITE = EndpointPreset(
+    "resend_invite", "PATCH", "/v2/invites/{id}/resend", "Resend a pending invite.",
+    path_attributes={"id": "invite_id"},
+    body_builder=None, example={"invite_id": "e36eca69-4cc8-4f17-9845-ae8c2b832691"})
+
+BULK_INVITE = EndpointPreset(
+    "bulk_invite", "POST", "/v2/invites/bulk",
+    "Invite people (Docker IDs or emails) to an organization and team; one record per invitee, "
+    "grouped by org, team and role into bulk calls; each invitee's status becomes its record's outcome.",
+    required=("invitee", "org"), body_fields=("invitee", "org", "team", "role"),
+    patterns={"invitee": INVITEE, "role": ORG_ROLE},
+    defaults={"team": None, "role": "member"}, body_builder=bulk_invites_body, group_by=("org", "team", "role"),
+    response_reader=read_bulk_invites, api_dry_run="dry_run",
+    example={"invitee": "dana@example.com", "org": "acme", "team": "devs", "role": "member"})
 
 #: Why a pending invite whose role differs is left as it is (the next run after acceptance changes it).
 PENDING_ROLE = "a pending invite's role can change only once it is accepted (docs/docker-hub-api.md M8)"
@@ -155,24 +161,3 @@ class OrgInvites(ResourceKind):
     syncable = False  # invites are synced as the pending part of ``org_members``
 
 
-class OrgSettings(ResourceKind):
-    """One settings object per organization, read with a GET; it always exists, so it is only updated."""
-
-    name = "org_settings"
-    notes = "Always exists: only updated."
-    summary = "An organization's settings (restricted images)."
-    identity = ("org",)
-    scope = ("org",)
-    docker_ids = frozenset({"org"})
-    get_path = "/v2/orgs/{org}/settings"
-    compared = ("restricted_images",)
-    update = UPDATE_ORG_SETTINGS
-
-    def read(self, paginate: Paginate, get_json: GetJson, scope: Mapping[str, Any]) -> list[dict[str, Any]]:
-        assert self.get_path is not None
-        path = self.path(self.get_path, scope)
-        body = get_json(path)
-        return [self.checked(path, {**body, **scope} if isinstance(body, dict) else body)]
-
-    def update_record(self, desired: Record, existing: Record) -> dict[str, Any]:
-        return {"org": existing["org"], "restricted_images": desired["restricted_images"]}
