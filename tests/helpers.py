@@ -6,6 +6,8 @@ import base64
 import json
 import time
 
+from airflow_provider_dockerhub.testing.clock import FakeClock
+
 
 def make_jwt(exp_in: float = 600.0, **claims: object) -> str:
     """An unsigned JWT-shaped token with an ``exp`` claim, like /v2/auth/token returns."""
@@ -22,6 +24,22 @@ TOKEN_URL = f"{BASE}/v2/auth/token"
 REPOS_URL = f"{BASE}/v2/namespaces/alice/repositories"
 #: alice's password in the emulator-backed tests.
 PASSWORD = "alice-password-1"
+
+
+class FakeTime(FakeClock):
+    """A fake clock whose ``sleep`` advances it at once and records the seconds asked for, in ``slept``.
+
+    Give a hook ``clock=fake.time, sleep=fake.sleep`` (and an emulator ``clock=fake``): its waits then take
+    no real time, and a test asserts them from ``slept``. The start is an epoch second, as live resets name.
+    """
+
+    def __init__(self, start: float = 1_746_136_930.0) -> None:
+        super().__init__(start)
+        self.slept: list[float] = []
+
+    def sleep(self, seconds: float) -> None:
+        self.slept.append(seconds)
+        self.advance(seconds)
 
 
 class FakeTaskInstance:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from json import dumps
 from typing import Any
 from urllib.parse import urlencode, urlsplit
@@ -89,6 +90,10 @@ class DockerHubHook(BaseHook):
 
     :param dockerhub_conn_id: Airflow connection id of type ``dockerhub``.
     :param pool_maxsize: connections kept open; size it to the number of threads calling at once.
+    :param clock: epoch seconds (default ``time.time``): when the rate limiter's waits end, when a token
+        expires, and what instant an epoch ``Retry-After`` or ``X-RateLimit-Reset`` names.
+    :param sleep: how every wait is spent (default ``time.sleep``): rate-limit pauses and the backoff
+        between retries. Tests pass a fake ``clock`` and a ``sleep`` that advances it, so nothing waits.
     """
 
     conn_name_attr = "dockerhub_conn_id"
@@ -96,10 +101,20 @@ class DockerHubHook(BaseHook):
     conn_type = "dockerhub"
     hook_name = "Docker Hub"
 
-    def __init__(self, dockerhub_conn_id: str = default_conn_name, *, pool_maxsize: int = 10, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        dockerhub_conn_id: str = default_conn_name,
+        *,
+        pool_maxsize: int = 10,
+        clock: Callable[[], float] = time.time,
+        sleep: Callable[[float], None] = time.sleep,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(**kwargs)
         self.dockerhub_conn_id = dockerhub_conn_id
         self.pool_maxsize = pool_maxsize
+        self._clock = clock
+        self._sleep = sleep
         self._stats_lock = threading.Lock()
         self._prepare_lock = threading.Lock()
         self._ready = False
@@ -149,10 +164,12 @@ class DockerHubHook(BaseHook):
                 register_secrets([settings.secret], "the connection")
             self._settings = settings
             self._session = self._build_session(settings)
-            self._rate_limiter = RateLimiter(settings.max_requests_per_second, max_wait=settings.max_wait)
+            self._rate_limiter = RateLimiter(settings.max_requests_per_second, max_wait=settings.max_wait,
+                                             clock=self._clock, sleep=self._sleep)
             self._retry_policy = RetryPolicy(settings.max_retries, settings.backoff_seconds,
                                              settings.max_backoff_seconds, settings.max_retry_seconds, settings.max_wait)
-            self._retrying = self._retry_policy.controller(on_retry=self._log_retry)
+            self._retrying = self._retry_policy.controller(on_retry=self._log_retry, clock=self._clock,
+                                                           sleep=self._sleep)
             try:
                 self._auth: ExchangedToken | StaticBearer | DockerHubAuthError = self._build_auth(settings)
             except DockerHubAuthError as exc:  # raised by the first call that needs a token
@@ -169,11 +186,6 @@ class DockerHubHook(BaseHook):
     def session(self) -> requests.Session:
         """One pooled session for every call of this hook (thread-safe for concurrent requests)."""
         return self.prepare()._session
-
-    @property
-    def rate_limiter(self) -> RateLimiter:
-        """Client-side limiter shared by every thread using this hook."""
-        return self.prepare()._rate_limiter
 
     @property
     def retry_policy(self) -> RetryPolicy:
@@ -211,7 +223,7 @@ class DockerHubHook(BaseHook):
             return StaticBearer(settings.secret)
         if not (settings.identifier and settings.secret):
             raise DockerHubAuthError(f"{who}: token_exchange needs login (username or organization) and password")
-        return ExchangedToken(self._exchange_token)
+        return ExchangedToken(self._exchange_token, clock=self._clock)
 
     # -- public API ---------------------------------------------------------------------------------
     def url_for(self, endpoint: str) -> str:
@@ -377,7 +389,7 @@ class DockerHubHook(BaseHook):
             if response is None:
                 self._rate_limiter.release(None, None, None)
             else:
-                retry_after = retry_after_seconds(response.headers) if response.status_code == 429 else None
+                retry_after = retry_after_seconds(response.headers, self._clock()) if response.status_code == 429 else None
                 self._rate_limiter.release(response.headers, response.status_code, retry_after)
 
     def _send(self, call: HubCall, *, gated: bool = False) -> requests.Response:

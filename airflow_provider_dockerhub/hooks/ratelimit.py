@@ -79,7 +79,8 @@ class RateLimiter:
                 raise NotSentError("not sent: the run stopped while the call waited for the rate limit")
             with self._lock:
                 now = self._clock()
-                if self._window_reset is not None and now >= self._window_reset:
+                # over once the margin past the reset is: a wait in CANCEL_CHECK steps may wake between the two
+                if self._window_reset is not None and now >= self._window_reset + RESET_MARGIN:
                     self._window_reset, self._budget = None, None
                 start = max(now, self._next_start, self._paused_until)
                 if self._budget is not None and self._budget <= 0 and self._window_reset is not None:

@@ -196,6 +196,11 @@ class DockerHubRecordsOperator(BaseOperator):
             if self.response_webhook_url and (rendered or not is_unrendered(self.response_webhook_url)):
                 check_webhook_url(str(self.response_webhook_url), allow_insecure=self.allow_insecure_webhook)
 
+    def get_hook(self, *, pool_maxsize: int) -> DockerHubHook:
+        """The hook the task calls Docker Hub with; a subclass may build it otherwise (e.g. with a fake ``clock``
+        and ``sleep`` in a test)."""
+        return DockerHubHook(self.dockerhub_conn_id, pool_maxsize=pool_maxsize)
+
     # -- input and outputs --------------------------------------------------------------------------
     def read_input(self) -> Iterator[Item]:
         """The records, streamed from ``records`` or ``records_path``."""

@@ -241,7 +241,7 @@ class DockerHubSendOperator(DockerHubRecordsOperator):
         settings = self.pipeline_settings()
         self.check_locations()
         items = self.read_input()
-        hook = DockerHubHook(self.dockerhub_conn_id, pool_maxsize=max(settings.max_concurrency, 1))
+        hook = self.get_hook(pool_maxsize=max(settings.max_concurrency, 1))
         if not settings.dry_run:
             hook.auth  # noqa: B018 - a missing or broken connection fails here, once, before anything is read
             self._lineage_base_url = hook.settings.base_url

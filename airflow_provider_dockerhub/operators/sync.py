@@ -303,7 +303,7 @@ class DockerHubSyncOperator(DockerHubRecordsOperator):
     def execute(self, context: Context) -> dict[str, Any]:
         self.check_settings()
         self.check_locations()
-        hook = DockerHubHook(self.dockerhub_conn_id, pool_maxsize=max(self.max_concurrency, READ_CONCURRENCY))
+        hook = self.get_hook(pool_maxsize=max(self.max_concurrency, READ_CONCURRENCY))
         hook.auth  # noqa: B018 - a missing or broken connection fails here, before anything is read
         self._lineage_base_url = hook.settings.base_url
         summary = SyncSummary(dry_run=self.dry_run)

@@ -9,6 +9,7 @@ repeated unless the connection says ``retry_non_idempotent``.
 from __future__ import annotations
 
 import random
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -93,18 +94,20 @@ class RetryPolicy:
             return True
         return response.status_code in RETRYABLE_STATUS and call.repeatable
 
-    def wait_seconds(self, state: tenacity.RetryCallState) -> float:
+    def wait_seconds(self, state: tenacity.RetryCallState, now: float | None = None) -> float:
         """Server-announced wait for 429/503, else exponential backoff with full jitter.
 
+        ``now`` (epoch seconds, default the wall clock) dates the epoch instants a server may announce.
         An announced wait longer than ``max_wait`` raises ``WaitTooLongError`` instead."""
         outcome = state.outcome
         if outcome is not None and not outcome.failed:
             response = outcome.result()
             if response.status_code in (429, 503):
-                announced = retry_after_seconds(response.headers)
+                now = time.time() if now is None else now
+                announced = retry_after_seconds(response.headers, now)
                 if announced is not None:
                     check_wait(announced, self.max_wait, f"HTTP {response.status_code} to {state.args[0].method} "
-                                                         f"{state.args[0].url}")
+                                                         f"{state.args[0].url}", now)
                     return min(announced, self.max_retry_seconds)
         ceiling = min(self.max_backoff_seconds, self.backoff_seconds * 2 ** (state.attempt_number - 1))
         return random.uniform(ceiling / 2, ceiling)
@@ -120,12 +123,24 @@ class RetryPolicy:
         assert error is not None
         return self.should_retry_exception(error, call)
 
-    def controller(self, on_retry: Callable[[tenacity.RetryCallState], None]) -> tenacity.Retrying:
+    def controller(
+        self,
+        on_retry: Callable[[tenacity.RetryCallState], None],
+        *,
+        clock: Callable[[], float] = time.time,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> tenacity.Retrying:
         """One tenacity controller for every call of a hook (tenacity keeps per-call state per thread);
-        when retries run out the last response is returned, or the last exception raised."""
+        when retries run out the last response is returned, or the last exception raised.
+
+        :param clock: epoch seconds, to read announced instants (tests pass a fake one).
+        :param sleep: how a wait between attempts is spent (tests pass one that advances the fake clock).
+            The ``max_retry_seconds`` budget is measured by tenacity on the real monotonic clock.
+        """
         return tenacity.Retrying(
             stop=tenacity.stop_after_attempt(self.max_retries + 1) | tenacity.stop_after_delay(self.max_retry_seconds),
-            wait=self.wait_seconds,
+            wait=lambda state: self.wait_seconds(state, clock()),
+            sleep=sleep,
             retry=self.should_retry,
             before_sleep=on_retry,
             retry_error_callback=_last_outcome,

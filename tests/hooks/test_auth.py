@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
 
 import pytest
 
@@ -106,15 +105,22 @@ def test_bearer_mode_401_is_an_auth_error_without_refresh(hub_conn, requests_moc
     assert requests_mock.call_count == 1
 
 def test_one_token_exchange_for_many_threads(hook, requests_mock):
-    def slow_token(request, context):
-        time.sleep(0.2)
+    callers, all_calling = [], threading.Event()
+
+    def slow_token(request, context):  # answers only once every thread is on its way: they overlap
+        assert all_calling.wait(10)
         return {"access_token": make_jwt()}
+
+    def call() -> None:
+        callers.append(threading.get_ident())
+        if len(callers) == 16:
+            all_calling.set()
+        statuses.append(hook.request("POST", REPOS_URL).status_code)
 
     token = requests_mock.post(TOKEN_URL, json=slow_token)
     requests_mock.post(REPOS_URL, status_code=201)
     statuses: list[int] = []
-    threads = [threading.Thread(target=lambda: statuses.append(hook.request("POST", REPOS_URL).status_code))
-               for _ in range(16)]
+    threads = [threading.Thread(target=call) for _ in range(16)]
     for t in threads:
         t.start()
     for t in threads:

@@ -23,16 +23,19 @@ from airflow_provider_dockerhub.exceptions import (
 )
 from airflow_provider_dockerhub.hooks.dockerhub import DockerHubHook
 from airflow_provider_dockerhub.transport import waits
-from tests.helpers import SECRET, make_jwt
+from airflow_provider_dockerhub.transport.waits import RESET_MARGIN
+from tests.helpers import SECRET, FakeTime, make_jwt
 from tests.hostile_server import HostileServer, answer, exchange_then, gzip_bomb, trickle
 
 pytestmark = pytest.mark.timeout(30)
 SLOW_BODY = b'{"results": [], "next": null, "count": 0, "padding": "' + b"x" * 20 + b'"}'
 
 
-def bearer_hook(hub_conn, server: HostileServer, **extra: object) -> DockerHubHook:
-    """A hook with a static bearer token (no token exchange) on the hostile server."""
-    return DockerHubHook(hub_conn("hostile", host=server.url, login=None, auth_type="bearer", **extra))
+def bearer_hook(hub_conn, server: HostileServer, fake_time: FakeTime | None = None, **extra: object) -> DockerHubHook:
+    """A hook with a static bearer token (no token exchange) on the hostile server; with ``fake_time``, its
+    waits advance that clock instead of sleeping."""
+    on_fake_time = {"clock": fake_time.time, "sleep": fake_time.sleep} if fake_time else {}
+    return DockerHubHook(hub_conn("hostile", host=server.url, login=None, auth_type="bearer", **extra), **on_fake_time)
 
 
 # -- deadlines: the timeout bounds the whole call ------------------------------------------------------
@@ -137,42 +140,40 @@ def test_the_rate_limiter_waits_no_longer_than_max_wait(hub_conn):
     assert len(server.requests) == 1
 
 
-def test_a_long_wait_is_logged_when_it_starts(hub_conn, monkeypatch, caplog):
-    monkeypatch.setattr("airflow_provider_dockerhub.hooks.ratelimit.LONG_WAIT", 0.5)
+def test_a_long_wait_is_logged_when_it_starts(hub_conn, fake_time, caplog):
     caplog.set_level(logging.INFO, logger="airflow_provider_dockerhub.hooks.ratelimit")
-    reset = time.time() + 1
+    reset = fake_time.time() + 8
     headers = {"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": f"{reset:.3f}"}
     with HostileServer(lambda request: answer(201, b"{}", headers)) as server:
-        hook = bearer_hook(hub_conn, server)
+        hook = bearer_hook(hub_conn, server, fake_time)
         hook.request("POST", "/v2/repositories", json={})
-        started = time.monotonic()
         hook.request("POST", "/v2/repositories", json={})
-        assert time.monotonic() - started >= 0.5
-    assert "Waiting 1 s, until " in caplog.text and "X-RateLimit-Remaining reached 0" in caplog.text
+    assert sum(fake_time.slept) == pytest.approx(8 + RESET_MARGIN)  # the second call waited for the reset
+    assert "Waiting 8 s, until " in caplog.text and "X-RateLimit-Remaining reached 0" in caplog.text
 
 
 UNUSABLE = {"not a number": "soon", "negative": "-5", "infinite": "inf", "not a number (nan)": "nan"}
 
 
 @pytest.mark.parametrize("value", UNUSABLE.values(), ids=UNUSABLE.keys())
-def test_unusable_wait_headers_are_ignored_with_a_warning(hub_conn, value, caplog):
+def test_unusable_wait_headers_are_ignored_with_a_warning(hub_conn, fake_time, value, caplog):
     statuses = [429, 201]
     headers = {"Retry-After": value, "X-RateLimit-Reset": value, "X-RateLimit-Remaining": value}
     waits._warned.clear()
     with HostileServer(lambda request: answer(statuses.pop(0), b"{}", headers)) as server:
-        hook = bearer_hook(hub_conn, server)
-        started = time.monotonic()
-        assert hook.request("POST", "/v2/repositories", json={}).status_code == 201  # retried after a backoff
-        assert time.monotonic() - started < 2
+        hook = bearer_hook(hub_conn, server, fake_time, backoff_seconds=2)
+        assert hook.request("POST", "/v2/repositories", json={}).status_code == 201
+    assert len(fake_time.slept) == 1 and 1 <= fake_time.slept[0] <= 2  # the first retry's backoff, nothing more
     assert f"Ignoring the Retry-After header {value!r}" in caplog.text
 
 
-def test_a_wait_within_max_wait_is_honoured(hub_conn):
+def test_a_wait_within_max_wait_is_honoured(hub_conn, fake_time):
     statuses = [429, 201]
-    when = formatdate(time.time() + 1, usegmt=True)
+    when = formatdate(fake_time.time() + 4, usegmt=True)  # the fake clock is on a whole second
     with HostileServer(lambda request: answer(statuses.pop(0), b"{}", {"Retry-After": when})) as server:
-        hook = bearer_hook(hub_conn, server, max_wait=5)
+        hook = bearer_hook(hub_conn, server, fake_time, max_wait=5)
         assert hook.request("POST", "/v2/repositories", json={}).status_code == 201
+    assert fake_time.slept == [4.0]
 
 
 # -- hostile shapes -----------------------------------------------------------------------------------------

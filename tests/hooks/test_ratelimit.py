@@ -7,46 +7,36 @@ import pytest
 from airflow_provider_dockerhub.hooks.ratelimit import RESET_MARGIN, RateLimiter
 
 
-class FakeTime:
-    """A clock whose sleep advances it."""
-
-    def __init__(self, now: float = 1_746_136_930.0) -> None:  # an epoch second, as live resets name
-        self.now = now
-
-    def clock(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.now += seconds
-
-
-@pytest.fixture
-def fake_time() -> FakeTime:
-    return FakeTime()
-
-
 def test_requests_per_second_cap_spaces_call_starts(fake_time):
-    limiter = RateLimiter(20, clock=fake_time.clock, sleep=fake_time.sleep)
+    limiter = RateLimiter(20, clock=fake_time.time, sleep=fake_time.sleep)
     starts = []
     for _ in range(11):
         limiter.acquire()
-        starts.append(fake_time.now)
+        starts.append(fake_time.time())
         limiter.release(None, 201, None)
     assert starts[-1] - starts[0] == pytest.approx(0.5)  # 10 intervals of 50 ms
 
 
 def test_spent_budget_waits_for_the_reset(fake_time):
-    limiter = RateLimiter(clock=fake_time.clock, sleep=fake_time.sleep)
-    reset = fake_time.now + 7.0
+    limiter = RateLimiter(clock=fake_time.time, sleep=fake_time.sleep)
+    reset = fake_time.time() + 7.0
     limiter.acquire()
     limiter.release({"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": str(reset)}, 201, None)
     assert limiter.acquire() == pytest.approx(7.0 + RESET_MARGIN)
-    assert fake_time.now == pytest.approx(reset + RESET_MARGIN)
+    assert fake_time.time() == pytest.approx(reset + RESET_MARGIN)
+
+
+def test_a_wait_in_cancel_check_steps_still_ends_past_the_reset(fake_time):
+    limiter = RateLimiter(clock=fake_time.time, sleep=fake_time.sleep)
+    limiter.acquire()
+    limiter.release({"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": str(fake_time.time() + 8.0)}, 201, None)
+    # 40 steps of 0.2 s wake exactly at the reset: the margin is still waited
+    assert limiter.acquire(cancelled=lambda: False) == pytest.approx(8.0 + RESET_MARGIN)
 
 
 def test_calls_in_flight_count_against_the_budget(fake_time):
-    limiter = RateLimiter(clock=fake_time.clock, sleep=fake_time.sleep)
-    reset = fake_time.now + 5.0
+    limiter = RateLimiter(clock=fake_time.time, sleep=fake_time.sleep)
+    reset = fake_time.time() + 5.0
     for _ in range(3):
         limiter.acquire()
     # the first of three calls in flight says 2 are left: the two others already spent them
@@ -55,7 +45,7 @@ def test_calls_in_flight_count_against_the_budget(fake_time):
 
 
 def test_a_429_retry_after_pauses_every_caller(fake_time):
-    limiter = RateLimiter(clock=fake_time.clock, sleep=fake_time.sleep)
+    limiter = RateLimiter(clock=fake_time.time, sleep=fake_time.sleep)
     limiter.acquire()
     limiter.release({}, 429, 3.0)
     assert limiter.acquire() == pytest.approx(3.0)
@@ -84,22 +74,22 @@ def spend_with_others(limiter: RateLimiter, own_calls: int, calls_per_own_call: 
 
 
 def test_beside_three_equal_workers_a_limiter_spends_a_quarter_of_what_is_left(fake_time):
-    limiter = RateLimiter(clock=fake_time.clock, sleep=fake_time.sleep)
-    reset = fake_time.now + 5.0
+    limiter = RateLimiter(clock=fake_time.time, sleep=fake_time.sleep)
+    reset = fake_time.time() + 5.0
     spend_with_others(limiter, 50, 4, reset)  # 200 spent, 50 of them ours: 100 left, 25 of them ours
     assert calls_before_waiting(limiter) == 25
-    assert fake_time.now == pytest.approx(reset + RESET_MARGIN)  # the 26th waited for the next window
+    assert fake_time.time() == pytest.approx(reset + RESET_MARGIN)  # the 26th waited for the next window
 
 
 def test_alone_a_limiter_spends_all_that_is_left(fake_time):
-    limiter = RateLimiter(clock=fake_time.clock, sleep=fake_time.sleep)
-    spend_with_others(limiter, 200, 1, fake_time.now + 5.0)
+    limiter = RateLimiter(clock=fake_time.time, sleep=fake_time.sleep)
+    spend_with_others(limiter, 200, 1, fake_time.time() + 5.0)
     assert calls_before_waiting(limiter) == 100
 
 
 def test_the_others_calls_in_flight_are_held_back_too(fake_time):
-    limiter = RateLimiter(clock=fake_time.clock, sleep=fake_time.sleep)
-    reset = fake_time.now + 5.0
+    limiter = RateLimiter(clock=fake_time.time, sleep=fake_time.sleep)
+    reset = fake_time.time() + 5.0
     spend_with_others(limiter, 50, 4, reset)
     for _ in range(4):
         limiter.acquire()
@@ -110,8 +100,8 @@ def test_the_others_calls_in_flight_are_held_back_too(fake_time):
 
 
 def test_without_the_limit_header_the_whole_remainder_is_spent(fake_time):
-    limiter = RateLimiter(clock=fake_time.clock, sleep=fake_time.sleep)
-    reset = fake_time.now + 5.0
+    limiter = RateLimiter(clock=fake_time.time, sleep=fake_time.sleep)
+    reset = fake_time.time() + 5.0
     for n in range(1, 51):
         limiter.acquire()
         limiter.release(window_headers(300 - 4 * n, reset, limit=None), 201, None)
@@ -119,8 +109,8 @@ def test_without_the_limit_header_the_whole_remainder_is_spent(fake_time):
 
 
 def test_an_answer_from_a_window_that_is_over_changes_nothing(fake_time):
-    limiter = RateLimiter(clock=fake_time.clock, sleep=fake_time.sleep)
-    reset = fake_time.now + 5.0
+    limiter = RateLimiter(clock=fake_time.time, sleep=fake_time.sleep)
+    reset = fake_time.time() + 5.0
     spend_with_others(limiter, 50, 4, reset)
     limiter.acquire()
     limiter.release(window_headers(0, reset - 5.0), 201, None)  # late answer of the window before
@@ -129,7 +119,7 @@ def test_an_answer_from_a_window_that_is_over_changes_nothing(fake_time):
 
 @pytest.mark.parametrize("bad", ["inf", "nan", "soon"])
 def test_a_header_that_is_no_finite_number_is_ignored(fake_time, bad):
-    limiter = RateLimiter(clock=fake_time.clock, sleep=fake_time.sleep)
+    limiter = RateLimiter(clock=fake_time.time, sleep=fake_time.sleep)
     limiter.acquire()
     limiter.release({"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": bad}, 201, None)
     assert limiter.acquire() == 0  # no window learned, so no wait, let alone a wait forever
@@ -139,31 +129,31 @@ def test_a_cancelled_wait_gives_up_within_the_check_interval_and_starts_nothing(
     from airflow_provider_dockerhub.errors import NotSentError
     from airflow_provider_dockerhub.hooks.ratelimit import CANCEL_CHECK
 
-    limiter = RateLimiter(clock=fake_time.clock, sleep=fake_time.sleep)
+    limiter = RateLimiter(clock=fake_time.time, sleep=fake_time.sleep)
     limiter.acquire()
-    limiter.release({"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": str(fake_time.now + 60)}, 201, None)
-    stop_at = fake_time.now + 1.0
+    limiter.release({"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": str(fake_time.time() + 60)}, 201, None)
+    stop_at = fake_time.time() + 1.0
     with pytest.raises(NotSentError, match="the run stopped while the call waited"):
-        limiter.acquire(cancelled=lambda: fake_time.now >= stop_at)
-    assert fake_time.now - stop_at <= CANCEL_CHECK + 1e-9
+        limiter.acquire(cancelled=lambda: fake_time.time() >= stop_at)
+    assert fake_time.time() - stop_at <= CANCEL_CHECK + 1e-9
     assert limiter._in_flight == 0
 
 
 def test_a_wait_beyond_max_wait_is_refused_before_it_starts(fake_time):
     from airflow_provider_dockerhub.errors import WaitTooLongError
 
-    limiter = RateLimiter(max_wait=30, clock=fake_time.clock, sleep=fake_time.sleep)
-    started = fake_time.now
+    limiter = RateLimiter(max_wait=30, clock=fake_time.time, sleep=fake_time.sleep)
+    started = fake_time.time()
     limiter.acquire()
-    limiter.release({"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": str(fake_time.now + 3600)}, 201, None)
+    limiter.release({"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": str(fake_time.time() + 3600)}, 201, None)
     with pytest.raises(WaitTooLongError, match=r"\(3600 s\), more than max_wait \(30 s\)"):
         limiter.acquire()
-    assert fake_time.now == started  # nothing was slept
+    assert fake_time.time() == started  # nothing was slept
 
 
 def test_a_reset_given_as_seconds_from_now_waits_that_long(fake_time):
     """X-RateLimit-Reset read as seconds, epoch seconds (the documented form) or an HTTP date."""
-    limiter = RateLimiter(clock=fake_time.clock, sleep=fake_time.sleep)
+    limiter = RateLimiter(clock=fake_time.time, sleep=fake_time.sleep)
     limiter.acquire()
     limiter.release({"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": "6"}, 201, None)
     assert limiter.acquire() == pytest.approx(6.0 + RESET_MARGIN)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from email.utils import formatdate
 
 import pytest
@@ -23,23 +22,39 @@ def test_unreachable_host_is_a_connection_error_without_secret(hook, requests_mo
         hook.request("POST", REPOS_URL, json={})
     assert SECRET not in repr(err.value) and err.value.__cause__ is None
 
-def test_429_waits_retry_after_seconds(hook, requests_mock):
+def test_429_waits_retry_after_seconds(hook, requests_mock, fake_time):
     requests_mock.post(TOKEN_URL, json={"access_token": make_jwt()})
     requests_mock.post(REPOS_URL, [{"status_code": 429, "headers": {"Retry-After": "1"}, "text": "Too Many Requests"},
                                    {"status_code": 201}])
-    started = time.monotonic()
     response = hook.request("POST", REPOS_URL, json={})
     assert response.status_code == 201
-    assert time.monotonic() - started >= 0.95
+    assert fake_time.slept == [1.0]  # the retry waited out the 429, and the limiter's pause ended with it
     assert hook.retries == 1
 
-def test_429_waits_retry_after_http_date(hook, requests_mock):
+def test_429_waits_retry_after_http_date(hook, requests_mock, fake_time):
     requests_mock.post(TOKEN_URL, json={"access_token": make_jwt()})
-    when = formatdate(time.time() + 2, usegmt=True)  # whole seconds: waits between 1 and 2 s
+    when = formatdate(fake_time.time() + 2, usegmt=True)  # the fake clock is on a whole second
     requests_mock.post(REPOS_URL, [{"status_code": 429, "headers": {"Retry-After": when}}, {"status_code": 201}])
-    started = time.monotonic()
     assert hook.request("POST", REPOS_URL, json={}).status_code == 201
-    assert 0.9 <= time.monotonic() - started <= 3
+    assert fake_time.slept == [2.0]
+
+def test_retry_backoff_is_spent_on_the_injected_sleep(hub_conn, requests_mock, fake_time):
+    hook = DockerHubHook(hub_conn(max_retries=3, backoff_seconds=4), clock=fake_time.time, sleep=fake_time.sleep)
+    requests_mock.post(TOKEN_URL, json={"access_token": make_jwt()})
+    requests_mock.put(REPOS_URL, [{"status_code": 503}, {"status_code": 502}, {"status_code": 504},
+                                  {"status_code": 201}])
+    assert hook.request("PUT", REPOS_URL, json={}).status_code == 201
+    # exponential backoff with full jitter: retry n waits between half and all of 4 * 2 ** (n - 1) seconds
+    ceilings = [4, 8, 16]
+    assert all(ceiling / 2 <= slept <= ceiling for slept, ceiling in zip(fake_time.slept, ceilings, strict=True))
+
+def test_an_epoch_retry_after_is_read_on_the_injected_clock(hook, requests_mock, fake_time):
+    """Catalogue row L2: the instant names the end of the wait on the hook's clock, not the machine's."""
+    requests_mock.post(TOKEN_URL, json={"access_token": make_jwt()})
+    ends = str(int(fake_time.time()) + 5)
+    requests_mock.post(REPOS_URL, [{"status_code": 429, "headers": {"Retry-After": ends}}, {"status_code": 201}])
+    assert hook.request("POST", REPOS_URL, json={}).status_code == 201
+    assert fake_time.slept == [5.0]
 
 def test_retries_5xx_of_idempotent_calls_then_returns_last_response(hub_conn, requests_mock):
     hook = DockerHubHook(hub_conn(max_retries=2))

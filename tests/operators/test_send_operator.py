@@ -7,15 +7,43 @@ import json
 import pytest
 
 from airflow_provider_dockerhub._compat import AirflowException
+from airflow_provider_dockerhub.hooks.dockerhub import DockerHubHook
+from airflow_provider_dockerhub.hooks.ratelimit import RESET_MARGIN
 from airflow_provider_dockerhub.operators.endpoints import DockerHubCreateGroupOperator
 from airflow_provider_dockerhub.operators.send import DockerHubSendOperator
-from tests.helpers import PASSWORD, FakeTaskInstance
+from airflow_provider_dockerhub.testing.emulator import DockerHubEmulator
+from tests.helpers import PASSWORD, FakeTaskInstance, FakeTime
 
 REPOS = "/v2/namespaces/{{ record.namespace }}/repositories"
 
 
 def repo_records(count: int, namespace: str = "acme") -> list[dict]:
     return [{"namespace": namespace, "name": f"repo-{n}", "is_private": n % 2 == 0} for n in range(count)]
+
+
+class FakeTimeSend(DockerHubSendOperator):
+    """The send operator with a hook on ``fake_time``: its waits advance the fake clock and take no real time."""
+
+    fake_time: FakeTime
+
+    def get_hook(self, *, pool_maxsize: int) -> DockerHubHook:
+        return DockerHubHook(self.dockerhub_conn_id, pool_maxsize=pool_maxsize, clock=self.fake_time.time,
+                             sleep=self.fake_time.sleep)
+
+
+@pytest.fixture
+def fake_time_hub(monkeypatch):
+    """An emulator where alice owns org acme, on a ``FakeTime`` that the operator's hook reads and sleeps on
+    too (``FakeTimeSend``): rate-limit waits and retry backoffs advance both clocks at once."""
+    fake_time = FakeTime()
+    FakeTimeSend.fake_time = fake_time
+    with DockerHubEmulator(clock=fake_time) as hub:
+        hub.add_user("alice", password=PASSWORD)
+        hub.add_org("acme", owners=["alice"])
+        monkeypatch.setenv("AIRFLOW_CONN_DOCKERHUB_DEFAULT", json.dumps({
+            "conn_type": "dockerhub", "host": hub.url, "login": "alice", "password": PASSWORD,
+            "extra": {"backoff_seconds": 0.01}}))
+        yield hub, fake_time
 
 
 def sent(hub, method: str = "POST", path_part: str = "/repositories") -> list:
@@ -208,21 +236,30 @@ def test_retries_on_injected_429_are_counted(hub, run_op):
     assert result["retries"] == 5  # the 2nd, 4th, ... request answered 429, each retried once
 
 
-def test_rate_limited_run_waits_and_finishes(hub, run_op):
+def test_rate_limited_run_waits_and_finishes(fake_time_hub, run_op):
+    hub, fake_time = fake_time_hub
+    started = fake_time.time()
     hub.set_rate_limit(5, window=1.0)
-    result, _ = run_op(DockerHubSendOperator(task_id="t", records=repo_records(12), endpoint=REPOS, max_concurrency=3))
+    result, _ = run_op(FakeTimeSend(task_id="t", records=repo_records(12), endpoint=REPOS, max_concurrency=3))
     assert result["succeeded"] == 12
     assert sum(1 for r in hub.requests if r.status == 429) <= 3
+    # 13 calls (the token exchange too) at 5 a window span 3 windows: the run waited for 2 resets at least,
+    # each wait at most a window (a Retry-After of 1 s, or to the reset and its margin)
+    assert fake_time.time() - started >= 2.0
+    assert 0 < max(fake_time.slept) <= 1.0 + RESET_MARGIN
 
 
-def test_an_epoch_retry_after_is_waited_for_not_taken_as_decades(hub, run_op):
+def test_an_epoch_retry_after_is_waited_for_not_taken_as_decades(fake_time_hub, run_op):
     """Catalogue row L2: the live service names the epoch second the wait ends in Retry-After."""
+    hub, fake_time = fake_time_hub
+    fake_time.advance(0.4)  # the 429 names the next whole second: 0.6 s away
     hub.set_rate_limit(None, retry_after_epoch=True)
-    hub.add_fault(status=429, retry_after=0, times=1, path="/repositories$")  # an epoch second at most 1 s away
-    result, _ = run_op(DockerHubSendOperator(task_id="t", records=repo_records(3), endpoint=REPOS))
+    hub.add_fault(status=429, retry_after=0, times=1, path="/repositories$")
+    result, _ = run_op(FakeTimeSend(task_id="t", records=repo_records(3), endpoint=REPOS))
     assert (result["succeeded"], result["retries"]) == (3, 1)
     limited = [r for r in hub.requests if r.status == 429]
     assert len(limited) == 1 and limited[0].answered_at is not None
+    assert fake_time.slept == [pytest.approx(0.6)]
 
 
 def test_response_file_and_webhook_receive_every_call_without_the_hub_token(hub, run_op, webhook, tmp_path):
