@@ -139,13 +139,16 @@ CREDENTIAL_HINTS = (
     (re.compile(r"organization access token", re.IGNORECASE),
      "an organization access token administers only its own organization's members, invites and groups, not "
      "organization access tokens or image access settings: use an owner's password login (docs/connection.md)"),
+    (re.compile(r"insufficient scope", re.IGNORECASE),
+     "the token lacks the scope this call needs: give the organization access token the member, invite or "
+     "group scope (Read to read, Edit to change; docs/docker-hub-api.md C3)"),
 )
 
 
 def error_detail(response: Any, limit: int = 200) -> str:
     """The API's short reason (a validation error's field errors, E4; ``detail``/``message``; or the ``__all__``
     list of a repository create, R2), else the start of the body as text; a 403 refusing the credential says
-    which credential would do (C2 to C6)."""
+    which credential would do (C2 to C6), or which scope is missing (C3)."""
     detail = _reason(response)[:limit]
     if response.status_code == 403:
         hint = next((text for pattern, text in CREDENTIAL_HINTS if pattern.search(detail)), None)

@@ -49,6 +49,8 @@ LIVE_DIFFERENCES: tuple[LiveDifference, ...] = (
                    "the single token carries description"),
     LiveDifference("R2", "POST", "/v2/namespaces/{namespace}/repositories", ERRORS,
                    '"already exists" is 400 {"__all__": ["Repository with this Name and Namespace already exists."]}'),
+    LiveDifference("R11", "POST", "/v2/namespaces/{namespace}/repositories", REQUEST,
+                   "full_description holds at most 25,000 UTF-8 bytes; the document's maxLength counts characters"),
     LiveDifference("R4", "GET", "/v2/namespaces/{namespace}/repositories", ERRORS,
                    "an unknown namespace lists as 200 with an empty page"),
     LiveDifference("P3", "GET", "*", ERRORS, "a page past the end of a list (page > 1) is 404"),
@@ -76,6 +78,9 @@ LIVE_DIFFERENCES: tuple[LiveDifference, ...] = (
                    "a PAT-derived token cannot administer organizations (members, invites, groups, tokens)"),
     LiveDifference("C6", "*", "/v2/access-tokens*", ACCESS,
                    "a token from a personal access token login cannot list, create, change or delete PATs"),
+    LiveDifference("C3", "*", "/v2/orgs/{org_name}/*", ACCESS,
+                   "an organization access token needs the scope a route reads or edits (scope-member-read/-edit, "
+                   "scope-invite-read/-edit, scope-group-read/-edit); without it 403 insufficient scope"),
     LiveDifference("C4", "*", "/v2/orgs/{name}/access-tokens*", ACCESS,
                    "an organization access token cannot manage organization access tokens"),
     LiveDifference("C5", "*", "/v2/orgs/{name}/settings", ACCESS,

@@ -18,6 +18,16 @@ from airflow_provider_dockerhub.testing.clock import Clock, api_time
 #: A higher PAT scope implies the lower ones of its group.
 _SCOPE_RANK = {scope: rank for rank, scope in enumerate(reversed(PAT_SCOPES))}
 
+#: The organization scopes of an organization access token that catalogue row C3 is about, each Edit scope with
+#: the Read scope it includes (values as docs.docker.com ``security/access-tokens/reference`` lists them).
+OAT_EDIT_INCLUDES_READ = {"scope-member-edit": "scope-member-read", "scope-invite-edit": "scope-invite-read",
+                          "scope-group-edit": "scope-group-read"}
+#: What a seeded organization access token may do when no ``resources`` are given: all of C3.
+DEFAULT_OAT_ORG_SCOPES = tuple(OAT_EDIT_INCLUDES_READ)
+#: How the live service refuses a token without the scope a call needs: ``{"message": "insufficient scope",
+#: "errinfo": {}}`` (docker/hub-feedback#2224, which shows no status code; the emulator answers 403).
+INSUFFICIENT_SCOPE = "insufficient scope"
+
 
 def _api_time(value: datetime | str | None) -> str | None:
     """A datetime or an ISO text as the API writes times; None stays None."""
@@ -115,6 +125,14 @@ class OrgAccessToken:
         if with_token:
             data["token"] = self.token
         return data
+
+    def org_scopes(self) -> frozenset[str]:
+        """The scopes its ``TYPE_ORG`` resources grant, each Edit scope with the Read scope it includes (C3)."""
+        granted: set[str] = set()
+        for resource in self.resources:
+            if isinstance(resource, dict) and resource.get("type") == "TYPE_ORG":
+                granted.update(scope for scope in resource.get("scopes") or () if isinstance(scope, str))
+        return frozenset(granted | {OAT_EDIT_INCLUDES_READ[s] for s in granted if s in OAT_EDIT_INCLUDES_READ})
 
 
 @dataclass
@@ -328,9 +346,11 @@ class HubState:
     def add_org_access_token(self, org: str, token: str | None = None, *, label: str = "seeded",
                              resources: list[dict[str, Any]] | None = None, created_by: str = "seed",
                              description: str = "", expires_at: str | None = None) -> OrgAccessToken:
-        """Give ``org`` an organization access token (``dckr_oat_...``); without ``resources``, member-edit on ``org``."""
+        """Give ``org`` an organization access token (``dckr_oat_...``); without ``resources``, the member, invite
+        and group Edit scopes on ``org`` (everything catalogue row C3 lets an OAT do). A token given ``resources``
+        may do only what their ``TYPE_ORG`` scopes grant (``scope-member-read``, ``scope-group-edit``, ...)."""
         if resources is None:
-            resources = [{"type": "TYPE_ORG", "path": org, "scopes": ["member-edit"]}]
+            resources = [{"type": "TYPE_ORG", "path": org, "scopes": list(DEFAULT_OAT_ORG_SCOPES)}]
         with self.lock:
             oat = OrgAccessToken(str(uuid.uuid4()), token or f"dckr_oat_{secrets.token_urlsafe(20)}", org, label,
                                  created_by, description, resources, expires_at, created_at=self.now_iso())
@@ -412,7 +432,7 @@ class HubState:
             if org is not None:
                 for oat in org.access_tokens.values():
                     if oat.is_active and secrets.compare_digest(oat.token, secret):
-                        return Principal("oat", identifier)
+                        return Principal("oat", identifier, oat.org_scopes())
         return None
 
     def authenticate(self, bearer: str) -> Principal:
@@ -449,17 +469,22 @@ class HubState:
             raise ApiError(403, "token issued from personal access token is not allowed to manage access tokens")
         return user
 
-    def require_org_owner(self, principal: Principal, org_name: str, *, oat: bool = True, pat: bool = False) -> Org:
-        """Organization administration: an owner's password login (C2); an access token of that organization
-        where ``oat`` (C3; not for org access tokens, C4, or image access settings, C5); a PAT only where
-        ``pat`` (image access settings, C5), with the ``repo:admin`` scope."""
+    def require_org_owner(self, principal: Principal, org_name: str, *, oat_scope: str | None = None,
+                          pat: bool = False) -> Org:
+        """Organization administration: an owner's password login (C2); where ``oat_scope`` names the scope the
+        route needs, an access token of that organization that has it (C3: else 403 "insufficient scope"; no
+        ``oat_scope``: no OAT at all, as for org access tokens, C4, and image access settings, C5); a PAT only
+        where ``pat`` (image access settings, C5), with the ``repo:admin`` scope."""
         org = self.org(org_name)
         if principal.kind == "oat":
-            if not oat:
+            if oat_scope is None:
                 raise ApiError(403, "organization access tokens cannot be used for this endpoint")
-            if principal.name == org_name:
-                return org
-            raise ApiError(403, f"organization access token of {principal.name!r} cannot administer {org_name!r}")
+            if principal.name != org_name:
+                raise ApiError(403, f"organization access token of {principal.name!r} cannot administer {org_name!r}")
+            if oat_scope not in principal.scopes:
+                raise ApiError(403, f"{INSUFFICIENT_SCOPE}: the organization access token lacks {oat_scope}",
+                               body={"message": INSUFFICIENT_SCOPE, "errinfo": {}})
+            return org
         if principal.kind == "pat":
             if not pat:
                 raise ApiError(403, "token issued from personal access token is not allowed to administer organizations")

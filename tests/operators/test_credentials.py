@@ -31,7 +31,8 @@ def pat_login(hub, dockerhub_connection):
 
 @pytest.fixture
 def oat_login(hub, dockerhub_connection):
-    """``dockerhub_default`` logs in with an organization access token of acme."""
+    """``dockerhub_default`` logs in with an organization access token of acme (member, invite and group Edit
+    scopes: all that C3 allows)."""
     hub.add_org_access_token("acme", "dckr_oat_acme_ci")
     dockerhub_connection("acme", "dckr_oat_acme_ci")
 
@@ -60,6 +61,25 @@ def test_c2_a_sync_read_refused_to_a_pat_fails_the_run_saying_which_login_would_
         task_id="s", resource="groups", records=[{"org": "acme", "name": "devs"}], mode="mirror", max_deletes=0))
     assert "403" in read and PAT_ONLY_REPOSITORIES in read
     assert hub.writes() == []
+
+
+def test_c3_an_oat_without_the_scope_fails_the_record_with_docker_hubs_reason(hub, run_op, dockerhub_connection):
+    """Catalogue row C3: an OAT may change groups only with scope-group-edit; one that can only read them gets
+    Docker Hub's 403 "insufficient scope" and the record fails with that reason and the scope to grant, nothing
+    changed. The hint for an OAT refused outright (use a password login) would mislead here."""
+    hub.add_org_access_token("acme", "dckr_oat_acme_read", resources=[
+        {"type": "TYPE_ORG", "path": "acme", "scopes": ["scope-member-edit", "scope-group-read"]}])
+    dockerhub_connection("acme", "dckr_oat_acme_read")
+    group = failure_of(run_op, DockerHubCreateGroupOperator(task_id="g", records=[{"org": "acme", "name": "ops"}]))
+    assert "records[0]: HTTP 403: insufficient scope (the token lacks the scope this call needs" in group
+    assert "group scope (Read to read, Edit to change" in group and OAT_ONLY_ITS_ORG not in group
+    assert hub.state.orgs["acme"].groups.keys() == {"devs"}
+
+    hub.add_org_access_token("acme", "dckr_oat_acme_edit", resources=[
+        {"type": "TYPE_ORG", "path": "acme", "scopes": ["scope-group-edit"]}])
+    dockerhub_connection("acme", "dckr_oat_acme_edit")
+    created, _ = run_op(DockerHubCreateGroupOperator(task_id="g2", records=[{"org": "acme", "name": "ops"}]))
+    assert created["succeeded"] == 1 and hub.state.orgs["acme"].groups.keys() == {"devs", "ops"}
 
 
 def test_c4_c5_an_oat_cannot_manage_org_tokens_or_image_access_settings(hub, run_op, oat_login):

@@ -59,8 +59,8 @@ def test_create_repository_reads_the_readme_file_too(hub, run_op, tmp_path):
     ({"full_description_path": "{missing}"}, "full_description_path '{missing}' cannot be read: FileNotFoundError"),
     ({"full_description_path": "{big}", "full_description": "x"}, "give full_description or full_description_path"),
 ])
-def test_limits_and_unreadable_files_reject_the_record_before_anything_is_sent(hub, web, run_op, tmp_path,
-                                                                                 record, reason):
+def test_r11_limits_and_unreadable_files_reject_the_record_before_anything_is_sent(hub, web, run_op, tmp_path,
+                                                                                     record, reason):
     big = tmp_path / "big.md"
     big.write_text("x" * 25_001)
     paths = {"big": str(big), "missing": str(tmp_path / "missing.md")}

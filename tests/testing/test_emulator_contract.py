@@ -60,14 +60,15 @@ def test_successful_response_matches_the_document(world, op):
 
     assert response.status_code == op.success_status, response.text
     schema = op.response_schema(response.status_code)
-    live = differences(op.method, op.path, RESPONSE)
-    if live:  # the live service answers otherwise: test_emulator_live shows that shape (rows named here)
-        assert response.headers["Content-Type"] == op.responses[response.status_code][0], [d.row for d in live]
-        return
     if schema is None:
         assert response.content in (b"", b"null")
     else:
-        errors = sorted(Draft7Validator(schema).iter_errors(response.json()), key=str)
+        body = response.json()
+        # Where the live service answers otherwise (test_emulator_live shows that shape), only the listed
+        # difference is taken out: every other field is still checked against the document.
+        for live in differences(op.method, op.path, RESPONSE):
+            body = _as_documented(live.row, body, world)
+        errors = sorted(Draft7Validator(schema).iter_errors(body), key=str)
         assert not errors, errors[0].message
         content_type = op.responses[response.status_code][0]
         assert response.headers["Content-Type"] == content_type
@@ -125,7 +126,7 @@ def test_every_list_the_sync_reads_answers_in_the_documents_shape(world, resourc
     assert schema is not None, f"the document gives no schema for GET {op.path}"
     body = response.json()
     for live in differences("GET", op.path, RESPONSE):  # role values and invite fields the document lacks
-        body = _as_documented(live.row, body)
+        body = _as_documented(live.row, body, world)
     # Two slips of the document, where Docker Hub's own answers are what the emulator follows: the member list's
     # page is wrapped in an array, and page links are typed as strings although the last page's are null.
     if schema.get("type") == "array" and "results" in schema.get("items", {}).get("properties", {}):
@@ -136,11 +137,24 @@ def test_every_list_the_sync_reads_answers_in_the_documents_shape(world, resourc
     assert not errors, errors[0].message
 
 
-def _as_documented(row: str, body):
-    """``body`` with a listed live difference (``row``) taken out, so the rest is checked against the document."""
+def _as_documented(row: str, body, world: World):
+    """``body`` with a listed live difference (``row``) taken out, so the rest is checked against the document.
+
+    Only that difference: a member's role the document's enum lacks becomes a documented one only when it is
+    one the live service reads back (``Editor``, or a custom role of the organization); anything else, such as a
+    core role in lower case, still fails the check."""
+    if row == "M1":  # one page object, not an array of them: the list test reads the document's item schema
+        return body
     if row == "M2":  # Editor and custom role names: the document's enum has Owner, Member, Invitee only
-        return {**body, "results": [{**m, "role": m["role"] if m["role"] in ("Owner", "Member", "Invitee")
-                                     else "Member"} for m in body["results"]]}
+        live_roles = {"Editor", *world.hub.state.orgs["acme"].custom_roles}
+
+        def member(m):
+            return {**m, "role": "Member"} if m.get("role") in live_roles else m
+
+        return {**body, "results": [member(m) for m in body["results"]]} if "results" in body else member(body)
     if row == "M5":  # invites carry role
         return {**body, "data": [{k: v for k, v in i.items() if k != "role"} for i in body["data"]]}
-    return body
+    if row == "M6":  # a flat {"invitees": [...]}: the document nests the list as {"invitees": {"invitees": [...]}}
+        assert isinstance(body.get("invitees"), list), body
+        return {**body, "invitees": {"invitees": body["invitees"]}}
+    raise AssertionError(f"catalogue row {row} is listed as a response difference; say here how to take it out")

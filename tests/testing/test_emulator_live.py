@@ -147,7 +147,7 @@ def test_n1_n2_docker_ids_are_lower_case_and_paths_case_sensitive(world):
     assert world.call("GET", "/v2/orgs/ACME/groups", token=token).status_code == 404
 
 
-# -- repositories (R2, R3, R4) ------------------------------------------------------------------------
+# -- repositories (R2, R3, R4, R6 to R12) -------------------------------------------------------------
 def test_r2_repository_already_exists_is_a_400_with_all(world):  # catalogue rows R2, E2
     again = world.call("POST", "/v2/namespaces/acme/repositories", {"name": "web", "namespace": "acme"})
     assert again.status_code == 400
@@ -186,6 +186,27 @@ def test_r7_r8_privacy_is_set_and_a_repository_deleted(world):
     assert world.call("DELETE", "/v2/repositories/acme/web/", token=token).status_code in (200, 202, 204)
     assert ("acme", "web") not in world.hub.state.repositories
     assert world.call("DELETE", "/v2/repositories/acme/web/", token=token).status_code == 404
+
+
+def test_r11_full_description_is_limited_in_utf8_bytes_not_characters(world):
+    """Catalogue row R11: 12,501 "é" are 12,501 characters, under the document's maxLength of 25,000, but 25,002
+    bytes in UTF-8: refused on create and on update, naming the field. 25,000 bytes are taken, and the short
+    description is counted in characters (100 "é" are 200 bytes)."""
+    token = world.token()
+    over, at_limit = "é" * 12_501, "é" * 12_500
+    create = {"name": "docs", "namespace": "acme", "description": "é" * 100}
+    for method, path, body in (("POST", "/v2/namespaces/acme/repositories", {**create, "full_description": over}),
+                               ("PATCH", "/v2/repositories/acme/web/", {"full_description": over})):
+        refused = world.call(method, path, body, token=token)
+        assert refused.status_code == 400, path
+        assert list(refused.json()["errinfo"]["fielderrors"]) == ["full_description"], path
+    assert ("acme", "docs") not in world.hub.state.repositories
+    assert world.hub.state.repositories[("acme", "web")].full_description == ""
+    created = world.call("POST", "/v2/namespaces/acme/repositories", {**create, "full_description": at_limit},
+                         token=token)
+    assert created.status_code == 201, created.text
+    updated = world.call("PATCH", "/v2/repositories/acme/web/", {"full_description": at_limit}, token=token)
+    assert updated.status_code == 200 and world.hub.state.repositories[("acme", "web")].full_description == at_limit
 
 
 def test_r9_r10_tags_are_listed_in_pages_with_their_times_and_deleted_one_by_one(world):
@@ -286,7 +307,7 @@ def test_o1_o2_org_token_description_only_on_the_single_get(world):
     assert single["description"] == "CI pulls" and single["resources"]
 
 
-# -- credentials (C2, C4, C5) -------------------------------------------------------------------------
+# -- credentials (C2 to C6) ---------------------------------------------------------------------------
 def test_c2_a_pat_cannot_administer_organizations(world):
     world.hub.add_personal_access_token("alice", "dckr_pat_alice_admin", scopes=["repo:admin"])
     pat = world.token("alice", "dckr_pat_alice_admin")
@@ -320,6 +341,43 @@ def test_c3_c4_an_oat_administers_members_and_groups_but_not_org_tokens(world):
                                ("POST", "/v2/orgs/acme/access-tokens", {"label": "x"}),
                                ("DELETE", f"/v2/orgs/acme/access-tokens/{world.oat_id}", None)):
         assert world.call(method, path, body, token=oat).status_code == 403, path
+
+
+def test_c3_an_oat_does_only_what_its_org_scopes_grant(world):
+    """Catalogue row C3: an OAT works on the member, invite and group routes with the scope each needs (values as
+    docs.docker.com security/access-tokens/reference lists them; an Edit scope includes its Read scope). Without
+    it, 403 with the live service's body for a missing scope (docker/hub-feedback#2224, which shows the body but
+    not the status); repository scopes do not count."""
+    world.hub.add_org_access_token("acme", "dckr_oat_acme_reader", resources=[
+        {"type": "TYPE_ORG", "path": "acme", "scopes": ["scope-member-read"]},
+        {"type": "TYPE_REPO", "path": "acme/*", "scopes": ["scope-image-push", "scope-repository-admin"]}])
+    reader = world.token("acme", "dckr_oat_acme_reader")
+    assert world.call("GET", "/v2/orgs/acme/members", token=reader).status_code == 200
+    for method, path, body in (("PUT", "/v2/orgs/acme/members/bob", {"role": "editor"}),  # scope-member-edit
+                               ("DELETE", "/v2/orgs/acme/members/carol", None),
+                               ("GET", "/v2/orgs/acme/groups", None),  # scope-group-read
+                               ("GET", "/v2/orgs/acme/groups/devs/members", None),
+                               ("POST", "/v2/orgs/acme/groups", {"name": "ops"}),  # scope-group-edit
+                               ("POST", "/v2/orgs/acme/groups/devs/members", {"member": "carol"}),
+                               ("GET", "/v2/orgs/acme/invites", None),  # scope-invite-read
+                               ("POST", "/v2/invites/bulk", {"org": "acme", "invitees": ["new@example.com"]}),
+                               ("DELETE", f"/v2/invites/{world.invite_id}", None)):  # scope-invite-edit
+        refused = world.call(method, path, body, token=reader)
+        assert (refused.status_code, refused.json()) == (403, {"message": "insufficient scope", "errinfo": {}}), path
+    acme = world.hub.state.orgs["acme"]
+    assert acme.members == {"alice": "owner", "bob": "member", "carol": "member"}
+    assert acme.groups.keys() == {"devs"} and acme.groups["devs"].members == ["bob"]
+    assert [i.invitee for i in world.hub.state.invites.values()] == ["dave@example.com"]
+
+    world.hub.add_org_access_token("acme", "dckr_oat_acme_editor", resources=[
+        {"type": "TYPE_ORG", "path": "acme", "scopes": ["scope-member-edit", "scope-group-read"]}])
+    editor = world.token("acme", "dckr_oat_acme_editor")
+    assert world.call("PUT", "/v2/orgs/acme/members/bob", {"role": "editor"}, token=editor).status_code == 200
+    assert world.call("GET", "/v2/orgs/acme/members", token=editor).status_code == 200  # Edit includes Read
+    assert world.call("GET", "/v2/orgs/acme/groups", token=editor).status_code == 200
+    assert world.call("POST", "/v2/orgs/acme/groups", {"name": "ops"}, token=editor).status_code == 403
+    assert world.call("GET", "/v2/orgs/acme/invites", token=editor).status_code == 403
+    assert acme.members["bob"] == "editor" and acme.groups.keys() == {"devs"}
 
 
 def test_c5_image_access_settings_refuse_an_oat_but_take_a_pat(world):

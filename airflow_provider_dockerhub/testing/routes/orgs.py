@@ -9,14 +9,18 @@ from airflow_provider_dockerhub.testing.routes.base import Call, Route, list_pag
 from airflow_provider_dockerhub.testing.state import ApiError, Group, HubState, Invite, Org, role_as_listed
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+#: The organization access token scope each route needs (C3): Read to read, Edit (which includes Read) to change.
+MEMBER_READ, MEMBER_EDIT = "scope-member-read", "scope-member-edit"
+INVITE_READ, INVITE_EDIT = "scope-invite-read", "scope-invite-edit"
+GROUP_READ, GROUP_EDIT = "scope-group-read", "scope-group-edit"
 
 
 def get_org_settings(state: HubState, call: Call) -> tuple[int, Any]:
-    return 200, state.require_org_owner(call.caller, call.params["name"], oat=False, pat=True).settings  # C5
+    return 200, state.require_org_owner(call.caller, call.params["name"], pat=True).settings  # C5
 
 
 def put_org_settings(state: HubState, call: Call) -> tuple[int, Any]:
-    org = state.require_org_owner(call.caller, call.params["name"], oat=False, pat=True)  # C5
+    org = state.require_org_owner(call.caller, call.params["name"], pat=True)  # C5
     org.settings = {"restricted_images": dict(call.body["restricted_images"])}
     return 200, org.settings
 
@@ -30,7 +34,7 @@ def _member_api(state: HubState, org_name: str, username: str) -> dict[str, Any]
 
 
 def _member(state: HubState, call: Call) -> tuple[Org, str]:
-    org = state.require_org_owner(call.caller, call.params["org_name"])
+    org = state.require_org_owner(call.caller, call.params["org_name"], oat_scope=MEMBER_EDIT)
     username = call.params["username"]
     if username not in org.members:
         raise ApiError(404, f"{username!r} is not a member of {org.name!r}")
@@ -59,12 +63,12 @@ def remove_member(state: HubState, call: Call) -> tuple[int, Any]:
 
 
 def list_members(state: HubState, call: Call) -> tuple[int, Any]:
-    org = state.require_org_owner(call.caller, call.params["org_name"])
+    org = state.require_org_owner(call.caller, call.params["org_name"], oat_scope=MEMBER_READ)
     return 200, list_page(call, [_member_api(state, org.name, u) for u in sorted(org.members)])
 
 
-def _group(state: HubState, call: Call) -> tuple[Org, Group]:
-    org = state.require_org_owner(call.caller, call.params["org_name"])
+def _group(state: HubState, call: Call, oat_scope: str = GROUP_EDIT) -> tuple[Org, Group]:
+    org = state.require_org_owner(call.caller, call.params["org_name"], oat_scope=oat_scope)
     group = org.groups.get(call.params["group_name"])
     if group is None:
         raise ApiError(404, f"group {call.params['group_name']!r} not found in {org.name!r}")
@@ -72,7 +76,7 @@ def _group(state: HubState, call: Call) -> tuple[Org, Group]:
 
 
 def create_group(state: HubState, call: Call) -> tuple[int, Any]:
-    org = state.require_org_owner(call.caller, call.params["org_name"])
+    org = state.require_org_owner(call.caller, call.params["org_name"], oat_scope=GROUP_EDIT)
     if call.body["name"] in org.groups:
         raise ApiError(400, f"team name {call.body['name']!r} was already taken")  # T3: 400, as the document says
     group = state.add_group(org.name, call.body["name"])
@@ -108,11 +112,11 @@ def delete_group(state: HubState, call: Call) -> tuple[int, Any]:
 
 
 def get_group(state: HubState, call: Call) -> tuple[int, Any]:
-    return 200, _group(state, call)[1].to_api()
+    return 200, _group(state, call, GROUP_READ)[1].to_api()
 
 
 def list_groups(state: HubState, call: Call) -> tuple[int, Any]:
-    org = state.require_org_owner(call.caller, call.params["org_name"])
+    org = state.require_org_owner(call.caller, call.params["org_name"], oat_scope=GROUP_READ)
     return 200, list_page(call, [g.to_api() for g in org.groups.values()])
 
 
@@ -135,7 +139,7 @@ def remove_group_member(state: HubState, call: Call) -> tuple[int, Any]:
 
 
 def list_group_members(state: HubState, call: Call) -> tuple[int, Any]:
-    _, group = _group(state, call)
+    _, group = _group(state, call, GROUP_READ)
     return 200, list_page(call, [state.users[u].to_api() for u in group.members])
 
 
@@ -143,7 +147,7 @@ def _invite(state: HubState, call: Call) -> Invite:
     invite = state.invites.get(call.params["id"])
     if invite is None:
         raise ApiError(404, f"invite {call.params['id']!r} not found")
-    state.require_org_owner(call.caller, invite.org)
+    state.require_org_owner(call.caller, invite.org, oat_scope=INVITE_EDIT)
     return invite
 
 
@@ -158,13 +162,13 @@ def resend_invite(state: HubState, call: Call) -> tuple[int, Any]:
 
 
 def list_invites(state: HubState, call: Call) -> tuple[int, Any]:
-    org = state.require_org_owner(call.caller, call.params["org_name"])
+    org = state.require_org_owner(call.caller, call.params["org_name"], oat_scope=INVITE_READ)
     return 200, {"data": [i.to_api() for i in state.invites.values() if i.org == org.name]}
 
 
 def bulk_invite(state: HubState, call: Call) -> tuple[int, Any]:
     body = call.body
-    org = state.require_org_owner(call.caller, body["org"])
+    org = state.require_org_owner(call.caller, body["org"], oat_scope=INVITE_EDIT)
     role = state.role_name(org, body.get("role") or "member")
     team = body.get("team") or ""
     if team and team not in org.groups:

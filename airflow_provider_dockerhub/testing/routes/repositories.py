@@ -21,11 +21,27 @@ def _repository(state: HubState, call: Call, scope: str) -> Repository:
     return repo
 
 
+def _check_texts(body: dict[str, Any]) -> None:
+    """R11: ``description`` at most 100 characters, ``full_description`` at most 25,000 bytes in UTF-8 (not
+    characters, which the document's maxLength counts); 400 naming the field."""
+    for name in ("description", "full_description"):
+        value = body.get(name)
+        if value is not None and not isinstance(value, str):
+            raise ApiError(400, f"{name} must be a string", name)
+    description, full = body.get("description"), body.get("full_description")
+    if description is not None and len(description) > DESCRIPTION_MAX_CHARS:
+        raise ApiError(400, f"Ensure this field has no more than {DESCRIPTION_MAX_CHARS} characters.", "description")
+    if full is not None and len(full.encode("utf-8")) > FULL_DESCRIPTION_MAX_BYTES:
+        raise ApiError(400, f"Ensure this field has no more than {FULL_DESCRIPTION_MAX_BYTES} bytes (UTF-8).",
+                       "full_description")
+
+
 def create_repository(state: HubState, call: Call) -> tuple[int, Any]:
     namespace = call.params["namespace"]
     if call.body["namespace"] != namespace:
         raise ApiError(400, "namespace in the body does not match the path", "namespace")
     state.require_repo_write(call.caller, namespace, "repo:admin")  # C7: creating needs Read, Write and Delete
+    _check_texts(call.body)  # R11: the document's maxLength let through a text over the limit in bytes
     if (namespace, call.body["name"]) in state.repositories:  # R2: a 400 with Django's __all__, not a 409
         message = "Repository with this Name and Namespace already exists."
         raise ApiError(400, message, body={"__all__": [message]})
@@ -122,12 +138,7 @@ def update_repository(state: HubState, call: Call) -> tuple[int, Any]:
     """``PATCH /v2/repositories/{namespace}/{name}/``: the short and the full description."""
     body = call.body or {}
     repo = _repository(state, call, "repo:admin")
-    for name, limit in (("description", DESCRIPTION_MAX_CHARS), ("full_description", FULL_DESCRIPTION_MAX_BYTES)):
-        value = body.get(name)
-        if value is not None and not isinstance(value, str):
-            raise ApiError(400, f"{name} must be a string", name)
-        if value is not None and len(value) > limit:
-            raise ApiError(400, f"Ensure this field has no more than {limit} characters.", name)
+    _check_texts(body)
     for name in ("description", "full_description"):
         if body.get(name) is not None:
             setattr(repo, name, body[name])

@@ -52,7 +52,7 @@ def list_pats(state: HubState, call: Call) -> tuple[int, Any]:
 
 
 def _oat(state: HubState, call: Call) -> tuple[Any, OrgAccessToken]:
-    org = state.require_org_owner(call.caller, call.params["org_name"], oat=False)  # C4
+    org = state.require_org_owner(call.caller, call.params["org_name"])  # C4: no oat_scope, so no OAT
     oat = org.access_tokens.get(call.params["access_token_id"])
     if oat is None:
         raise ApiError(404, f"access token {call.params['access_token_id']!r} not found")
@@ -60,7 +60,7 @@ def _oat(state: HubState, call: Call) -> tuple[Any, OrgAccessToken]:
 
 
 def create_oat(state: HubState, call: Call) -> tuple[int, Any]:
-    org = state.require_org_owner(call.caller, call.params["name"], oat=False)  # C4
+    org = state.require_org_owner(call.caller, call.params["name"])  # C4: no oat_scope, so no OAT
     oat = state.add_org_access_token(org.name, label=call.body["label"], resources=call.body.get("resources", []),
                                      created_by=call.caller.name, description=call.body.get("description", ""),
                                      expires_at=call.body.get("expires_at"))
@@ -86,7 +86,7 @@ def get_oat(state: HubState, call: Call) -> tuple[int, Any]:
 
 
 def list_oats(state: HubState, call: Call) -> tuple[int, Any]:
-    org = state.require_org_owner(call.caller, call.params["name"], oat=False)  # C4
+    org = state.require_org_owner(call.caller, call.params["name"])  # C4: no oat_scope, so no OAT
     tokens = [t.to_api(with_resources=False) for t in org.access_tokens.values()]
     return 200, list_page(call, tokens, total_key="total")
 
