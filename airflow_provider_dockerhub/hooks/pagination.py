@@ -119,22 +119,27 @@ class ScimPaginator(Paginator):
             return Page(items, total)
         return Page(items, total, (url, {**query, "startIndex": following}))
 
+    def numbered(self, url: str, query: Query, number: int) -> tuple[str, Query] | None:
+        return url, {**query, "startIndex": 1 + (number - 1) * int(query[self.size_param])}
+
 
 def read_pages(fetch: Fetch, url: str, paginator: Paginator, *, page_size: int, params: Mapping[str, Any] | None = None,
                max_items: int = MAX_ITEMS, concurrency: int = 1) -> Iterator[Any]:
     """Yield every item of a list, page by page; every way a list can fail to end raises DockerHubReadError.
 
-    With ``concurrency`` > 1, a first page that gives the ``count`` of a list whose endpoint takes page
-    numbers has the remaining pages fetched ``concurrency`` at a time (yielded in order); each of those
-    pages but the last must then be full and the last must end the list, or the list changed while it was
-    read and the read fails.
+    With ``concurrency`` > 1, a full first page that gives the ``count`` of a list whose endpoint takes page
+    numbers (or SCIM start indexes) has the remaining pages fetched ``concurrency`` at a time (yielded in
+    order); each of those pages but the last must then be full and the last must end the list, or the list
+    changed while it was read and the read fails. A first page shorter than asked (a server that caps the
+    page size) is followed link by link.
     """
     page_url, query = paginator.first(url, page_size, dict(params or {}))
     first = _checked(paginator.read(fetch(page_url, query), page_url, query), page_url, page_size, None, 0, max_items)
     yield from first.items
     if first.next is None:
         return
-    if concurrency > 1 and first.total is not None and paginator.numbered(page_url, query, 2) is not None:
+    if (concurrency > 1 and first.total is not None and len(first.items) == page_size
+            and paginator.numbered(page_url, query, 2) is not None):
         yield from _read_numbered(fetch, paginator, page_url, query, first, page_size, max_items, concurrency)
         return
     yield from _read_linked(fetch, paginator, page_url, query, first, page_size, max_items)
@@ -183,7 +188,7 @@ def _read_numbered(fetch: Fetch, paginator: Paginator, url: str, query: Query, f
         assert target is not None
         return target[0], paginator.read(fetch(*target), *target)
 
-    if pages < 2 or len(first.items) != page_size:
+    if pages < 2:
         raise _fail(url, f"the first page holds {len(first.items)} of {total} items and links to another")
     read = len(first.items)
     pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="dockerhub-page")

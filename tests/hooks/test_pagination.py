@@ -55,8 +55,22 @@ def test_a_page_past_the_announced_count_ends_the_read(hook, mocked):
     mocked.get(f"{TOKENS}?page=2", json={"count": 2, "results": [{"id": 3}], "next": None}, complete_qs=True)
     with pytest.raises(DockerHubReadError, match="says 2 items and 3 were read"):
         read(hook, concurrency=1)
+    with pytest.raises(DockerHubReadError, match="says 2 items and 3 were read"):
+        read(hook, concurrency=4)  # a first page shorter than asked is followed by its link
+
+
+def test_a_full_first_page_of_a_list_it_ends_is_refused_before_concurrent_reads(hook, mocked):
+    mocked.get(f"{TOKENS}?page_size=2", json={"count": 2, "results": [{"id": 1}, {"id": 2}], "next": f"{TOKENS}?page=2"},
+               complete_qs=True)
     with pytest.raises(DockerHubReadError, match="the first page holds 2 of 2 items and links to another"):
-        read(hook, concurrency=4)
+        list(hook.paginate("/v2/access-tokens", page_size=2, concurrency=4))
+    assert mocked.call_count == 2  # token exchange and the first page
+
+
+def test_a_server_that_caps_the_page_size_is_read_link_by_link(hook, mocked):
+    mocked.get(TOKENS, json=numbered_pages(120, 50))  # asked for 100 a page, answers 50
+    assert [item["id"] for item in read(hook, concurrency=4)] == list(range(120))
+    assert hook.reads == 3
 
 
 def numbered_pages(total, page_size, short_page=None):
@@ -167,3 +181,29 @@ def test_an_answer_nested_deeper_than_python_reads_is_a_typed_error(hook, mocked
     mocked.get(TOKENS, text="[" * 100_000 + "]" * 100_000, headers={"Content-Type": "application/json"})
     with pytest.raises(DockerHubReadError, match="expected JSON"):
         read(hook)
+
+
+def scim_users(total, changed_at=None):
+    """A SCIM user list of ``total`` users answering any startIndex/count; one user fewer from ``changed_at`` on."""
+
+    def answer(request, context):
+        start, count = int(request.qs.get("startindex", ["1"])[0]), int(request.qs["count"][0])
+        size = total - 1 if changed_at is not None and start >= changed_at else total
+        users = [{"id": str(n), "userName": f"u{n}@example.com"} for n in range(start, min(start + count, size + 1))]
+        return {"totalResults": size, "startIndex": start, "itemsPerPage": len(users), "Resources": users}
+
+    return answer
+
+
+def test_scim_pages_of_a_counted_list_are_fetched_concurrently_by_start_index(hook, mocked):
+    mocked.get(f"{BASE}/v2/scim/2.0/Users", json=scim_users(250))
+    users = read(hook, "/v2/scim/2.0/Users", paginator=ScimPaginator(), concurrency=4)
+    assert [u["id"] for u in users] == [str(n) for n in range(1, 251)] and hook.reads == 3
+    asked = sorted(r.qs.get("startindex", ["1"])[0] for r in mocked.request_history if "scim" in r.url)
+    assert asked == ["1", "101", "201"]
+
+
+def test_a_scim_list_that_shrinks_during_a_concurrent_read_fails(hook, mocked):
+    mocked.get(f"{BASE}/v2/scim/2.0/Users", json=scim_users(250, changed_at=101))
+    with pytest.raises(DockerHubReadError, match="the list (changed while it was read|says 250 items)"):
+        read(hook, "/v2/scim/2.0/Users", paginator=ScimPaginator(), concurrency=4)
