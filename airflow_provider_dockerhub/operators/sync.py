@@ -392,11 +392,22 @@ class DockerHubSyncOperator(DockerHubRecordsOperator):
                 summary.fail(action.item.location, action.describe(self.resource).split(" (", 1)[-1].rstrip(")"))
         summary.unchanged += len(plan.of(Kind.UNCHANGED))
         raced: list[Action] = []
+        settling: list[Action] = []
+        #: a follow-up update (after a lost race, or setting what a create could not carry) -> the count its
+        #: record is already in: the record is counted once, by how it ends
+        counted_as: dict[int, str] = {}
         for kind in (Kind.REVOKE, Kind.CREATE, Kind.UPDATE, Kind.DELETE, Kind.CANCEL):
-            actions = plan.of(kind) + (self._after_races(raced, hook) if kind is Kind.UPDATE else [])
-            outcomes = self._write(actions, hook, sinks, summary)
+            actions = plan.of(kind)
+            if kind is Kind.UPDATE:
+                after_races = self._after_races(raced, hook)
+                counted_as = {**{id(a): "created" for a in settling}, **{id(a): "unchanged" for a in after_races}}
+                actions = actions + settling + after_races
+            outcomes, answers = self._write(actions, hook, sinks, summary)
             failed = False
-            for action, ended in zip(actions, outcomes, strict=True):
+            for action, ended, answer in zip(actions, outcomes, answers, strict=True):
+                before = counted_as.get(id(action))
+                if before is not None:
+                    setattr(summary, before, getattr(summary, before) - 1)
                 worst = next((o for o in ended if o.status in (Status.FAILED, Status.REJECTED)), None)
                 if worst is not None:
                     failed = True
@@ -404,16 +415,20 @@ class DockerHubSyncOperator(DockerHubRecordsOperator):
                     setattr(summary, counted, getattr(summary, counted) + 1)
                     summary.first_failures.append({"location": worst.item.location, "reason": worst.reason})
                 elif all(o.status is Status.UNCHANGED for o in ended):
-                    summary.unchanged += 1
+                    kept = "created" if before == "created" else "unchanged"
+                    setattr(summary, kept, getattr(summary, kept) + 1)
                     raced += [action] if kind is Kind.CREATE else []
                 else:
-                    setattr(summary, _DONE[kind], getattr(summary, _DONE[kind]) + 1)
+                    done = "created" if before == "created" else _DONE[kind]
+                    setattr(summary, done, getattr(summary, done) + 1)
+                    settling += self._settle(action, answer) if kind is Kind.CREATE else []
             if failed and self.on_error == "fail_fast":
                 return
 
     def _write(self, actions: list[Action], hook: DockerHubHook, sinks: list[Sink],
-               summary: SyncSummary) -> list[list[Outcome]]:
-        """Send every call of ``actions``, one pipeline per preset; the outcomes of each action's calls."""
+               summary: SyncSummary) -> tuple[list[list[Outcome]], list[Any]]:
+        """Send every call of ``actions``, one pipeline per preset; the outcomes of each action's calls, and the
+        answer to each action's first call."""
         by_preset: dict[str, list[tuple[int, Item]]] = defaultdict(list)
         presets: dict[str, EndpointPreset] = {}
         for number, action in enumerate(actions):
@@ -423,6 +438,7 @@ class DockerHubSyncOperator(DockerHubRecordsOperator):
                 by_preset[preset.name].append((number, Item(index, record, location)))
                 presets[preset.name] = preset
         outcomes: list[list[Outcome]] = [[] for _ in actions]
+        answers: list[Any] = [None for _ in actions]
         send = self.written.recording(
             lambda call: hook.request(call.method, call.url, data=call.body, headers=call.headers))
         for name, calls in by_preset.items():
@@ -432,10 +448,29 @@ class DockerHubSyncOperator(DockerHubRecordsOperator):
                                       register_secrets=register_secrets)
             summary.calls += pipeline.run([item for _, item in calls]).calls
             for outcome in collected.outcomes:
-                outcomes[owner[id(outcome.item)]].append(outcome)
+                number = owner[id(outcome.item)]
+                outcomes[number].append(outcome)
+                if answers[number] is None:
+                    answers[number] = collected.answers.get(outcome.item.index)
             if pipeline.run_error is not None:
                 raise provider_error(pipeline.run_error)
-        return outcomes
+        return outcomes, answers
+
+    def _settle(self, action: Action, answer: Any) -> list[Action]:
+        """The update that sets what a create could not carry (``ResourceKind.left_by_create``), planned from the
+        create's answer, so the resource ends as its record says in this run; none when nothing differs."""
+        kind, item = self.kind, action.item
+        left = kind.left_by_create(item.fields) if item is not None and kind.update is not None else ()
+        if not left:
+            return []
+        assert item is not None
+        created = kind.created(item.fields, answer)
+        if created is None:
+            self.log.warning("%s: the create's answer does not show the resource, so %s is set by the next run",
+                             action.describe(self.resource).split(" (", 1)[0], ", ".join(left))
+            return []
+        changes = {name: change for name, change in kind.differences(item.fields, created).items() if name in left}
+        return [updating(kind, action.identity, item, created, changes)] if changes else []
 
     def _after_races(self, raced: list[Action], hook: DockerHubHook) -> list[Action]:
         """Updates for resources created by someone else meanwhile (read again), where they differ."""
@@ -444,7 +479,9 @@ class DockerHubSyncOperator(DockerHubRecordsOperator):
             return []
         scopes = {kind.scope_of(a.identity): self._spelled(a.item.fields) for a in raced if a.item}
         named = {a.identity: a.item.fields for a in raced if a.item}
-        index = {alias: existing for read in self.read(hook, scopes, named).values() for existing in read.items
+        reads = self.read(hook, scopes, named)
+        self.read_details(hook, reads, {a.identity: a.item for a in raced if a.item})  # as the first read did
+        index = {alias: existing for read in reads.values() for existing in read.items
                  for alias in kind.aliases(existing)}
         updates = []
         for action in raced:
@@ -483,11 +520,16 @@ def _start(sinks: list[Sink], run: Mapping[str, Any]) -> None:
                                      f"{type(exc).__name__}: {exc}") from None
 
 
-class _Outcomes(OutcomeSink):
-    """Every outcome of one pipeline, to be told back to the actions they belong to."""
+class _Outcomes(EventSink, OutcomeSink):
+    """Every outcome of one pipeline and the answer to each record's call, to be told back to their actions."""
 
     def __init__(self) -> None:
         self.outcomes: list[Outcome] = []
+        self.answers: dict[int, Any] = {}
+
+    def on_event(self, event: dict[str, Any]) -> None:
+        for index in event["indices"]:
+            self.answers[index] = event["response"]
 
     def on_outcome(self, outcome: Outcome) -> None:
         self.outcomes.append(outcome)

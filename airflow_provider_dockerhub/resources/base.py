@@ -156,6 +156,20 @@ class ResourceKind:
             raise DockerHubReadError(path, 200, f"expected a JSON object, got {type(body).__name__}")
         return {**existing, **{name: body.get(name) for name in self.detail_fields}}
 
+    def seen(self, item: dict[str, Any]) -> dict[str, Any]:
+        """An item as this kind compares it (default: as the API gives it)."""
+        return item
+
+    def created(self, desired: Record, answer: Any) -> dict[str, Any] | None:
+        """The resource a create's ``answer`` describes, with ``desired``'s scope; None when it does not name it."""
+        if not isinstance(answer, dict):
+            return None
+        existing = self.seen({**answer, **{name: desired[name] for name in self.scope}})
+        try:
+            return existing if self.key(existing) == self.key(desired) else None
+        except KeyError:
+            return None
+
     # -- comparing ----------------------------------------------------------------------------------
     def view(self, name: str, value: Any) -> Any:
         """How a compared value is seen before comparing (default: as it is; texts compare exactly)."""
@@ -191,6 +205,12 @@ class ResourceKind:
     def create_record(self, desired: Record) -> dict[str, Any]:
         """The record the create preset writes; Docker IDs in lower case."""
         return self.spelled(desired)
+
+    def left_by_create(self, desired: Record) -> tuple[str, ...]:
+        """Compared attributes ``desired`` names that its create cannot carry (e.g. a token's ``is_active``): an
+        update right after the create sets them, planned from the create's answer."""
+        sent = self.create_record(desired)
+        return tuple(name for name in self.compared if name in desired and name not in sent)
 
     def update_record(self, desired: Record, existing: Record) -> dict[str, Any]:
         """The record the update preset writes; names as Docker Hub spells them (from ``existing``)."""

@@ -77,9 +77,11 @@ class ScimUsers(ResourceKind):
         return {**only(_name(record), *_NAME_PARTS), **record}
 
     def read(self, paginate: Paginate, get_json: GetJson, scope: Mapping[str, Any]) -> list[dict[str, Any]]:
-        """Users with their ``name.givenName``/``name.familyName`` also flat, as records write them."""
-        users = super().read(paginate, get_json, scope)
-        return [{**user, **only(_name(user), *_NAME_PARTS)} for user in users]
+        return [self.seen(user) for user in super().read(paginate, get_json, scope)]
+
+    def seen(self, item: dict[str, Any]) -> dict[str, Any]:
+        """A user with its ``name.givenName``/``name.familyName`` also flat, as records write them."""
+        return {**item, **only(_name(item), *_NAME_PARTS)}
 
     def create_record(self, desired: Record) -> dict[str, Any]:
         return only(desired, *_USER_ATTRIBUTES)

@@ -243,7 +243,9 @@ def updating(kind: ResourceKind, identity: Identity, item: Item, existing: Recor
 
 def _create(kind: ResourceKind, identity: Identity, item: Item) -> Action:
     assert kind.create is not None
-    return Action(Kind.CREATE, identity, item, ((kind.create, kind.create_record(item.fields)),))
+    left = kind.left_by_create(item.fields) if kind.update is not None else ()
+    reason = f"then {', '.join(left)} set by an update: the create cannot carry it" if left else ""
+    return Action(Kind.CREATE, identity, item, ((kind.create, kind.create_record(item.fields)),), reason=reason)
 
 
 def _remove(kind: ResourceKind, identity: Identity, existing: Record, reason: str, as_kind: Kind | None = None) -> Action:

@@ -221,8 +221,30 @@ def test_a_create_that_loses_a_race_is_read_again_and_updated(hub, run_op):
     hub.add_fault(status=409, times=1, method="POST", path="^/v2/access-tokens$")  # what Hub would answer
     kind = ReadBeforeTheOtherWriter()
     result = sync(run_op, resource=kind, records=[{"token_label": "ci", "scopes": ["repo:read"], "is_active": False}])
-    assert (result["created"], result["updated"], kind.reads) == (0, 1, 2)
+    assert (result["created"], result["updated"], result["unchanged"], kind.reads) == (0, 1, 0, 2)
+    assert result["records_read"] == 1  # the record is counted once, by how it ended
     assert other.is_active is False and len(hub.state.pats) == 1
+
+
+def test_a_lost_race_is_compared_with_the_fields_its_list_leaves_out_read_again(hub, run_op):
+    """The other writer's repository already has the record's README: read again with its detail GET (as the
+    first read would have been), it is unchanged, and no update is sent."""
+    from airflow_provider_dockerhub.resources.repositories import Repositories
+
+    class ReadBeforeTheOtherWriter(Repositories):
+        reads = 0
+
+        def read(self, paginate, get_json, scope):
+            self.reads += 1
+            return [] if self.reads == 1 else super().read(paginate, get_json, scope)
+
+    hub.add_repository("acme", "web", description="Frontend", full_description="# web")
+    hub.clear_requests()
+    result = sync(run_op, resource=ReadBeforeTheOtherWriter(),
+                  records=[{"namespace": "acme", "name": "web", "description": "Frontend", "full_description": "# web"}])
+    assert (result["created"], result["updated"], result["unchanged"], result["records_read"]) == (0, 0, 1, 1)
+    assert hub.writes() == ["POST /v2/namespaces/acme/repositories"]  # answered "already exists" (R2); no update
+    assert any(r.method == "GET" and r.path == "/v2/repositories/acme/web/" for r in hub.requests)
 
 
 def test_a_resource_kind_the_sync_cannot_keep_is_refused_by_instance_as_by_name():

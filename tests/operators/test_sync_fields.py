@@ -122,3 +122,46 @@ def test_repository_group_permissions_read_one_get_each(hub, run_op):  # catalog
                                     "permission": "admin"}])
     assert first["updated"] == 1 and hub.state.repositories[("acme", "web")].group_permissions[group.id] == "admin"
     assert second["reads"] == 1 and second["unchanged"] == 1
+
+
+@pytest.mark.parametrize(("resource", "record", "state"), [
+    ("access_tokens", {"token_label": "ci", "scopes": ["repo:read"], "is_active": False},
+     lambda hub: [(p.token_label, p.is_active) for p in hub.state.pats.values()]),
+    ("org_access_tokens", {"org": "acme", "label": "pull", "is_active": False,
+                           "resources": [{"type": "TYPE_REPO", "path": "acme/*", "scopes": ["repo-pull"]}]},
+     lambda hub: [(t.label, t.is_active) for t in hub.state.orgs["acme"].access_tokens.values()]),
+], ids=["access_tokens", "org_access_tokens"])
+def test_a_token_created_inactive_ends_inactive_in_the_first_run(hub, run_op, tmp_path, resource, record, state):
+    """The create cannot carry is_active: an update planned from the create's answer sets it in the same run,
+    the record is counted once (created), and the second run writes nothing."""
+    responses = str(tmp_path / "r.jsonl")
+    first, second = twice(hub, run_op, resource=resource, records=[record], response_path=responses)
+    name = record.get("token_label") or record["label"]
+    assert state(hub) == [(name, False)]
+    assert (first["records_read"], first["created"], first["updated"], first["calls"]) == (1, 1, 0, 2)
+    assert second["unchanged"] == 1
+
+
+def test_a_scim_user_created_inactive_ends_inactive_in_the_first_run(scim_hub, run_op, log_text):
+    hub = scim_hub
+    record = {"userName": "jane@example.com", "givenName": "Jane", "familyName": "Doe", "active": False}
+    dry = sync(run_op, resource="scim_users", records=[record], dry_run=True)
+    assert "  create scim_users jane@example.com (then active set by an update: the create cannot carry it)" in dry["plan"]
+    first, _ = twice(hub, run_op, resource="scim_users", records=[record])
+    [user] = hub.state.scim_users.values()
+    assert (user.user_name, user.given_name, user.active) == ("jane@example.com", "Jane", False)
+    assert (first["created"], first["updated"], first["calls"]) == (1, 0, 2)
+
+
+def test_a_create_whose_follow_up_update_fails_counts_failed_once_and_the_next_run_finishes_it(hub, run_op,
+                                                                                           tmp_path):
+    responses = str(tmp_path / "r.jsonl")
+    record = {"token_label": "ci", "scopes": ["repo:read"], "is_active": False}
+    hub.add_fault(status=400, times=1, method="PATCH", path="^/v2/access-tokens/")
+    first = run_op(DockerHubSyncOperator(task_id="sync", resource="access_tokens", records=[record],
+                                         response_path=responses, on_error="continue"))[0]
+    assert (first["records_read"], first["created"], first["failed"]) == (1, 0, 1)
+    assert first["first_failures"][0]["location"] == "records[0]"
+    second = sync(run_op, resource="access_tokens", records=[record], response_path=responses)
+    assert (second["updated"], second["failed"]) == (1, 0)
+    assert [p.is_active for p in hub.state.pats.values()] == [False]  # the token made in the first run
