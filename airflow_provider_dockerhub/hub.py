@@ -31,7 +31,12 @@ MAX_PAGE_SIZE = 100
 DESCRIPTION_MAX_CHARS = 100
 FULL_DESCRIPTION_MAX_BYTES = 25_000
 
-#: Seconds a JWT from ``/v2/auth/token`` stays valid.
+#: Where a login (username or organization, and a password, PAT or OAT) is exchanged for a JWT.
+TOKEN_PATH = "/v2/auth/token"
+#: Seconds a JWT from ``TOKEN_PATH`` stays valid.
 TOKEN_LIFETIME = 600.0
+#: How a personal access token and an organization access token begin.
+PAT_PREFIX = "dckr_pat_"
+OAT_PREFIX = "dckr_oat_"
 #: The rate-limit window in seconds (``X-RateLimit-*``).
 RATE_WINDOW = 60.0

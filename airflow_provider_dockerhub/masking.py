@@ -23,12 +23,13 @@ from collections.abc import Iterable
 from typing import Any, cast
 
 from airflow_provider_dockerhub._compat import mask_secret
+from airflow_provider_dockerhub.hub import OAT_PREFIX, PAT_PREFIX
 
 #: At most this many new secrets of one answer are registered.
 MAX_SECRETS_PER_ANSWER = 100
 #: Docker Hub's token shapes, masked by pattern: personal and organization access tokens, and JWTs.
 TOKEN_PATTERNS = (
-    r"dckr_(?:pat|oat)_[A-Za-z0-9_\-]{8,}",
+    rf"(?:{PAT_PREFIX}|{OAT_PREFIX})[A-Za-z0-9_\-]{{8,}}",
     r"eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]*",
 )
 _TOKEN = re.compile("|".join(f"(?:{p})" for p in TOKEN_PATTERNS))

@@ -33,7 +33,7 @@ from airflow_provider_dockerhub.hooks.settings import (
     RELABELING,
     DockerHubConnectionSettings,
 )
-from airflow_provider_dockerhub.hub import MAX_PAGE_SIZE
+from airflow_provider_dockerhub.hub import MAX_PAGE_SIZE, TOKEN_PATH
 from airflow_provider_dockerhub.masking import register_secrets
 from airflow_provider_dockerhub.transport.deadline import DeadlineAdapter, send_within
 from airflow_provider_dockerhub.transport.retry import (
@@ -56,7 +56,7 @@ from airflow_provider_dockerhub.wire import (
 
 __all__ = ["TOKEN_ENDPOINT", "USER_AGENT", "DockerHubHook", "check_headers"]
 
-TOKEN_ENDPOINT = "/v2/auth/token"
+TOKEN_ENDPOINT = TOKEN_PATH
 USER_AGENT = "airflow-provider-dockerhub"
 
 

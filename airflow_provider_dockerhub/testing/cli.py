@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import time
 
-from airflow_provider_dockerhub.hub import RATE_WINDOW, TOKEN_LIFETIME
+from airflow_provider_dockerhub.hub import PAT_PREFIX, RATE_WINDOW, TOKEN_LIFETIME
 from airflow_provider_dockerhub.testing.emulator import DockerHubEmulator
 from airflow_provider_dockerhub.testing.examples import example_connection, seed_examples
 from airflow_provider_dockerhub.testing.seed import load_seed_file, seed_hub
@@ -48,7 +48,7 @@ def _seed_accounts(emulator: DockerHubEmulator, args: argparse.Namespace) -> Non
     """The ``--account``, ``--org``, ``--org-token`` and ``--scim-token`` options."""
     for spec in args.account:
         user, secret = _parse_pair(spec, "--account")
-        if secret.startswith("dckr_pat_"):
+        if secret.startswith(PAT_PREFIX):
             emulator.add_user(user)
             emulator.add_personal_access_token(user, secret)
         else:

@@ -6,8 +6,10 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any
 
+from airflow_provider_dockerhub.hub import TOKEN_PATH
+
 #: Requests that only log in: not writes, whatever their method.
-TOKEN_EXCHANGE = "/v2/auth/token"
+TOKEN_EXCHANGE = TOKEN_PATH
 
 
 @dataclass

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from airflow_provider_dockerhub.hub import ORG_ROLES, PAT_SCOPES, TOKEN_LIFETIME
+from airflow_provider_dockerhub.hub import OAT_PREFIX, ORG_ROLES, PAT_PREFIX, PAT_SCOPES, TOKEN_LIFETIME
 from airflow_provider_dockerhub.testing.clock import Clock, api_time
 
 #: A higher PAT scope implies the lower ones of its group.
@@ -313,7 +313,7 @@ class HubState:
     ) -> PersonalAccessToken:
         """Give ``username`` a PAT (``dckr_pat_...``)."""
         with self.lock:
-            pat = PersonalAccessToken(str(uuid.uuid4()), token or f"dckr_pat_{secrets.token_urlsafe(20)}",
+            pat = PersonalAccessToken(str(uuid.uuid4()), token or f"{PAT_PREFIX}{secrets.token_urlsafe(20)}",
                                       username, label, list(scopes), created_at=self.now_iso())
             self.pats[pat.uuid] = pat
             self._secrets.add(pat.token)
@@ -352,7 +352,7 @@ class HubState:
         if resources is None:
             resources = [{"type": "TYPE_ORG", "path": org, "scopes": list(DEFAULT_OAT_ORG_SCOPES)}]
         with self.lock:
-            oat = OrgAccessToken(str(uuid.uuid4()), token or f"dckr_oat_{secrets.token_urlsafe(20)}", org, label,
+            oat = OrgAccessToken(str(uuid.uuid4()), token or f"{OAT_PREFIX}{secrets.token_urlsafe(20)}", org, label,
                                  created_by, description, resources, expires_at, created_at=self.now_iso())
             self.orgs[org].access_tokens[oat.id] = oat
             self._secrets.add(oat.token)

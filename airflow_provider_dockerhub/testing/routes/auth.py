@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
+from airflow_provider_dockerhub.hub import TOKEN_PATH
 from airflow_provider_dockerhub.testing.routes.base import Call, Route
 from airflow_provider_dockerhub.testing.state import ApiError, HubState, Principal
 
@@ -38,7 +39,7 @@ def users_2fa_login(state: HubState, call: Call) -> tuple[int, Any]:
 
 
 ROUTES: tuple[Route, ...] = (
-    Route("POST", "/v2/auth/token", auth_token, auth=False),
+    Route("POST", TOKEN_PATH, auth_token, auth=False),
     Route("POST", "/v2/users/login", users_login, auth=False),
     Route("POST", "/v2/users/2fa-login", users_2fa_login, auth=False),
 )
