@@ -9,9 +9,11 @@ parse time and after rendering, templating, the "Docker Hub" link and OpenLineag
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from airflow_provider_dockerhub._compat import BaseOperator
+from airflow_provider_dockerhub.exceptions import DockerHubRunError, DockerHubSinkError
 from airflow_provider_dockerhub.hooks.dockerhub import DockerHubHook
 from airflow_provider_dockerhub.operators.lineage import WrittenResources, operator_lineage
 from airflow_provider_dockerhub.operators.links import DockerHubLink, hub_page
@@ -31,12 +33,14 @@ from airflow_provider_dockerhub.pipeline.runner import ON_ERROR
 from airflow_provider_dockerhub.pipeline.sinks import (
     PUSH_RESPONSES,
     EventSink,
+    LentSink,
     OutcomeSink,
     RejectsFile,
     ResponseFile,
     Sink,
     XComResponses,
     check_webhook_url,
+    close_all,
 )
 from airflow_provider_dockerhub.pipeline.sources import CSV_CONVERTERS, FORMATS, RecordReader, is_reader_class, read_records
 from airflow_provider_dockerhub.pipeline.storage import same_location
@@ -221,6 +225,27 @@ class DockerHubRecordsOperator(BaseOperator):
             sinks.append(webhook_from_connection(self.response_webhook_conn_id,
                                                  allow_insecure=self.allow_insecure_webhook))
         return [*sinks, *self.sinks], xcom
+
+    @contextmanager
+    def task_sinks(self, context: Context | None) -> Iterator[tuple[list[Sink], XComResponses]]:
+        """The outputs, owned by the task: each started once before anything is read (a webhook checks itself)
+        and closed once at the end, also when the task fails; the pipelines of the task's phases write to them
+        through ``LentSink`` wrappers (yielded), so every file, URI and webhook receives every phase. A sink that
+        fails to start raises DockerHubSinkError; one that fails to close, DockerHubRunError."""
+        sinks, xcom = self.build_sinks()
+        run = self._run_info(context)
+        try:
+            for sink in sinks:
+                try:
+                    sink.start(run)
+                except Exception as exc:
+                    raise DockerHubSinkError(f"{type(sink).__name__} failed before the first call: "
+                                             f"{type(exc).__name__}: {exc}") from None
+            yield [LentSink(sink) for sink in sinks], xcom
+        finally:
+            errors = [f"{type(sink).__name__}: {type(exc).__name__}: {exc}" for sink, exc in close_all(sinks)]
+        if errors:
+            raise DockerHubRunError(f"{self.task_id}: an output failed on closing: {'; '.join(errors)}")
 
     def check_locations(self) -> None:
         """Refuse outputs that would write into the input (an endless loop) or into each other."""

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from airflow_provider_dockerhub._compat import AirflowException
-from airflow_provider_dockerhub.exceptions import DockerHubError, DockerHubRunError, DockerHubSinkError, provider_error
+from airflow_provider_dockerhub.exceptions import DockerHubError, DockerHubRunError, provider_error
 from airflow_provider_dockerhub.hooks.dockerhub import DockerHubHook
 from airflow_provider_dockerhub.masking import register_secrets
 from airflow_provider_dockerhub.operators.base import DockerHubRecordsOperator
@@ -25,7 +25,7 @@ from airflow_provider_dockerhub.operators.params import (
 )
 from airflow_provider_dockerhub.pipeline.items import Item, Outcome, Status
 from airflow_provider_dockerhub.pipeline.runner import PipelineSettings, RecordPipeline
-from airflow_provider_dockerhub.pipeline.sinks import EventSink, OutcomeSink, Sink, close_all
+from airflow_provider_dockerhub.pipeline.sinks import EventSink, OutcomeSink, Sink
 from airflow_provider_dockerhub.pipeline.sources import RecordReader
 from airflow_provider_dockerhub.pipeline.storage import is_uri
 from airflow_provider_dockerhub.presets.apply import build_settings
@@ -308,15 +308,11 @@ class DockerHubSyncOperator(DockerHubRecordsOperator):
         self._lineage_base_url = hook.settings.base_url
         summary = SyncSummary(dry_run=self.dry_run)
         captured = self.captured()
-        sinks, xcom = self.build_sinks()
-        try:
-            _start(sinks, self._run_info(context))
-            self._run(hook, summary, [_Unclosed(sink) for sink in sinks], captured)
-        finally:
-            hook.close()
-            errors = [f"{type(sink).__name__}: {type(exc).__name__}: {exc}" for sink, exc in close_all(sinks)]
-        if errors:
-            raise DockerHubRunError(f"sync of {self.resource}: an output failed on closing: {'; '.join(errors)}")
+        with self.task_sinks(context) as (sinks, xcom):
+            try:
+                self._run(hook, summary, sinks, captured)
+            finally:
+                hook.close()
         ti = context.get("ti") if context else None
         if ti is not None and self.push_responses != "none" and not self.dry_run:
             ti.xcom_push(key="responses", value=xcom.events)
@@ -493,31 +489,6 @@ class DockerHubSyncOperator(DockerHubRecordsOperator):
                               action.describe(self.resource).removeprefix("create "))
                 updates.append(updating(kind, action.identity, action.item, existing, changes))
         return updates
-
-
-class _Unclosed(EventSink, OutcomeSink):
-    """A task-owned sink lent to one write phase: the phase's end does not close it (the task does, once)."""
-
-    def __init__(self, sink: Sink) -> None:
-        self.sink = sink
-
-    def on_event(self, event: dict[str, Any]) -> None:
-        if isinstance(self.sink, EventSink):
-            self.sink.on_event(event)
-
-    def on_outcome(self, outcome: Outcome) -> None:
-        if isinstance(self.sink, OutcomeSink):
-            self.sink.on_outcome(outcome)
-
-
-def _start(sinks: list[Sink], run: Mapping[str, Any]) -> None:
-    """Each task-owned sink's ``start``, once, before anything is read or written (a webhook checks itself)."""
-    for sink in sinks:
-        try:
-            sink.start(run)
-        except Exception as exc:
-            raise DockerHubSinkError(f"{type(sink).__name__} failed before the first call: "
-                                     f"{type(exc).__name__}: {exc}") from None
 
 
 class _Outcomes(EventSink, OutcomeSink):

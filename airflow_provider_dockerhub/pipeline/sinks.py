@@ -88,6 +88,23 @@ class OutcomeSink(Sink):
         """One record's outcome (``outcome.item`` is the record as read, with its index and location)."""
 
 
+
+class LentSink(EventSink, OutcomeSink):
+    """A sink owned by the task, lent to one of its pipelines: events and outcomes reach it, but that pipeline's
+    start and close do not (the task starts it once and closes it once, so every phase reaches one file)."""
+
+    def __init__(self, sink: Sink) -> None:
+        self.sink = sink
+
+    def on_event(self, event: dict[str, Any]) -> None:
+        if isinstance(self.sink, EventSink):
+            self.sink.on_event(event)
+
+    def on_outcome(self, outcome: Outcome) -> None:
+        if isinstance(self.sink, OutcomeSink):
+            self.sink.on_outcome(outcome)
+
+
 class JsonLinesWriter:
     """Appends JSON lines to a local file (created ``0600``), or writes them to any ``ObjectStoragePath`` URI.
 

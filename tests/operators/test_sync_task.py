@@ -142,3 +142,19 @@ def test_a_user_sink_sees_every_phase_of_a_sync_and_a_send(hub):
 def test_something_that_is_no_sink_is_refused_when_the_dag_is_parsed():
     with pytest.raises(ValueError, match="sinks must be sinks"):
         DockerHubSyncOperator(task_id="s", resource="groups", records=[], sinks=["not a sink"])
+
+
+def test_a_sink_that_fails_to_close_fails_the_sync_after_every_other_sink_is_closed(hub):
+    from airflow_provider_dockerhub.exceptions import DockerHubRunError
+
+    class BrokenClose(_Collecting):
+        def close(self):
+            super().close()
+            raise OSError("disk full")
+
+    broken, other = BrokenClose(), _Collecting()
+    with pytest.raises(DockerHubRunError, match="an output failed on closing: BrokenClose: OSError: disk full"):
+        run_task(DockerHubSyncOperator(task_id="s", resource="groups", sinks=[broken, other],
+                                       records=[{"org": "acme", "name": "web"}]))
+    assert (broken.closed, other.closed, len(other.started)) == (1, 1, 1)
+    assert [e["method"] for e in other.events] == ["POST"] and "web" in hub.state.orgs["acme"].groups
