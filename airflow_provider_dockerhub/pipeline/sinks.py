@@ -31,6 +31,7 @@ __all__ = [
     "RUN_STARTED",
     "EventSink",
     "JsonLinesWriter",
+    "LentSink",
     "OutcomeSink",
     "RejectsFile",
     "ResponseFile",
