@@ -6,6 +6,7 @@ can trickle headers or a body, send any header value, or send a gzip bomb.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import socket
@@ -68,7 +69,7 @@ class HostileServer:
         self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self._sock.bind(("127.0.0.1", 0))
         self._sock.listen(64)
-        self._sock.settimeout(0.1)
+        self._sock.settimeout(1)  # only a safety net: __exit__ wakes the accept at once
         self._stop = threading.Event()
         self.url = f"http://127.0.0.1:{self._sock.getsockname()[1]}"
         self._thread = threading.Thread(target=self._serve, daemon=True)
@@ -77,6 +78,8 @@ class HostileServer:
 
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
+        with contextlib.suppress(OSError):  # a connection of our own ends the waiting accept now
+            socket.create_connection(self._sock.getsockname(), timeout=1).close()
         self._thread.join(5)
         self._sock.close()
 
@@ -86,6 +89,9 @@ class HostileServer:
                 conn, _ = self._sock.accept()
             except OSError:
                 continue
+            if self._stop.is_set():  # the wake-up connection from __exit__
+                conn.close()
+                return
             threading.Thread(target=self._handle, args=(conn,), daemon=True).start()
 
     def _handle(self, conn: socket.socket) -> None:

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -20,16 +21,29 @@ DockerHubCreateAccessTokenOperator(task_id="t", records=records, max_concurrency
 
 
 def start_and_wait_for_tokens(hub, script: str, responses: Path, count: int) -> subprocess.Popen:
-    """Start ``script`` in a child process and return once the emulator holds ``count`` of its tokens."""
-    hub.add_fault(delay=0.01, method="POST", path="^/v2/access-tokens$")
+    """Start ``script`` in a child process and return once the emulator has answered ``count`` of its tokens.
+
+    The emulator tells: each request it handles first counts the token answers already sent, and sets an event
+    at ``count``; no polling of the emulator's state while the child's threads change it.
+    """
+    received = threading.Event()
+    handle = hub.app.handle
+
+    def counting_handle(request):
+        if not received.is_set() and sum(r.path == "/v2/access-tokens" and r.status == 201 and r.answered_at is not None
+                                         for r in hub.requests) >= count:
+            received.set()
+        return handle(request)
+
+    hub.app.handle = counting_handle
+    hub.add_fault(delay=0.01, method="POST", path="^/v2/access-tokens$")  # a slow server: the kill lands mid-run
     proc = subprocess.Popen([sys.executable, "-c", script, str(responses)], cwd=ROOT, env=dict(os.environ),
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 120
-    while sum(p.token_label.startswith("kill-") for p in hub.state.pats.values()) < count:
+    while not received.wait(0.05):  # returns as soon as the event is set; meanwhile, watch for a child that died
         if proc.poll() is not None or time.monotonic() > deadline:
             proc.kill()
             raise AssertionError(f"the run did not get going: {proc.stderr.read().decode()[-2000:]}")
-        time.sleep(0.005)
     return proc
 
 

@@ -1,8 +1,6 @@
 from __future__ import annotations
 
-import random
 import threading
-import time
 
 import pytest
 
@@ -14,31 +12,49 @@ def calls(count):
     return [PreparedCall("POST", f"/x/{n}", {}, None, [Item(n, {}, f"records[{n}]")]) for n in range(count)]
 
 
+WAIT = 10  # seconds a synchronised call waits at most: a broken test fails instead of hanging
+
+
 def test_results_come_back_in_input_order_under_concurrency():
-    rng = random.Random(1)
-    delays = [rng.uniform(0, 0.01) for _ in range(60)]
+    # calls finish in reverse order within each group of 8 (the concurrency): call n waits until call n + 1 has
+    # finished, so the last call of a group finishes first; results must still come back in input order
+    group, finished, lock = 8, [], threading.Lock()
+    done = [threading.Event() for _ in range(60)]
 
     def send(call):
-        time.sleep(delays[call.items[0].index])
+        n = call.items[0].index
+        if (n + 1) % group and n + 1 < len(done):
+            assert done[n + 1].wait(WAIT), f"call {n + 1} never finished"
+        with lock:
+            finished.append(n)
+        done[n].set()
         return call.url
 
-    results = list(Deliverer(send, 8).run(calls(60)))
+    results = list(Deliverer(send, group).run(calls(60)))
     assert [r.response for r in results] == [f"/x/{n}" for n in range(60)]
+    for start in range(0, 60, group):  # the calls did finish out of order
+        members = range(start, min(start + group, 60))
+        assert [n for n in finished if n in members] == list(members)[::-1]
 
 
 def test_no_more_than_max_concurrency_calls_in_flight():
+    # calls 3g, 3g+1 and 3g+2 wait for each other (the 40th goes alone): 3 calls are in flight together for sure,
+    # and a fourth started meanwhile would be counted
     in_flight, peak, lock = 0, 0, threading.Lock()
+    threes = [threading.Barrier(3, timeout=WAIT) for _ in range(13)]
 
     def send(call):
         nonlocal in_flight, peak
         with lock:
             in_flight += 1
             peak = max(peak, in_flight)
-        time.sleep(0.005)
+        if call.items[0].index < 39:
+            threes[call.items[0].index // 3].wait()
         with lock:
             in_flight -= 1
 
-    list(Deliverer(send, 3).run(calls(40)))
+    results = list(Deliverer(send, 3).run(calls(40)))
+    assert [r.error for r in results] == [None] * 40  # no call was left waiting for the others of its three
     assert peak == 3
 
 
