@@ -67,10 +67,8 @@ def decode_json_line(line: bytes, limits: RecordLimits = DEFAULT_LIMITS) -> Any:
         raise RecordError(limits.too_deep())
     try:
         value = _DECODER.decode(text)
-    except RecordError:
-        raise
-    except ValueError as exc:
-        raise RecordError(f"invalid JSON ({exc})") from None
+    except ValueError as exc:  # the decoder's own RecordError (a number too long) says what is wrong already
+        raise exc if isinstance(exc, RecordError) else RecordError(f"invalid JSON ({exc})") from None
     if "\\u" in text and _has_lone_surrogate_value(value):
         raise RecordError("a string holds a lone surrogate (\\ud800-\\udfff), which is not valid Unicode")
     return value
