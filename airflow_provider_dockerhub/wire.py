@@ -140,8 +140,9 @@ CREDENTIAL_HINTS = (
      "an organization access token administers only its own organization's members, invites and groups, not "
      "organization access tokens or image access settings: use an owner's password login (docs/connection.md)"),
     (re.compile(r"insufficient scope", re.IGNORECASE),
-     "the token lacks the scope this call needs: give the organization access token the member, invite or "
-     "group scope (Read to read, Edit to change; docs/docker-hub-api.md C3)"),
+     "the access token lacks a scope this call needs: an organization access token needs the member, invite or "
+     "group scope (Read to read, Edit to change), a personal access token a higher repo: scope "
+     "(docs/docker-hub-api.md C3, C7)"),
 )
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -39,6 +40,7 @@ def run(args: list[str], **kwargs) -> subprocess.CompletedProcess[str]:
 
 
 def build(out: Path) -> list[Path]:
+    shutil.rmtree(ROOT / "build", ignore_errors=True)  # setuptools reuses build/lib: a deleted module would ship
     run([sys.executable, "-m", "build", "--sdist", "--wheel", "--outdir", str(out), str(ROOT)])
     built = sorted(out.iterdir())
     run([sys.executable, "-m", "twine", "check", "--strict", *map(str, built)])
@@ -46,12 +48,16 @@ def build(out: Path) -> list[Path]:
 
 
 def wheel_content_problems(wheel: Path) -> list[str]:
-    """What the wheel lacks of LICENSE, NOTICE (in its ``.dist-info``) and the ``py.typed`` marker."""
+    """What the wheel lacks of LICENSE, NOTICE (in its ``.dist-info``) and the ``py.typed`` marker, and package
+    files it carries that the source tree does not have (left over from an earlier build: resources/ would
+    find a stale module as a resource kind)."""
     names = zipfile.ZipFile(wheel).namelist()
     problems = [f"no {name} in the wheel" for name in ("LICENSE", "NOTICE")
                 if not any(".dist-info/" in entry and entry.rsplit("/", 1)[-1] == name for entry in names)]
     if "airflow_provider_dockerhub/py.typed" not in names:
         problems.append("no airflow_provider_dockerhub/py.typed in the wheel")
+    problems += [f"{name} is in the wheel, not in the source tree" for name in names
+                 if name.startswith("airflow_provider_dockerhub/") and not (ROOT / name).exists()]
     return problems
 
 

@@ -84,3 +84,7 @@ def test_the_wheel_content_check_wants_license_and_typing_marker(tmp_path):
         archive.writestr("airflow_provider_dockerhub-0.2.0.dist-info/licenses/NOTICE", "notice")
         archive.writestr("airflow_provider_dockerhub/py.typed", "")
     assert check_dist.wheel_content_problems(wheel) == []
+    with zipfile.ZipFile(wheel, "a") as archive:  # a module deleted from the source, left in build/lib
+        archive.writestr("airflow_provider_dockerhub/resources/organizations.py", "")
+    assert check_dist.wheel_content_problems(wheel) == [
+        "airflow_provider_dockerhub/resources/organizations.py is in the wheel, not in the source tree"]

@@ -175,6 +175,8 @@ def _read_linked(fetch: Fetch, paginator: Paginator, url: str, query: Query, pag
         total = page.total if total is None else total
         read += len(page.items)
         yield from page.items
+    if total is not None and read != total:
+        raise _fail(url, f"the list says {total} items and ended after {read}")
 
 
 def _read_numbered(fetch: Fetch, paginator: Paginator, url: str, query: Query, first: Page, page_size: int,

@@ -234,6 +234,7 @@ class DockerHubRecordsOperator(BaseOperator):
         fails to start raises DockerHubSinkError; one that fails to close, DockerHubRunError."""
         sinks, xcom = self.build_sinks()
         run = self._run_info(context)
+        ended = False
         try:
             for sink in sinks:
                 try:
@@ -242,8 +243,11 @@ class DockerHubRecordsOperator(BaseOperator):
                     raise DockerHubSinkError(f"{type(sink).__name__} failed before the first call: "
                                              f"{type(exc).__name__}: {exc}") from None
             yield [LentSink(sink) for sink in sinks], xcom
+            ended = True
         finally:
             errors = [f"{type(sink).__name__}: {type(exc).__name__}: {exc}" for sink, exc in close_all(sinks)]
+            if errors and not ended:  # the task's own error goes up; say what the outputs may have lost
+                self.log.error("An output failed on closing after the task failed: %s", "; ".join(errors))
         if errors:
             raise DockerHubRunError(f"{self.task_id}: an output failed on closing: {'; '.join(errors)}")
 

@@ -304,15 +304,15 @@ class DockerHubSyncOperator(DockerHubRecordsOperator):
         self.check_settings()
         self.check_locations()
         hook = self.get_hook(pool_maxsize=max(self.max_concurrency, READ_CONCURRENCY))
-        hook.auth  # noqa: B018 - a missing or broken connection fails here, before anything is read
-        self._lineage_base_url = hook.settings.base_url
         summary = SyncSummary(dry_run=self.dry_run)
-        captured = self.captured()
-        with self.task_sinks(context) as (sinks, xcom):
-            try:
+        try:  # the session is closed however the task ends, a sink failing to start included
+            hook.auth  # noqa: B018 - a missing or broken connection fails here, before anything is read
+            self._lineage_base_url = hook.settings.base_url
+            captured = self.captured()
+            with self.task_sinks(context) as (sinks, xcom):
                 self._run(hook, summary, sinks, captured)
-            finally:
-                hook.close()
+        finally:
+            hook.close()
         ti = context.get("ti") if context else None
         if ti is not None and self.push_responses != "none" and not self.dry_run:
             ti.xcom_push(key="responses", value=xcom.events)
@@ -392,8 +392,16 @@ class DockerHubSyncOperator(DockerHubRecordsOperator):
         #: a follow-up update (after a lost race, or setting what a create could not carry) -> the count its
         #: record is already in: the record is counted once, by how it ends
         counted_as: dict[int, str] = {}
-        for kind in (Kind.REVOKE, Kind.CREATE, Kind.UPDATE, Kind.DELETE, Kind.CANCEL):
+        unrevoked: set[Identity] = set()  # a token whose revoke failed is not made a second time
+        phases = (Kind.REVOKE, Kind.CREATE, Kind.UPDATE, Kind.DELETE, Kind.CANCEL)
+        for number, kind in enumerate(phases):
             actions = plan.of(kind)
+            if kind is Kind.CREATE and unrevoked:
+                for action in [a for a in actions if a.identity in unrevoked and a.item is not None]:
+                    assert action.item is not None
+                    summary.fail(action.item.location, "not created: revoking the token of that name whose secret "
+                                                       "is not held failed, so a second one is not made")
+                actions = [a for a in actions if a.identity not in unrevoked]
             if kind is Kind.UPDATE:
                 after_races = self._after_races(raced, hook)
                 counted_as = {**{id(a): "created" for a in settling}, **{id(a): "unchanged" for a in after_races}}
@@ -410,6 +418,7 @@ class DockerHubSyncOperator(DockerHubRecordsOperator):
                     counted = "failed" if worst.status is Status.FAILED else "rejected"
                     setattr(summary, counted, getattr(summary, counted) + 1)
                     summary.first_failures.append({"location": worst.item.location, "reason": worst.reason})
+                    unrevoked |= {action.identity} if kind is Kind.REVOKE else set()
                 elif all(o.status is Status.UNCHANGED for o in ended):
                     kept = "created" if before == "created" else "unchanged"
                     setattr(summary, kept, getattr(summary, kept) + 1)
@@ -419,7 +428,20 @@ class DockerHubSyncOperator(DockerHubRecordsOperator):
                     setattr(summary, done, getattr(summary, done) + 1)
                     settling += self._settle(action, answer) if kind is Kind.CREATE else []
             if failed and self.on_error == "fail_fast":
+                later = [a for k in phases[number + 1:] for a in plan.of(k)]
+                self._not_sent(later, settling if kind is Kind.CREATE else [], summary)
                 return
+
+    @staticmethod
+    def _not_sent(later: list[Action], settling: list[Action], summary: SyncSummary) -> None:
+        """The records fail_fast stopped before their writes: rejected as not sent (a created one whose follow-up
+        update was not sent too), so every record read is still counted once."""
+        reason = "not sent: the run stopped at the first failure (on_error='fail_fast')"
+        summary.created -= len(settling)
+        for action in [*later, *settling]:
+            if action.item is not None:  # a delete has no record
+                summary.rejected += 1
+                summary.first_failures.append({"location": action.item.location, "reason": reason})
 
     def _write(self, actions: list[Action], hook: DockerHubHook, sinks: list[Sink],
                summary: SyncSummary) -> tuple[list[list[Outcome]], list[Any]]:

@@ -13,6 +13,10 @@ def _every_write() -> tuple[EndpointPreset, ...]:
     presets: list[EndpointPreset] = []
     for kind in RESOURCES:
         presets += [preset for preset in kind.writes if all(preset is not seen for seen in presets)]
+    names = [preset.name for preset in presets]
+    twice = sorted({name for name in names if names.count(name) > 1})
+    if twice:
+        raise ImportError(f"endpoint presets named more than once: {twice}")
     return tuple(presets)
 
 

@@ -16,13 +16,20 @@ __all__ = ["RESOURCES", "SYNCABLE", "Identity", "ResourceKind", "get_resource"]
 
 
 def _defined_kinds() -> tuple[ResourceKind, ...]:
-    """One instance of each kind class this package's modules define (subclasses made elsewhere are not kinds)."""
-    kinds = []
+    """One instance of each kind class this package's modules define (subclasses made elsewhere are not kinds;
+    modules named ``_...`` are skipped). Two kinds of one name raise: one would hide the other."""
+    kinds: list[ResourceKind] = []
     for module_info in pkgutil.iter_modules(__path__):
+        if module_info.name.startswith("_"):
+            continue
         module = importlib.import_module(f"{__name__}.{module_info.name}")
         kinds += [value() for value in vars(module).values()
                   if isinstance(value, type) and issubclass(value, ResourceKind) and value.__module__ == module.__name__
                   and "name" in vars(value)]
+    names = [kind.name for kind in kinds]
+    twice = sorted({name for name in names if names.count(name) > 1})
+    if twice:
+        raise ImportError(f"resource kinds named more than once in {__name__}: {twice}")
     return tuple(kinds)
 
 

@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 from airflow_provider_dockerhub.exceptions import DockerHubReadError
 from airflow_provider_dockerhub.hooks.pagination import NextLinkPaginator, Paginator
 from airflow_provider_dockerhub.hub import MAX_PAGE_SIZE
+from airflow_provider_dockerhub.pipeline.account import SECRET_KEYS
 from airflow_provider_dockerhub.presets.endpoint import EndpointPreset
 
 Record = Mapping[str, Any]
@@ -164,7 +165,8 @@ class ResourceKind:
         """The resource a create's ``answer`` describes, with ``desired``'s scope; None when it does not name it."""
         if not isinstance(answer, dict):
             return None
-        existing = self.seen({**answer, **{name: desired[name] for name in self.scope}})
+        shown = {name: value for name, value in answer.items() if name not in SECRET_KEYS}  # kept out of the plan
+        existing = self.seen({**shown, **self.spelled(desired, self.scope)})
         try:
             return existing if self.key(existing) == self.key(desired) else None
         except KeyError:

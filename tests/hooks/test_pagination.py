@@ -207,3 +207,17 @@ def test_a_scim_list_that_shrinks_during_a_concurrent_read_fails(hook, mocked):
     mocked.get(f"{BASE}/v2/scim/2.0/Users", json=scim_users(250, changed_at=101))
     with pytest.raises(DockerHubReadError, match="the list (changed while it was read|says 250 items)"):
         read(hook, "/v2/scim/2.0/Users", paginator=ScimPaginator(), concurrency=4)
+
+
+def test_a_linked_list_that_ends_before_its_count_fails_instead_of_missing_items(hook, mocked):
+    mocked.get(f"{TOKENS}?page_size=100", json={"count": 150, "results": [{"id": 1}] * 50, "next": f"{TOKENS}?page=2"},
+               complete_qs=True)
+    mocked.get(f"{TOKENS}?page=2", json={"count": 150, "results": [{"id": 2}] * 50, "next": None}, complete_qs=True)
+    with pytest.raises(DockerHubReadError, match="the list says 150 items and ended after 100"):
+        read(hook, concurrency=4)
+
+
+def test_a_scim_page_that_lowers_the_total_fails_the_read(hook, mocked):
+    mocked.get(f"{BASE}/v2/scim/2.0/Users", json=scim_users(250, changed_at=101))
+    with pytest.raises(DockerHubReadError, match="says 250 items and ended after 249"):
+        read(hook, "/v2/scim/2.0/Users", paginator=ScimPaginator(), page_size=100, concurrency=1)

@@ -71,8 +71,8 @@ def test_c3_an_oat_without_the_scope_fails_the_record_with_docker_hubs_reason(hu
         {"type": "TYPE_ORG", "path": "acme", "scopes": ["scope-member-edit", "scope-group-read"]}])
     dockerhub_connection("acme", "dckr_oat_acme_read")
     group = failure_of(run_op, DockerHubCreateGroupOperator(task_id="g", records=[{"org": "acme", "name": "ops"}]))
-    assert "records[0]: HTTP 403: insufficient scope (the token lacks the scope this call needs" in group
-    assert "group scope (Read to read, Edit to change" in group and OAT_ONLY_ITS_ORG not in group
+    assert "records[0]: HTTP 403: insufficient scope (the access token lacks a scope this call needs" in group
+    assert "group scope (Read to read, Edit to change)" in group and OAT_ONLY_ITS_ORG not in group
     assert hub.state.orgs["acme"].groups.keys() == {"devs"}
 
     hub.add_org_access_token("acme", "dckr_oat_acme_edit", resources=[

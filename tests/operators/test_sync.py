@@ -272,3 +272,30 @@ def test_a_scope_without_its_attributes_is_refused_before_any_read(hub, run_op):
     with pytest.raises(ValueError, match=r"scope \{'org': 'acme'\} lacks 'group'; a group_members scope is"):
         sync(run_op, resource="group_members", records=[], mode="mirror", allow_empty=True, scope=[{"org": "acme"}])
     assert not [r for r in hub.requests if r.method == "GET"]
+
+
+def test_fail_fast_counts_every_record_it_stopped_before_as_not_sent(hub, run_op):
+    hub.add_group("acme", "ops")
+    hub.add_fault(status=400, times=1, method="POST", path="^/v2/orgs/acme/groups$")
+    records = [{"org": "acme", "name": "web"}, {"org": "acme", "name": "devs", "description": "Developers"},
+               {"org": "acme", "name": "ops", "description": "On call"}]
+    ti = FakeTaskInstance()
+    with pytest.raises(AirflowException, match="1 failed and 2 were rejected"):
+        DockerHubSyncOperator(task_id="s", resource="groups", records=records, on_error="fail_fast").execute({"ti": ti})
+    summary = ti.xcom["summary"]
+    assert summary["records_read"] == summary["failed"] + summary["rejected"] == 3
+    assert [f["reason"] for f in summary["first_failures"][1:]] == [
+        "not sent: the run stopped at the first failure (on_error='fail_fast')"] * 2
+    assert [w for w in hub.writes() if not w.startswith("POST")] == []  # the two updates were not sent
+
+
+def test_a_token_whose_revoke_fails_is_not_made_a_second_time(hub, run_op, tmp_path):
+    """Its secret is not held, so upsert revokes and recreates it; the revoke fails: no second token of the name."""
+    hub.add_personal_access_token("alice", scopes=["repo:read"], label="ci")
+    (tmp_path / "r.jsonl").write_text("")  # a response file that holds no secret of it
+    hub.add_fault(status=400, times=1, method="DELETE", path="^/v2/access-tokens/")
+    result = run_op(DockerHubSyncOperator(task_id="s", resource="access_tokens", on_error="continue",
+                                          records=[{"token_label": "ci", "scopes": ["repo:read"]}],
+                                          response_path=str(tmp_path / "r.jsonl")))[0]
+    assert result["created"] == 0 and len(hub.state.pats) == 1
+    assert any(f["reason"].startswith("not created: revoking the token of that name") for f in result["first_failures"])

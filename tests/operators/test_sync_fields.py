@@ -165,3 +165,12 @@ def test_a_create_whose_follow_up_update_fails_counts_failed_once_and_the_next_r
     second = sync(run_op, resource="access_tokens", records=[record], response_path=responses)
     assert (second["updated"], second["failed"]) == (1, 0)
     assert [p.is_active for p in hub.state.pats.values()] == [False]  # the token made in the first run
+
+
+def test_a_token_of_an_org_named_in_capitals_is_created_and_settled_as_docker_hub_spells_it(hub, run_op, tmp_path):
+    record = {"org": "Acme", "label": "pull", "is_active": False,
+              "resources": [{"type": "TYPE_REPO", "path": "acme/*", "scopes": ["repo-pull"]}]}
+    first, _ = twice(hub, run_op, resource="org_access_tokens", records=[record],
+                     response_path=str(tmp_path / "r.jsonl"))
+    assert (first["created"], first["rejected"]) == (1, 0)
+    assert [t.is_active for t in hub.state.orgs["acme"].access_tokens.values()] == [False]

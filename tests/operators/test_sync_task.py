@@ -158,3 +158,27 @@ def test_a_sink_that_fails_to_close_fails_the_sync_after_every_other_sink_is_clo
                                        records=[{"org": "acme", "name": "web"}]))
     assert (broken.closed, other.closed, len(other.started)) == (1, 1, 1)
     assert [e["method"] for e in other.events] == ["POST"] and "web" in hub.state.orgs["acme"].groups
+
+
+def test_the_session_is_closed_when_a_sink_fails_to_start(hub):
+    from airflow_provider_dockerhub.exceptions import DockerHubSinkError
+    from airflow_provider_dockerhub.hooks.dockerhub import DockerHubHook
+
+    closed = []
+
+    class ClosingHook(DockerHubHook):
+        def close(self):
+            closed.append(True)
+            super().close()
+
+    class Sync(DockerHubSyncOperator):
+        def get_hook(self, *, pool_maxsize):
+            return ClosingHook(self.dockerhub_conn_id, pool_maxsize=pool_maxsize)
+
+    class NoStart(_Collecting):
+        def start(self, run):
+            raise OSError("bucket gone")
+
+    with pytest.raises(DockerHubSinkError, match="NoStart failed before the first call: OSError: bucket gone"):
+        run_task(Sync(task_id="s", resource="groups", sinks=[NoStart()], records=[{"org": "acme", "name": "web"}]))
+    assert closed == [True] and "web" not in hub.state.orgs["acme"].groups
