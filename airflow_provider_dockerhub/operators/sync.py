@@ -406,7 +406,9 @@ class DockerHubSyncOperator(DockerHubRecordsOperator):
                 after_races = self._after_races(raced, hook)
                 counted_as = {**{id(a): "created" for a in settling}, **{id(a): "unchanged" for a in after_races}}
                 actions = actions + settling + after_races
-            outcomes, answers = self._write(actions, hook, sinks, summary)
+            # a create's answer is kept only where a follow-up update may be planned from it (_settle)
+            keep = kind is Kind.CREATE and any(a.item and self.kind.left_by_create(a.item.fields) for a in actions)
+            outcomes, answers = self._write(actions, hook, sinks, summary, keep_answers=keep)
             failed = False
             for action, ended, answer in zip(actions, outcomes, answers, strict=True):
                 before = counted_as.get(id(action))
@@ -443,10 +445,10 @@ class DockerHubSyncOperator(DockerHubRecordsOperator):
                 summary.rejected += 1
                 summary.first_failures.append({"location": action.item.location, "reason": reason})
 
-    def _write(self, actions: list[Action], hook: DockerHubHook, sinks: list[Sink],
-               summary: SyncSummary) -> tuple[list[list[Outcome]], list[Any]]:
-        """Send every call of ``actions``, one pipeline per preset; the outcomes of each action's calls, and the
-        answer to each action's first call."""
+    def _write(self, actions: list[Action], hook: DockerHubHook, sinks: list[Sink], summary: SyncSummary, *,
+               keep_answers: bool = False) -> tuple[list[list[Outcome]], list[Any]]:
+        """Send every call of ``actions``, one pipeline per preset; the outcomes of each action's calls, and with
+        ``keep_answers`` the answer to each action's first call (else None)."""
         by_preset: dict[str, list[tuple[int, Item]]] = defaultdict(list)
         presets: dict[str, EndpointPreset] = {}
         for number, action in enumerate(actions):
@@ -461,15 +463,16 @@ class DockerHubSyncOperator(DockerHubRecordsOperator):
             lambda call: hook.request(call.method, call.url, data=call.body, headers=call.headers))
         for name, calls in by_preset.items():
             owner = {id(item): number for number, item in calls}
-            collected = _Outcomes()
-            pipeline = RecordPipeline(self._settings(presets[name]), send=send, sinks=[*sinks, collected], log=self.log,
+            collected, kept = _Outcomes(), _Answers()
+            pipeline = RecordPipeline(self._settings(presets[name]), send=send, log=self.log,
+                                      sinks=[*sinks, collected, *([kept] if keep_answers else [])],
                                       register_secrets=register_secrets)
             summary.calls += pipeline.run([item for _, item in calls]).calls
             for outcome in collected.outcomes:
                 number = owner[id(outcome.item)]
                 outcomes[number].append(outcome)
                 if answers[number] is None:
-                    answers[number] = collected.answers.get(outcome.item.index)
+                    answers[number] = kept.answers.get(outcome.item.index)
             if pipeline.run_error is not None:
                 raise provider_error(pipeline.run_error)
         return outcomes, answers
@@ -478,7 +481,7 @@ class DockerHubSyncOperator(DockerHubRecordsOperator):
         """The update that sets what a create could not carry (``ResourceKind.left_by_create``), planned from the
         create's answer, so the resource ends as its record says in this run; none when nothing differs."""
         kind, item = self.kind, action.item
-        left = kind.left_by_create(item.fields) if item is not None and kind.update is not None else ()
+        left = kind.left_by_create(item.fields) if item is not None else ()
         if not left:
             return []
         assert item is not None
@@ -513,16 +516,22 @@ class DockerHubSyncOperator(DockerHubRecordsOperator):
         return updates
 
 
-class _Outcomes(EventSink, OutcomeSink):
-    """Every outcome of one pipeline and the answer to each record's call, to be told back to their actions."""
+class _Outcomes(OutcomeSink):
+    """Every outcome of one pipeline, to be told back to the actions they belong to."""
 
     def __init__(self) -> None:
         self.outcomes: list[Outcome] = []
+
+    def on_outcome(self, outcome: Outcome) -> None:
+        self.outcomes.append(outcome)
+
+
+class _Answers(EventSink):
+    """The answer to each record's call in one pipeline, by record index."""
+
+    def __init__(self) -> None:
         self.answers: dict[int, Any] = {}
 
     def on_event(self, event: dict[str, Any]) -> None:
         for index in event["indices"]:
             self.answers[index] = event["response"]
-
-    def on_outcome(self, outcome: Outcome) -> None:
-        self.outcomes.append(outcome)

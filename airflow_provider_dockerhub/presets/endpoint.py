@@ -10,9 +10,9 @@ and ``DockerHubSendOperator(endpoint_preset=...)`` reaches them by name.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from airflow_provider_dockerhub.pipeline.account import ResponseReader, read_whole_call
 
@@ -143,6 +143,24 @@ class EndpointPreset:
             return None
         builder, fields, dry_run_field = self.body_builder, self.body_fields, self.api_dry_run if api_dry_run else None
         return lambda payload: builder(payload, fields, dry_run_field)
+
+
+class _Named(Protocol):
+    @property
+    def name(self) -> str: ...
+
+
+NamedT = TypeVar("NamedT", bound=_Named)
+
+
+def by_name(items: Iterable[NamedT], what: str) -> dict[str, NamedT]:
+    """``{item.name: item}`` in order; ImportError when two share a name (one would hide the other)."""
+    table: dict[str, NamedT] = {}
+    for item in items:
+        if item.name in table:
+            raise ImportError(f"two {what}s are named {item.name!r}")
+        table[item.name] = item
+    return table
 
 
 def named(table: Mapping[str, Any], name: str, what: str) -> Any:

@@ -3,26 +3,22 @@ module constant beside its kind (``resources.repositories.CREATE_REPOSITORY``)."
 
 from __future__ import annotations
 
-from airflow_provider_dockerhub.presets.endpoint import EndpointPreset, named
+from airflow_provider_dockerhub.presets.endpoint import EndpointPreset, by_name, named
 from airflow_provider_dockerhub.resources import RESOURCES
 
 __all__ = ["PRESETS", "EndpointPreset", "get_preset"]
 
 
-def _every_write() -> tuple[EndpointPreset, ...]:
+def _every_write() -> list[EndpointPreset]:
     presets: list[EndpointPreset] = []
     for kind in RESOURCES:
         presets += [preset for preset in kind.writes if all(preset is not seen for seen in presets)]
-    names = [preset.name for preset in presets]
-    twice = sorted({name for name in names if names.count(name) > 1})
-    if twice:
-        raise ImportError(f"endpoint presets named more than once: {twice}")
-    return tuple(presets)
+    return presets
 
 
+_BY_NAME = by_name(_every_write(), "endpoint preset")
 #: Every preset, in the order of the docs table: each kind's create, update, delete and other writes.
-PRESETS = _every_write()
-_BY_NAME = {preset.name: preset for preset in PRESETS}
+PRESETS = tuple(_BY_NAME.values())
 
 
 def get_preset(name: str) -> EndpointPreset:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
-from airflow_provider_dockerhub.presets.endpoint import named
+from airflow_provider_dockerhub.presets.endpoint import by_name, named
 from airflow_provider_dockerhub.resources.base import Identity, ResourceKind
 
 __all__ = ["RESOURCES", "SYNCABLE", "Identity", "ResourceKind", "get_resource"]
@@ -17,7 +17,7 @@ __all__ = ["RESOURCES", "SYNCABLE", "Identity", "ResourceKind", "get_resource"]
 
 def _defined_kinds() -> tuple[ResourceKind, ...]:
     """One instance of each kind class this package's modules define (subclasses made elsewhere are not kinds;
-    modules named ``_...`` are skipped). Two kinds of one name raise: one would hide the other."""
+    modules named ``_...`` are skipped)."""
     kinds: list[ResourceKind] = []
     for module_info in pkgutil.iter_modules(__path__):
         if module_info.name.startswith("_"):
@@ -26,15 +26,11 @@ def _defined_kinds() -> tuple[ResourceKind, ...]:
         kinds += [value() for value in vars(module).values()
                   if isinstance(value, type) and issubclass(value, ResourceKind) and value.__module__ == module.__name__
                   and "name" in vars(value)]
-    names = [kind.name for kind in kinds]
-    twice = sorted({name for name in names if names.count(name) > 1})
-    if twice:
-        raise ImportError(f"resource kinds named more than once in {__name__}: {twice}")
     return tuple(kinds)
 
 
-RESOURCES: tuple[ResourceKind, ...] = _defined_kinds()
-_BY_NAME = {kind.name: kind for kind in RESOURCES}
+_BY_NAME = by_name(_defined_kinds(), "resource kind")  # two kinds of one name refuse to import
+RESOURCES: tuple[ResourceKind, ...] = tuple(_BY_NAME.values())
 #: The kinds ``DockerHubSyncOperator`` takes.
 SYNCABLE = {kind.name: kind for kind in RESOURCES if kind.syncable}
 

@@ -210,7 +210,9 @@ class ResourceKind:
 
     def left_by_create(self, desired: Record) -> tuple[str, ...]:
         """Compared attributes ``desired`` names that its create cannot carry (e.g. a token's ``is_active``): an
-        update right after the create sets them, planned from the create's answer."""
+        update right after the create sets them, planned from the create's answer (none for a kind without one)."""
+        if self.update is None:
+            return ()
         sent = self.create_record(desired)
         return tuple(name for name in self.compared if name in desired and name not in sent)
 

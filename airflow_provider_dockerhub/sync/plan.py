@@ -243,7 +243,7 @@ def updating(kind: ResourceKind, identity: Identity, item: Item, existing: Recor
 
 def _create(kind: ResourceKind, identity: Identity, item: Item) -> Action:
     assert kind.create is not None
-    left = kind.left_by_create(item.fields) if kind.update is not None else ()
+    left = kind.left_by_create(item.fields)
     reason = f"then {', '.join(left)} set by an update: the create cannot carry it" if left else ""
     return Action(Kind.CREATE, identity, item, ((kind.create, kind.create_record(item.fields)),), reason=reason)
 

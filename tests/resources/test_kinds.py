@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 
@@ -62,3 +63,18 @@ def test_a_kind_class_in_a_new_module_of_the_package_is_found_without_listing_it
     found = [kind.name for kind in resources._defined_kinds()]
     assert found == [kind.name for kind in RESOURCES] + ["widgets"]
     sys.modules.pop("airflow_provider_dockerhub.resources.widgets", None)
+
+
+def test_two_kinds_or_presets_of_one_name_refuse_to_be_listed():
+    from airflow_provider_dockerhub.presets.endpoint import by_name
+    from airflow_provider_dockerhub.resources.groups import Groups
+
+    class OtherGroups(Groups):
+        """Another class that calls itself groups: it would hide the first."""
+
+    assert list(by_name(RESOURCES, "resource kind")) == [kind.name for kind in RESOURCES]
+    with pytest.raises(ImportError, match="two resource kinds are named 'groups'"):
+        by_name([*RESOURCES, OtherGroups()], "resource kind")
+    renamed = dataclasses.replace(PRESETS[-1], name=PRESETS[0].name)
+    with pytest.raises(ImportError, match=f"two endpoint presets are named '{PRESETS[0].name}'"):
+        by_name([*PRESETS, renamed], "endpoint preset")
