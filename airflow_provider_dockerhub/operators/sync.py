@@ -71,8 +71,8 @@ def _kind(resource: str | ResourceKind) -> ResourceKind:
         if not resource.syncable:
             raise ValueError(f"resource {resource.name!r} is not one the sync can keep as records say")
         return resource
-    try:
-        return get_resource(resource, syncable=True)
+    try:  # anything else (a dict, a list) is not a name: it gets the same message, not a TypeError
+        return get_resource(resource if isinstance(resource, str) else repr(resource), syncable=True)
     except KeyError as exc:
         raise ValueError(f"resource must be one of {exc.args[0].split('known: ')[1]}, got {resource!r}") from None
 

@@ -254,6 +254,8 @@ def test_a_resource_kind_the_sync_cannot_keep_is_refused_by_instance_as_by_name(
         DockerHubSyncOperator(task_id="s", resource=OrgInvites(), records=[])
     with pytest.raises(ValueError, match="resource must be one of .*got 'org_invites'"):
         DockerHubSyncOperator(task_id="s", resource="org_invites", records=[])
+    with pytest.raises(ValueError, match=r"resource must be one of .*got \{'name': 'groups'\}"):
+        DockerHubSyncOperator(task_id="s", resource={"name": "groups"}, records=[])
 
 
 @pytest.mark.parametrize(("kwargs", "message"), [
